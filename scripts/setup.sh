@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Installs everything syzba needs on Debian 12: system packages (apt) and the
+# Node packages the interop tests use (from the committed lockfile).
+# Idempotent: packages already present are not installed again.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+packages=(
+  build-essential cmake ninja-build pkg-config
+  libpugixml-dev libboost-graph-dev libcli11-dev nlohmann-json3-dev libfmt-dev catch2
+  hyperfine time
+)
+command -v node >/dev/null 2>&1 || packages+=(nodejs)
+command -v npm >/dev/null 2>&1 || packages+=(npm)
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  sudo_cmd=""
+  [ "$(id -u)" -eq 0 ] || sudo_cmd="sudo"
+  echo "setup: installing ${missing[*]}"
+  $sudo_cmd apt-get update -q
+  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -q --no-install-recommends "${missing[@]}"
+fi
+
+# Node packages for the interop tests (bpmn-moddle), exactly as locked.
+if [ -f tests/interop/package-lock.json ]; then
+  if [ ! -d tests/interop/node_modules ] || ! cmp -s tests/interop/package-lock.json tests/interop/node_modules/.package-lock.json 2>/dev/null; then
+    (cd tests/interop && npm ci --no-audit --no-fund --loglevel=error)
+  fi
+fi
+echo "setup: done"

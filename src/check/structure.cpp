@@ -1,0 +1,249 @@
+// Structural rules. References are first collected as data (who refers, by which attribute,
+// to what, and which kinds of element may stand there), then resolved against an index of
+// every id in the file, so each rule is a short loop over plain values.
+#include <algorithm>
+#include <tuple>
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "check/check.h"
+
+namespace syzba::check {
+namespace {
+
+using model::Diagnostic;
+using model::ElementClass;
+using model::Severity;
+
+struct Indexed {
+  ElementClass cls;
+  std::string type;
+  model::SourcePos pos;
+  bool foreign = false;  // an element the model keeps verbatim (e.g. bpmn:property)
+};
+
+using Index = std::unordered_map<std::string, std::vector<Indexed>>;
+
+struct Reference {
+  const model::BaseElement* from;
+  std::string_view from_type;
+  std::string_view attribute;
+  std::string target;
+  std::vector<ElementClass> allowed;  // empty: any kind
+  std::string_view expected;          // the allowed kinds, in words
+  bool may_be_external = false;       // e.g. calledElement: may live in another file
+};
+
+void index_foreign(const std::vector<model::ForeignNode>& nodes, Index& index, model::SourcePos pos) {
+  for (const auto& n : nodes) {
+    if (n.kind != model::ForeignKind::element) continue;
+    for (const auto& a : n.attributes)
+      if (a.qname == "id") index[a.value].push_back({ElementClass::definitions, n.qname, pos, true});
+    index_foreign(n.children, index, pos);
+  }
+}
+
+Index build_index(const model::Definitions& defs) {
+  Index index;
+  model::for_each_element(defs, [&](const model::BaseElement& e, ElementClass cls, std::string_view type) {
+    if (!e.id.empty()) index[e.id].push_back({cls, std::string(type), e.pos});
+    index_foreign(e.extras.children, index, e.pos);
+  });
+  return index;
+}
+
+// ---------------------------------------------------------------------------------------
+class ReferenceCollector {
+ public:
+  std::vector<Reference> refs;
+
+  void add(const model::BaseElement& from, std::string_view from_type, std::string_view attribute,
+           const std::string& target, const std::vector<ElementClass>& allowed, std::string_view expected,
+           bool may_be_external = false) {
+    if (target.empty()) return;
+    refs.push_back({&from, from_type, attribute, target, allowed, expected, may_be_external});
+  }
+
+  void container(const model::Container& c) {
+    for (const auto& set : c.lane_sets) lane_set(set);
+    for (const auto& n : c.nodes) node(n);
+    for (const auto& d : c.data_object_refs)
+      add(d, "dataObjectReference", "dataObjectRef", d.data_object, {ElementClass::data_object}, "a data object");
+    for (const auto& d : c.data_store_refs)
+      add(d, "dataStoreReference", "dataStoreRef", d.data_store, {ElementClass::global}, "a data store");
+    for (const auto& f : c.flows) {
+      add(f, "sequenceFlow", "sourceRef", f.source, {ElementClass::flow_node}, "a flow node");
+      add(f, "sequenceFlow", "targetRef", f.target, {ElementClass::flow_node}, "a flow node");
+    }
+    artifacts(c.artifacts);
+  }
+
+  void lane_set(const model::LaneSet& set) {
+    for (const auto& lane : set.lanes) {
+      for (const auto& ref : lane.flow_node_refs) add(lane, "lane", "flowNodeRef", ref, {ElementClass::flow_node}, "a flow node");
+      for (const auto& child : lane.child_lane_sets) lane_set(child);
+    }
+  }
+
+  void node(const model::FlowNode& n) {
+    auto type = model::type_name(n.kind);
+    for (const auto& id : n.incoming) add(n, type, "incoming", id, {ElementClass::sequence_flow}, "a sequence flow");
+    for (const auto& id : n.outgoing) add(n, type, "outgoing", id, {ElementClass::sequence_flow}, "a sequence flow");
+    add(n, type, "default", n.default_flow, {ElementClass::sequence_flow}, "a sequence flow");
+    add(n, type, "attachedToRef", n.attached_to, {ElementClass::flow_node}, "an activity");
+    add(n, type, "calledElement", n.called_element, {ElementClass::process}, "a process", true);
+    for (const auto& d : n.event_definitions) {
+      std::string_view attribute = d.kind == model::EventKind::message ? "messageRef"
+                                   : d.kind == model::EventKind::signal ? "signalRef"
+                                   : d.kind == model::EventKind::error ? "errorRef"
+                                                                        : "escalationRef";
+      add(d, model::type_name(d.kind), attribute, d.ref, {ElementClass::global}, "a global element");
+    }
+    for (const auto* list : {&n.data_inputs, &n.data_outputs}) {
+      for (const auto& a : *list) {
+        for (const auto& s : a.sources) add(a, "dataAssociation", "sourceRef", s, data_classes, "a data element");
+        add(a, "dataAssociation", "targetRef", a.target, data_classes, "a data element");
+      }
+    }
+    container(n.content);
+  }
+
+  void artifacts(const std::vector<model::Artifact>& list) {
+    for (const auto& a : list) {
+      add(a, model::type_name(a.kind), "sourceRef", a.source, {}, "");
+      add(a, model::type_name(a.kind), "targetRef", a.target, {}, "");
+      add(a, "group", "categoryValueRef", a.category_value, {ElementClass::category_value}, "a category value");
+    }
+  }
+
+  void collaboration(const model::Collaboration& c) {
+    for (const auto& p : c.participants) add(p, "participant", "processRef", p.process, {ElementClass::process}, "a process");
+    for (const auto& m : c.message_flows) {
+      add(m, "messageFlow", "sourceRef", m.source, {ElementClass::flow_node, ElementClass::participant}, "a flow node or a participant");
+      add(m, "messageFlow", "targetRef", m.target, {ElementClass::flow_node, ElementClass::participant}, "a flow node or a participant");
+      add(m, "messageFlow", "messageRef", m.message, {ElementClass::global}, "a message");
+    }
+    artifacts(c.artifacts);
+  }
+
+  void diagram(const model::Diagram& d) {
+    add(d.plane, "BPMNPlane", "bpmnElement", d.plane.element,
+        {ElementClass::process, ElementClass::collaboration, ElementClass::flow_node}, "a process, collaboration or sub-process");
+    for (const auto& e : d.plane.elements) {
+      auto type = e.kind == model::DiKind::shape ? "BPMNShape" : "BPMNEdge";
+      add(e, type, "bpmnElement", e.element, {}, "");
+      add(e, type, "sourceElement", e.source_element, {ElementClass::di_shape, ElementClass::di_edge}, "a DI shape or edge");
+      add(e, type, "targetElement", e.target_element, {ElementClass::di_shape, ElementClass::di_edge}, "a DI shape or edge");
+      if (e.label) add(*e.label, "BPMNLabel", "labelStyle", e.label->label_style, {ElementClass::label_style}, "a label style");
+    }
+  }
+
+  const std::vector<ElementClass> data_classes = {ElementClass::data_object, ElementClass::data_object_reference,
+                                                  ElementClass::data_store_reference, ElementClass::data_item};
+};
+
+Diagnostic at(const model::BaseElement& e, std::string rule, Severity severity, std::string message) {
+  return {std::move(rule), severity, e.id, e.pos.line, e.pos.column, std::move(message)};
+}
+
+// A QName reference ("tns:Message_1") names the element by its local part.
+const std::vector<Indexed>* lookup(const Index& index, const std::string& id) {
+  if (auto it = index.find(id); it != index.end()) return &it->second;
+  if (auto colon = id.find(':'); colon != std::string::npos)
+    if (auto it = index.find(id.substr(colon + 1)); it != index.end()) return &it->second;
+  return nullptr;
+}
+
+void check_duplicates(const Index& index, std::vector<Diagnostic>& out) {
+  for (const auto& [id, entries] : index) {
+    if (entries.size() < 2) continue;
+    for (std::size_t k = 1; k < entries.size(); ++k) {
+      const auto& first = entries.front();
+      out.push_back({"duplicate-id", Severity::error, id, entries[k].pos.line, entries[k].pos.column,
+                     "the id '" + id + "' of this " + entries[k].type + " is already used by the " + first.type +
+                         " at line " + std::to_string(first.pos.line)});
+    }
+  }
+}
+
+void check_references(const std::vector<Reference>& refs, const Index& index, std::vector<Diagnostic>& out) {
+  for (const auto& r : refs) {
+    const auto* found = lookup(index, r.target);
+    std::string who = std::string(r.from_type) + (r.from->id.empty() ? "" : " '" + r.from->id + "'");
+    if (!found) {
+      if (r.may_be_external)
+        out.push_back(at(*r.from, "external-reference", Severity::info,
+                         who + " " + std::string(r.attribute) + " '" + r.target + "' is not in this file"));
+      else
+        out.push_back(at(*r.from, "dangling-reference", Severity::error,
+                         who + " " + std::string(r.attribute) + " refers to '" + r.target + "', which is not in this file"));
+      continue;
+    }
+    const Indexed& target = found->front();
+    if (r.allowed.empty() || target.foreign) continue;
+    if (std::find(r.allowed.begin(), r.allowed.end(), target.cls) != r.allowed.end()) continue;
+    out.push_back(at(*r.from, "wrong-reference-kind", Severity::error,
+                     who + " " + std::string(r.attribute) + " refers to '" + r.target + "', a " + target.type +
+                         " (line " + std::to_string(target.pos.line) + "); expected " + std::string(r.expected)));
+  }
+}
+
+// In a file that has diagrams, every drawable element should be drawn in one of them.
+void check_di_complete(const model::Definitions& defs, std::vector<Diagnostic>& out) {
+  if (defs.diagrams.empty()) return;
+  std::unordered_set<std::string> drawn;
+  for (const auto& d : defs.diagrams) {
+    drawn.insert(d.plane.element);
+    for (const auto& e : d.plane.elements) drawn.insert(e.element);
+  }
+  std::unordered_set<std::string> drawn_processes;
+  for (const auto& c : defs.collaborations)
+    for (const auto& p : c.participants)
+      if (drawn.count(p.id)) drawn_processes.insert(p.process);
+  model::for_each_element(defs, [&](const model::BaseElement& e, ElementClass cls, std::string_view type) {
+    bool drawable = cls == ElementClass::flow_node || cls == ElementClass::sequence_flow ||
+                    cls == ElementClass::message_flow || cls == ElementClass::participant || cls == ElementClass::lane ||
+                    cls == ElementClass::data_object_reference || cls == ElementClass::data_store_reference ||
+                    cls == ElementClass::artifact;
+    if (!drawable || e.id.empty() || drawn.count(e.id)) return;
+    out.push_back(at(e, "di-missing", Severity::warning,
+                     std::string(type) + " '" + e.id + "' is not drawn in any diagram of this file"));
+  });
+}
+
+}  // namespace
+
+const std::vector<Rule>& rules() {
+  static const std::vector<Rule> all = {
+      {"unreadable", Severity::error, "the file cannot be read: not well-formed XML, not BPMN 2.0, or too large"},
+      {"invalid-value", Severity::error, "an attribute has a value of the wrong type (a number, a boolean)"},
+      {"invalid-di", Severity::error, "a diagram element lacks what it needs (a plane, bounds, two waypoints)"},
+      {"syzba-extension", Severity::warning, "a syzba extension element (duration, service, term) cannot be understood"},
+      {"duplicate-id", Severity::error, "two elements share one id"},
+      {"dangling-reference", Severity::error, "a reference names an id that is not in the file"},
+      {"wrong-reference-kind", Severity::error, "a reference names an element of the wrong kind"},
+      {"external-reference", Severity::info, "a reference that may name an element of another file is not in this one"},
+      {"di-missing", Severity::warning, "an element is not drawn in any diagram of a file that has diagrams"},
+  };
+  return all;
+}
+
+std::vector<Diagnostic> check_structure(const model::Definitions& defs) {
+  Index index = build_index(defs);
+  ReferenceCollector collector;
+  for (const auto& c : defs.collaborations) collector.collaboration(c);
+  for (const auto& p : defs.processes) collector.container(p.content);
+  for (const auto& d : defs.diagrams) collector.diagram(d);
+
+  std::vector<Diagnostic> out;
+  check_duplicates(index, out);
+  check_references(collector.refs, index, out);
+  check_di_complete(defs, out);
+  std::stable_sort(out.begin(), out.end(), [](const Diagnostic& a, const Diagnostic& b) {
+    return std::tie(a.line, a.column, a.rule) < std::tie(b.line, b.column, b.rule);
+  });
+  return out;
+}
+
+}  // namespace syzba::check

@@ -1,0 +1,29 @@
+// The syzba command: one subcommand per verb, each in its own file (verbs.h).
+#include <CLI/CLI.hpp>
+
+#include <iostream>
+
+#include "cli/verbs.h"
+
+#ifndef SYZBA_VERSION
+#define SYZBA_VERSION "0.0.0"
+#endif
+
+int main(int argc, char** argv) {
+  CLI::App app{"syzba: BPMN 2.0 process models of Kazakh state-service regulations: check, convert, lay out, render."};
+  app.set_version_flag("--version", std::string("syzba ") + SYZBA_VERSION);
+  app.require_subcommand(1);
+  syzba::cli::CheckOptions check;
+  syzba::cli::ConvertOptions convert;
+  syzba::cli::add_check(app, check);
+  syzba::cli::add_convert(app, convert);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    int code = app.exit(e);
+    return code == 0 ? 0 : 2;  // a usage error is an input the tool cannot read
+  }
+  if (app.got_subcommand("check")) return syzba::cli::run_check(check);
+  if (app.got_subcommand("convert")) return syzba::cli::run_convert(convert);
+  return 2;
+}

@@ -1,0 +1,32 @@
+#pragma once
+// The verbs of the syzba command. Each has an options struct, a function that declares its
+// command line on a CLI11 app, and a run function that returns the exit code:
+// 0 clean, 1 an error-level finding (or an output refused to avoid losing data),
+// 2 an input that cannot be read or an output that cannot be written.
+#include <CLI/CLI.hpp>
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+namespace syzba::cli {
+
+struct CheckOptions {
+  std::vector<std::string> files;
+  std::string format = "text";
+  std::size_t max_bytes = std::size_t{256} << 20;
+};
+
+struct ConvertOptions {
+  std::string input;
+  std::string output;
+  std::size_t max_bytes = std::size_t{256} << 20;
+};
+
+void add_check(CLI::App& app, CheckOptions& options);
+int run_check(const CheckOptions& options);
+
+void add_convert(CLI::App& app, ConvertOptions& options);
+int run_convert(const ConvertOptions& options);
+
+}  // namespace syzba::cli

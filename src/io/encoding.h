@@ -1,0 +1,18 @@
+#pragma once
+// Bytes of an XML file → UTF-8 text, by the byte order mark or the encoding the XML
+// declaration names (ISO-8859-1, windows-1251, UTF-16, ...), through iconv. Internal to io.
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace syzba::io {
+
+struct Utf8Text {
+  std::optional<std::string> text;
+  std::string error;  // why the bytes could not be read as text
+  std::size_t error_offset = std::string_view::npos;  // where, when a byte is to blame
+};
+
+Utf8Text to_utf8(std::string_view bytes);
+
+}  // namespace syzba::io

@@ -1,0 +1,49 @@
+#pragma once
+// syzba::io — BPMN 2.0 XML in and out (pugixml).
+//
+// Offers: read_bpmn (any prefix or default namespace, any encoding the XML declaration names,
+// line:column of every element, lossless for what the model does not interpret), write_bpmn
+// (deterministic bytes: a model written, read and written again gives the same bytes),
+// write_file_atomically (a temporary beside the target, then rename, so a failure never
+// leaves a partial file), and the namespace of the syzba extension.
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "model/model.h"
+
+namespace syzba::io {
+
+inline constexpr std::string_view bpmn_model_ns = "http://www.omg.org/spec/BPMN/20100524/MODEL";
+inline constexpr std::string_view bpmn_di_ns = "http://www.omg.org/spec/BPMN/20100524/DI";
+inline constexpr std::string_view dd_dc_ns = "http://www.omg.org/spec/DD/20100524/DC";
+inline constexpr std::string_view dd_di_ns = "http://www.omg.org/spec/DD/20100524/DI";
+inline constexpr std::string_view syzba_ns = "https://syzba.kz/schema/bpmn/1.0";
+
+struct ReadLimits {
+  std::size_t max_bytes = std::size_t{256} << 20;  // larger inputs are refused, not read
+};
+
+struct ReadResult {
+  // Empty when the input cannot be read at all (not XML, not BPMN, too large).
+  std::optional<model::Definitions> definitions;
+  // What reading found: fatal problems, and values it could not take (a bad number, ...).
+  std::vector<model::Diagnostic> diagnostics;
+};
+
+// Reads a BPMN document from its bytes. Never throws for bad input.
+ReadResult read_bpmn(std::string_view bytes, const ReadLimits& limits = {});
+
+// Reads a file ("-" is standard input). A file that cannot be opened is a fatal diagnostic.
+ReadResult read_bpmn_file(const std::string& path, const ReadLimits& limits = {});
+
+// The document as UTF-8 XML, indented by two spaces.
+std::string write_bpmn(const model::Definitions& definitions);
+
+// Writes content to path through a temporary in the same folder and a rename; "-" writes to
+// standard output. Returns an error message, or nothing on success.
+std::optional<std::string> write_file_atomically(const std::string& path, std::string_view content);
+
+}  // namespace syzba::io

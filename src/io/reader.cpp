@@ -1,0 +1,1017 @@
+// BPMN 2.0 XML → model.
+//
+// Every modelled element is read by the same pattern (ElementReader): its known attributes
+// are taken, the rest kept as extras; its documentation and extension elements are taken;
+// its known children are read by a per-type function; every other child (unknown elements,
+// comments, foreign text) is kept verbatim with a slot that says how many modelled children
+// came before it, which is where the writer puts it back.
+#include <pugixml.hpp>
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <cstring>
+#include <fstream>
+#include <functional>
+#include <iostream>
+#include <iterator>
+#include <sstream>
+
+#include "io/encoding.h"
+#include "io/io.h"
+
+namespace syzba::io {
+namespace {
+
+using model::Diagnostic;
+using model::ForeignNode;
+using model::Severity;
+
+std::string_view local_name(std::string_view qname) {
+  auto colon = qname.find(':');
+  return colon == std::string_view::npos ? qname : qname.substr(colon + 1);
+}
+
+std::string_view prefix_of(std::string_view qname) {
+  auto colon = qname.find(':');
+  return colon == std::string_view::npos ? std::string_view{} : qname.substr(0, colon);
+}
+
+std::string trimmed(std::string_view s) {
+  auto begin = s.find_first_not_of(" \t\r\n");
+  if (begin == std::string_view::npos) return {};
+  auto end = s.find_last_not_of(" \t\r\n");
+  return std::string(s.substr(begin, end - begin + 1));
+}
+
+bool is_blank(std::string_view s) { return s.find_first_not_of(" \t\r\n") == std::string_view::npos; }
+
+// Line and column (1-based, column in characters) of byte offsets in the UTF-8 text.
+class LineIndex {
+ public:
+  explicit LineIndex(std::string_view text) : text_(text) {
+    starts_.push_back(0);
+    for (std::size_t i = 0; i < text.size(); ++i)
+      if (text[i] == '\n') starts_.push_back(i + 1);
+  }
+  model::SourcePos at(std::ptrdiff_t offset) const {
+    if (offset < 0) return {};
+    auto off = std::min(static_cast<std::size_t>(offset), text_.size());
+    auto it = std::upper_bound(starts_.begin(), starts_.end(), off);
+    std::size_t line_start = *(it - 1);
+    int column = 1;
+    for (std::size_t i = line_start; i < off; ++i)
+      if ((static_cast<unsigned char>(text_[i]) & 0xC0) != 0x80) ++column;
+    return {static_cast<int>(it - starts_.begin()), column};
+  }
+
+ private:
+  std::string_view text_;
+  std::vector<std::size_t> starts_;
+};
+
+// One child element as the reader sees it: its namespace, local name and node.
+struct Child {
+  std::string_view ns;
+  std::string_view local;
+  pugi::xml_node node;
+};
+
+class Reader {
+ public:
+  Reader(std::string_view text, std::vector<Diagnostic>& diagnostics) : lines_(text), diagnostics_(diagnostics) {}
+
+  model::Definitions read_definitions(pugi::xml_node root);
+
+ private:
+  using AttributeHandler = std::function<bool(std::string_view name, const char* value)>;
+  using ChildHandler = std::function<bool(const Child& child)>;
+
+  // --- the common pattern -------------------------------------------------------------
+  void read_element(pugi::xml_node node, model::BaseElement& base, const AttributeHandler& on_attribute,
+                    const ChildHandler& on_child);
+  void read_extension_elements(pugi::xml_node node, model::BaseElement& base);
+
+  // --- namespaces ---------------------------------------------------------------------
+  void push_scope(pugi::xml_node node);
+  void pop_scope(pugi::xml_node node);
+  std::string resolve(std::string_view prefix) const;
+  void remember_use(std::string_view qname, std::string_view ns);
+
+  ForeignNode foreign(pugi::xml_node node, int slot);
+
+  model::SourcePos pos(pugi::xml_node node) const {
+    // offset_debug points at the name; the element starts one character before, at '<'.
+    auto offset = node.offset_debug();
+    return lines_.at(node.type() == pugi::node_element && offset > 0 ? offset - 1 : offset);
+  }
+  void report(pugi::xml_node node, std::string rule, Severity severity, std::string element, std::string message) {
+    auto p = pos(node);
+    diagnostics_.push_back({std::move(rule), severity, std::move(element), p.line, p.column, std::move(message)});
+  }
+
+  // --- values -------------------------------------------------------------------------
+  std::optional<bool> boolean(pugi::xml_node node, std::string_view name, const char* value);
+  double number(pugi::xml_node node, std::string_view name, const char* value);
+  std::optional<model::Duration> duration(const ForeignNode& n, model::SourcePos at);
+  std::optional<model::Duration> take_duration(model::BaseElement& base);
+  std::optional<model::ServiceInfo> take_service(model::BaseElement& base);
+
+  // --- per type -----------------------------------------------------------------------
+  bool read_root_child(const Child& c, model::Definitions& defs);
+  model::Process read_process(pugi::xml_node node);
+  bool read_container_child(const Child& c, model::Container& content);
+  model::FlowNode read_flow_node(pugi::xml_node node, model::NodeKind kind);
+  model::EventDefinition read_event_definition(pugi::xml_node node, model::EventKind kind);
+  model::LoopCharacteristics read_loop(pugi::xml_node node, bool multi_instance);
+  model::IoSpecification read_io(pugi::xml_node node);
+  model::DataItem read_data_item(pugi::xml_node node);
+  model::DataAssociation read_data_association(pugi::xml_node node);
+  model::SequenceFlow read_sequence_flow(pugi::xml_node node);
+  model::Expression read_expression(pugi::xml_node node);
+  model::LaneSet read_lane_set(pugi::xml_node node);
+  model::Lane read_lane(pugi::xml_node node);
+  model::Artifact read_artifact(pugi::xml_node node, model::ArtifactKind kind);
+  model::Collaboration read_collaboration(pugi::xml_node node);
+  model::Category read_category(pugi::xml_node node);
+  model::GlobalElement read_global(pugi::xml_node node, model::GlobalKind kind);
+  model::Diagram read_diagram(pugi::xml_node node);
+  model::DiPlane read_plane(pugi::xml_node node);
+  model::DiElement read_di_element(pugi::xml_node node, model::DiKind kind);
+  model::DiLabel read_label(pugi::xml_node node);
+  std::optional<model::Bounds> read_bounds(pugi::xml_node node);
+  model::Documentation read_documentation(pugi::xml_node node);
+  std::string text_of(pugi::xml_node node) const { return trimmed(node.child_value()); }
+
+  LineIndex lines_;
+  std::vector<Diagnostic>& diagnostics_;
+  std::vector<std::pair<std::string, std::string>> scope_;  // prefix → uri, innermost last
+  std::vector<std::size_t> scope_sizes_;
+  std::vector<model::Namespace> used_;  // namespaces of modelled elements, to hoist to the root
+};
+
+// ---------------------------------------------------------------------------------------
+void Reader::push_scope(pugi::xml_node node) {
+  scope_sizes_.push_back(scope_.size());
+  for (auto a : node.attributes()) {
+    std::string_view name = a.name();
+    if (name == "xmlns") scope_.emplace_back("", a.value());
+    else if (name.substr(0, 6) == "xmlns:") scope_.emplace_back(std::string(name.substr(6)), a.value());
+  }
+}
+
+void Reader::pop_scope(pugi::xml_node) {
+  scope_.resize(scope_sizes_.back());
+  scope_sizes_.pop_back();
+}
+
+std::string Reader::resolve(std::string_view prefix) const {
+  if (prefix == "xml") return "http://www.w3.org/XML/1998/namespace";
+  for (auto it = scope_.rbegin(); it != scope_.rend(); ++it)
+    if (it->first == prefix) return it->second;
+  return {};
+}
+
+void Reader::remember_use(std::string_view qname, std::string_view ns) {
+  std::string prefix(prefix_of(qname));
+  auto same = [&](const model::Namespace& n) { return n.uri == ns; };
+  if (std::find_if(used_.begin(), used_.end(), same) == used_.end()) used_.push_back({prefix, std::string(ns)});
+}
+
+ForeignNode Reader::foreign(pugi::xml_node node, int slot) {
+  ForeignNode out;
+  out.slot = slot;
+  switch (node.type()) {
+    case pugi::node_pcdata: out.kind = model::ForeignKind::text; out.text = node.value(); return out;
+    case pugi::node_cdata: out.kind = model::ForeignKind::cdata; out.text = node.value(); return out;
+    case pugi::node_comment: out.kind = model::ForeignKind::comment; out.text = node.value(); return out;
+    case pugi::node_pi:
+      out.kind = model::ForeignKind::processing_instruction;
+      out.qname = node.name();
+      out.text = node.value();
+      return out;
+    default: break;
+  }
+  push_scope(node);
+  out.kind = model::ForeignKind::element;
+  out.qname = node.name();
+  out.ns = resolve(prefix_of(out.qname));
+  for (auto a : node.attributes()) {
+    std::string_view name = a.name();
+    std::string ns = prefix_of(name).empty() || name.substr(0, 6) == "xmlns:" ? "" : resolve(prefix_of(name));
+    out.attributes.push_back({std::string(name), ns, a.value()});
+  }
+  for (auto child : node.children()) out.children.push_back(foreign(child, 0));
+  pop_scope(node);
+  return out;
+}
+
+void Reader::read_element(pugi::xml_node node, model::BaseElement& base, const AttributeHandler& on_attribute,
+                          const ChildHandler& on_child) {
+  push_scope(node);
+  remember_use(node.name(), resolve(prefix_of(node.name())));
+  base.pos = pos(node);
+  for (auto a : node.attributes()) {
+    std::string_view name = a.name();
+    if (name == "id") {
+      base.id = a.value();
+      continue;
+    }
+    if (name.find(':') == std::string_view::npos && name != "xmlns" && on_attribute && on_attribute(name, a.value()))
+      continue;
+    std::string ns = prefix_of(name).empty() || name.substr(0, 6) == "xmlns:" ? "" : resolve(prefix_of(name));
+    base.extras.attributes.push_back({std::string(name), std::move(ns), a.value()});
+  }
+  int modelled = 0;
+  for (auto child : node.children()) {
+    if (child.type() == pugi::node_element) {
+      std::string_view qname = child.name();
+      std::string ns = resolve(prefix_of(qname));
+      Child c{ns, local_name(qname), child};
+      bool taken = false;
+      if (ns == bpmn_model_ns && c.local == "documentation") {
+        base.documentation.push_back(read_documentation(child));
+        taken = true;
+      } else if (ns == bpmn_model_ns && c.local == "extensionElements") {
+        read_extension_elements(child, base);
+        taken = true;
+      } else if (on_child) {
+        taken = on_child(c);
+      }
+      if (taken) {
+        ++modelled;
+        continue;
+      }
+    } else if (child.type() == pugi::node_pcdata && is_blank(child.value())) {
+      continue;
+    } else if (child.type() == pugi::node_pcdata && on_child && on_child(Child{"", "#text", child})) {
+      continue;  // the element's own text (annotation, expression): taken by the handler
+    }
+    base.extras.children.push_back(foreign(child, modelled));
+  }
+  pop_scope(node);
+}
+
+model::Documentation Reader::read_documentation(pugi::xml_node node) {
+  model::Documentation doc;
+  doc.pos = pos(node);
+  for (auto a : node.attributes()) {
+    std::string_view name = a.name();
+    if (name == "id") doc.id = a.value();
+    else if (name == "textFormat") doc.text_format = a.value();
+    else doc.extras.attributes.push_back({std::string(name), std::string(resolve(prefix_of(name))), a.value()});
+  }
+  for (auto child : node.children()) {
+    if (child.type() == pugi::node_pcdata || child.type() == pugi::node_cdata) doc.text += child.value();
+    else doc.extras.children.push_back(foreign(child, 0));
+  }
+  return doc;
+}
+
+// A syzba duration: amount and unit, or only the text as the regulation wrote it.
+std::optional<model::Duration> Reader::duration(const ForeignNode& n, model::SourcePos at) {
+  std::string amount, unit, text;
+  for (const auto& a : n.attributes) {
+    if (a.qname == "amount") amount = a.value;
+    else if (a.qname == "unit") unit = a.value;
+    else if (a.qname == "text") text = a.value;
+  }
+  auto warn = [&](std::string message) {
+    diagnostics_.push_back({"syzba-extension", Severity::warning, "", at.line, at.column, std::move(message)});
+  };
+  if (amount.empty() && unit.empty()) {
+    auto parsed = model::parse_duration(text);
+    if (!parsed.duration) warn("syzba:" + std::string(local_name(n.qname)) + ": " + parsed.error);
+    return parsed.duration;
+  }
+  double value = 0;
+  auto [end, ec] = std::from_chars(amount.data(), amount.data() + amount.size(), value);
+  auto parsed_unit = model::unit_from_name(unit);
+  if (ec != std::errc{} || end != amount.data() + amount.size() || !std::isfinite(value) || value < 0 || !parsed_unit) {
+    warn("syzba:" + std::string(local_name(n.qname)) +
+         " needs amount=\"<non-negative number>\" and unit=\"second|minute|hour|working-day|calendar-day\"; got amount=\"" +
+         amount + "\" unit=\"" + unit + "\"");
+    return std::nullopt;
+  }
+  return model::Duration{value, *parsed_unit, text};
+}
+
+void Reader::read_extension_elements(pugi::xml_node node, model::BaseElement& base) {
+  push_scope(node);
+  base.extras.has_extension_elements = true;
+  for (auto a : node.attributes())
+    base.extras.extension_attributes.push_back({a.name(), std::string(resolve(prefix_of(a.name()))), a.value()});
+  for (auto child : node.children()) {
+    if (child.type() == pugi::node_pcdata && is_blank(child.value())) continue;
+    base.extras.extensions.push_back(foreign(child, 0));
+  }
+  pop_scope(node);
+}
+
+// The syzba element of that name among the kept extension elements, if any.
+std::vector<ForeignNode>::iterator find_syzba(model::BaseElement& base, std::string_view local) {
+  auto& ext = base.extras.extensions;
+  return std::find_if(ext.begin(), ext.end(), [&](const ForeignNode& n) {
+    return n.kind == model::ForeignKind::element && n.ns == syzba_ns && local_name(n.qname) == local;
+  });
+}
+
+// Moves a valid syzba:duration from the kept extensions onto the activity; an invalid one
+// stays kept (nothing is lost) and is reported.
+std::optional<model::Duration> Reader::take_duration(model::BaseElement& base) {
+  auto it = find_syzba(base, "duration");
+  if (it == base.extras.extensions.end()) return std::nullopt;
+  auto d = duration(*it, base.pos);
+  if (d) {
+    remember_use(it->qname, it->ns);
+    base.extras.extensions.erase(it);
+  }
+  return d;
+}
+
+std::optional<model::ServiceInfo> Reader::take_service(model::BaseElement& base) {
+  auto it = find_syzba(base, "service");
+  if (it == base.extras.extensions.end()) return std::nullopt;
+  model::ServiceInfo info;
+  for (const auto& a : it->attributes) {
+    if (a.qname == "name") info.name = a.value;
+    else if (a.qname == "regulation") info.regulation = a.value;
+    else if (a.qname == "appendix") info.appendix = a.value;
+    else if (a.qname == "source") info.source = a.value;
+  }
+  for (const auto& c : it->children) {
+    if (c.kind != model::ForeignKind::element || c.ns != syzba_ns || local_name(c.qname) != "term") continue;
+    info.term = duration(c, base.pos);
+    if (!info.term) return std::nullopt;  // reported; the element stays kept as it was
+  }
+  remember_use(it->qname, it->ns);
+  base.extras.extensions.erase(it);
+  return info;
+}
+
+std::optional<bool> Reader::boolean(pugi::xml_node node, std::string_view name, const char* value) {
+  std::string_view v = value;
+  if (v == "true" || v == "1") return true;
+  if (v == "false" || v == "0") return false;
+  report(node, "invalid-value", Severity::error, node.attribute("id").value(),
+         std::string(name) + "=\"" + std::string(v) + "\" is not a boolean (true or false)");
+  return std::nullopt;
+}
+
+double Reader::number(pugi::xml_node node, std::string_view name, const char* value) {
+  std::string v = trimmed(value);
+  double out = 0;
+  const char* begin = v.data() + (v.size() > 1 && v[0] == '+' ? 1 : 0);
+  auto [end, ec] = std::from_chars(begin, v.data() + v.size(), out);
+  if (ec != std::errc{} || end != v.data() + v.size() || v.empty() || !std::isfinite(out)) {
+    report(node, "invalid-value", Severity::error, node.attribute("id").value(),
+           std::string(name) + "=\"" + std::string(value) + "\" is not a finite number");
+    return 0;
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------
+model::Definitions Reader::read_definitions(pugi::xml_node root) {
+  model::Definitions defs;
+  for (auto a : root.attributes()) {
+    std::string_view name = a.name();
+    if (name == "xmlns") defs.namespaces.push_back({"", a.value()});
+    else if (name.substr(0, 6) == "xmlns:") defs.namespaces.push_back({std::string(name.substr(6)), a.value()});
+  }
+  read_element(
+      root, defs,
+      [&](std::string_view name, const char* value) {
+        if (name == "name") defs.name = value;
+        else if (name == "targetNamespace") defs.target_namespace = value;
+        else return false;
+        return true;
+      },
+      [&](const Child& c) { return read_root_child(c, defs); });
+  // The root's declarations are the namespace list; drop their copies from the extras.
+  auto& attrs = defs.extras.attributes;
+  attrs.erase(std::remove_if(attrs.begin(), attrs.end(),
+                             [](const auto& a) { return a.qname == "xmlns" || a.qname.substr(0, 6) == "xmlns:"; }),
+              attrs.end());
+  defs.service = take_service(defs);
+  // Namespaces that modelled elements use but the root does not declare are hoisted to it,
+  // so the writer, which declares everything on the root, writes what it read.
+  for (const auto& used : used_) {
+    auto declared = [&](const model::Namespace& n) { return n.uri == used.uri; };
+    if (used.uri.empty() || std::find_if(defs.namespaces.begin(), defs.namespaces.end(), declared) != defs.namespaces.end())
+      continue;
+    std::string prefix = used.prefix;
+    auto taken = [&](const std::string& p) {
+      return std::any_of(defs.namespaces.begin(), defs.namespaces.end(), [&](const auto& n) { return n.prefix == p; });
+    };
+    for (int k = 2; taken(prefix); ++k) prefix = (used.prefix.empty() ? "ns" : used.prefix) + std::to_string(k);
+    defs.namespaces.push_back({prefix, used.uri});
+  }
+  return defs;
+}
+
+bool Reader::read_root_child(const Child& c, model::Definitions& defs) {
+  if (c.ns == bpmn_di_ns && c.local == "BPMNDiagram") {
+    defs.diagrams.push_back(read_diagram(c.node));
+    return true;
+  }
+  if (c.ns != bpmn_model_ns) return false;
+  if (c.local == "process") {
+    defs.processes.push_back(read_process(c.node));
+    return true;
+  }
+  if (c.local == "collaboration") {
+    defs.collaborations.push_back(read_collaboration(c.node));
+    return true;
+  }
+  if (c.local == "category") {
+    defs.categories.push_back(read_category(c.node));
+    return true;
+  }
+  if (auto kind = model::global_kind_from_type(c.local)) {
+    defs.globals.push_back(read_global(c.node, *kind));
+    return true;
+  }
+  return false;
+}
+
+model::Process Reader::read_process(pugi::xml_node node) {
+  model::Process p;
+  read_element(
+      node, p,
+      [&](std::string_view name, const char* value) {
+        if (name != "name") return false;
+        p.name = value;
+        return true;
+      },
+      [&](const Child& c) {
+        if (c.ns == bpmn_model_ns && c.local == "ioSpecification") {
+          p.io = read_io(c.node);
+          return true;
+        }
+        return read_container_child(c, p.content);
+      });
+  p.service = take_service(p);
+  return p;
+}
+
+bool Reader::read_container_child(const Child& c, model::Container& content) {
+  if (c.ns != bpmn_model_ns) return false;
+  if (auto kind = model::node_kind_from_type(c.local)) {
+    content.nodes.push_back(read_flow_node(c.node, *kind));
+    return true;
+  }
+  if (c.local == "sequenceFlow") {
+    content.flows.push_back(read_sequence_flow(c.node));
+    return true;
+  }
+  if (c.local == "laneSet") {
+    content.lane_sets.push_back(read_lane_set(c.node));
+    return true;
+  }
+  if (c.local == "dataObject") {
+    model::DataObject d;
+    read_element(
+        c.node, d,
+        [&](std::string_view name, const char* value) {
+          if (name == "name") d.name = value;
+          else if (name == "isCollection") d.is_collection = boolean(c.node, name, value);
+          else return false;
+          return true;
+        },
+        nullptr);
+    content.data_objects.push_back(std::move(d));
+    return true;
+  }
+  if (c.local == "dataObjectReference") {
+    model::DataObjectReference d;
+    read_element(
+        c.node, d,
+        [&](std::string_view name, const char* value) {
+          if (name == "name") d.name = value;
+          else if (name == "dataObjectRef") d.data_object = value;
+          else return false;
+          return true;
+        },
+        nullptr);
+    content.data_object_refs.push_back(std::move(d));
+    return true;
+  }
+  if (c.local == "dataStoreReference") {
+    model::DataStoreReference d;
+    read_element(
+        c.node, d,
+        [&](std::string_view name, const char* value) {
+          if (name == "name") d.name = value;
+          else if (name == "dataStoreRef") d.data_store = value;
+          else return false;
+          return true;
+        },
+        nullptr);
+    content.data_store_refs.push_back(std::move(d));
+    return true;
+  }
+  if (c.local == "textAnnotation") {
+    content.artifacts.push_back(read_artifact(c.node, model::ArtifactKind::text_annotation));
+    return true;
+  }
+  if (c.local == "association") {
+    content.artifacts.push_back(read_artifact(c.node, model::ArtifactKind::association));
+    return true;
+  }
+  if (c.local == "group") {
+    content.artifacts.push_back(read_artifact(c.node, model::ArtifactKind::group));
+    return true;
+  }
+  return false;
+}
+
+model::FlowNode Reader::read_flow_node(pugi::xml_node node, model::NodeKind kind) {
+  model::FlowNode n;
+  n.kind = kind;
+  read_element(
+      node, n,
+      [&](std::string_view name, const char* value) {
+        if (name == "name") n.name = value;
+        else if (name == "default") n.default_flow = value;
+        else if (name == "attachedToRef" && kind == model::NodeKind::boundary_event) n.attached_to = value;
+        else if (name == "cancelActivity" && kind == model::NodeKind::boundary_event) n.cancel_activity = boolean(node, name, value);
+        else if (name == "isInterrupting" && kind == model::NodeKind::start_event) n.is_interrupting = boolean(node, name, value);
+        else if (name == "parallelMultiple" && model::is_event(kind)) n.parallel_multiple = boolean(node, name, value);
+        else if (name == "isForCompensation" && model::is_activity(kind)) n.is_for_compensation = boolean(node, name, value);
+        else if (name == "triggeredByEvent" && model::is_sub_process(kind)) n.triggered_by_event = boolean(node, name, value);
+        else if (name == "calledElement" && kind == model::NodeKind::call_activity) n.called_element = value;
+        else return false;
+        return true;
+      },
+      [&](const Child& c) {
+        if (c.ns != bpmn_model_ns) return false;
+        if (c.local == "incoming") n.incoming.push_back(text_of(c.node));
+        else if (c.local == "outgoing") n.outgoing.push_back(text_of(c.node));
+        else if (auto ek = model::event_kind_from_type(c.local); ek && model::is_event(kind))
+          n.event_definitions.push_back(read_event_definition(c.node, *ek));
+        else if (c.local == "standardLoopCharacteristics" && model::is_activity(kind)) n.loop = read_loop(c.node, false);
+        else if (c.local == "multiInstanceLoopCharacteristics" && model::is_activity(kind)) n.loop = read_loop(c.node, true);
+        else if (c.local == "ioSpecification" && model::is_activity(kind)) n.io = read_io(c.node);
+        else if (c.local == "dataInputAssociation") n.data_inputs.push_back(read_data_association(c.node));
+        else if (c.local == "dataOutputAssociation") n.data_outputs.push_back(read_data_association(c.node));
+        else if (model::is_sub_process(kind)) return read_container_child(c, n.content);
+        else return false;
+        return true;
+      });
+  if (model::is_activity(kind)) n.duration = take_duration(n);
+  return n;
+}
+
+model::EventDefinition Reader::read_event_definition(pugi::xml_node node, model::EventKind kind) {
+  model::EventDefinition d;
+  d.kind = kind;
+  read_element(
+      node, d,
+      [&](std::string_view name, const char* value) {
+        bool is_ref = (kind == model::EventKind::message && name == "messageRef") ||
+                      (kind == model::EventKind::signal && name == "signalRef") ||
+                      (kind == model::EventKind::error && name == "errorRef") ||
+                      (kind == model::EventKind::escalation && name == "escalationRef");
+        if (is_ref) d.ref = value;
+        else if (kind == model::EventKind::link && name == "name") d.name = value;
+        else return false;
+        return true;
+      },
+      nullptr);
+  return d;
+}
+
+model::LoopCharacteristics Reader::read_loop(pugi::xml_node node, bool multi_instance) {
+  model::LoopCharacteristics loop;
+  loop.multi_instance = multi_instance;
+  read_element(
+      node, loop,
+      [&](std::string_view name, const char* value) {
+        if (!multi_instance || name != "isSequential") return false;
+        loop.is_sequential = boolean(node, name, value);
+        return true;
+      },
+      nullptr);
+  return loop;
+}
+
+model::DataItem Reader::read_data_item(pugi::xml_node node) {
+  model::DataItem item;
+  read_element(
+      node, item,
+      [&](std::string_view name, const char* value) {
+        if (name == "name") item.name = value;
+        else if (name == "isCollection") item.is_collection = boolean(node, name, value);
+        else return false;
+        return true;
+      },
+      nullptr);
+  return item;
+}
+
+model::IoSpecification Reader::read_io(pugi::xml_node node) {
+  model::IoSpecification io;
+  read_element(node, io, nullptr, [&](const Child& c) {
+    if (c.ns != bpmn_model_ns) return false;
+    if (c.local == "dataInput") io.inputs.push_back(read_data_item(c.node));
+    else if (c.local == "dataOutput") io.outputs.push_back(read_data_item(c.node));
+    else return false;
+    return true;
+  });
+  return io;
+}
+
+model::DataAssociation Reader::read_data_association(pugi::xml_node node) {
+  model::DataAssociation a;
+  read_element(node, a, nullptr, [&](const Child& c) {
+    if (c.ns != bpmn_model_ns) return false;
+    if (c.local == "sourceRef") a.sources.push_back(text_of(c.node));
+    else if (c.local == "targetRef") a.target = text_of(c.node);
+    else return false;
+    return true;
+  });
+  return a;
+}
+
+model::SequenceFlow Reader::read_sequence_flow(pugi::xml_node node) {
+  model::SequenceFlow f;
+  read_element(
+      node, f,
+      [&](std::string_view name, const char* value) {
+        if (name == "name") f.name = value;
+        else if (name == "sourceRef") f.source = value;
+        else if (name == "targetRef") f.target = value;
+        else return false;
+        return true;
+      },
+      [&](const Child& c) {
+        if (c.ns != bpmn_model_ns || c.local != "conditionExpression") return false;
+        f.condition = read_expression(c.node);
+        return true;
+      });
+  return f;
+}
+
+model::Expression Reader::read_expression(pugi::xml_node node) {
+  model::Expression e;
+  read_element(node, e, nullptr, [&](const Child& c) {
+    if (c.local != "#text") return false;
+    e.text += c.node.value();
+    return true;
+  });
+  return e;
+}
+
+model::LaneSet Reader::read_lane_set(pugi::xml_node node) {
+  model::LaneSet set;
+  read_element(
+      node, set,
+      [&](std::string_view name, const char* value) {
+        if (name != "name") return false;
+        set.name = value;
+        return true;
+      },
+      [&](const Child& c) {
+        if (c.ns != bpmn_model_ns || c.local != "lane") return false;
+        set.lanes.push_back(read_lane(c.node));
+        return true;
+      });
+  return set;
+}
+
+model::Lane Reader::read_lane(pugi::xml_node node) {
+  model::Lane lane;
+  read_element(
+      node, lane,
+      [&](std::string_view name, const char* value) {
+        if (name != "name") return false;
+        lane.name = value;
+        return true;
+      },
+      [&](const Child& c) {
+        if (c.ns != bpmn_model_ns) return false;
+        if (c.local == "flowNodeRef") lane.flow_node_refs.push_back(text_of(c.node));
+        else if (c.local == "childLaneSet") lane.child_lane_sets.push_back(read_lane_set(c.node));
+        else return false;
+        return true;
+      });
+  return lane;
+}
+
+model::Artifact Reader::read_artifact(pugi::xml_node node, model::ArtifactKind kind) {
+  model::Artifact a;
+  a.kind = kind;
+  read_element(
+      node, a,
+      [&](std::string_view name, const char* value) {
+        if (kind == model::ArtifactKind::association && name == "sourceRef") a.source = value;
+        else if (kind == model::ArtifactKind::association && name == "targetRef") a.target = value;
+        else if (kind == model::ArtifactKind::group && name == "categoryValueRef") a.category_value = value;
+        else return false;
+        return true;
+      },
+      [&](const Child& c) {
+        if (kind != model::ArtifactKind::text_annotation || c.ns != bpmn_model_ns || c.local != "text") return false;
+        a.text = c.node.child_value();
+        return true;
+      });
+  return a;
+}
+
+model::Collaboration Reader::read_collaboration(pugi::xml_node node) {
+  model::Collaboration col;
+  read_element(
+      node, col,
+      [&](std::string_view name, const char* value) {
+        if (name != "name") return false;
+        col.name = value;
+        return true;
+      },
+      [&](const Child& c) {
+        if (c.ns != bpmn_model_ns) return false;
+        if (c.local == "participant") {
+          model::Participant p;
+          read_element(
+              c.node, p,
+              [&](std::string_view name, const char* value) {
+                if (name == "name") p.name = value;
+                else if (name == "processRef") p.process = value;
+                else return false;
+                return true;
+              },
+              nullptr);
+          col.participants.push_back(std::move(p));
+        } else if (c.local == "messageFlow") {
+          model::MessageFlow m;
+          read_element(
+              c.node, m,
+              [&](std::string_view name, const char* value) {
+                if (name == "name") m.name = value;
+                else if (name == "sourceRef") m.source = value;
+                else if (name == "targetRef") m.target = value;
+                else if (name == "messageRef") m.message = value;
+                else return false;
+                return true;
+              },
+              nullptr);
+          col.message_flows.push_back(std::move(m));
+        } else if (c.local == "textAnnotation") {
+          col.artifacts.push_back(read_artifact(c.node, model::ArtifactKind::text_annotation));
+        } else if (c.local == "association") {
+          col.artifacts.push_back(read_artifact(c.node, model::ArtifactKind::association));
+        } else if (c.local == "group") {
+          col.artifacts.push_back(read_artifact(c.node, model::ArtifactKind::group));
+        } else {
+          return false;
+        }
+        return true;
+      });
+  return col;
+}
+
+model::Category Reader::read_category(pugi::xml_node node) {
+  model::Category cat;
+  read_element(
+      node, cat,
+      [&](std::string_view name, const char* value) {
+        if (name != "name") return false;
+        cat.name = value;
+        return true;
+      },
+      [&](const Child& c) {
+        if (c.ns != bpmn_model_ns || c.local != "categoryValue") return false;
+        model::CategoryValue v;
+        read_element(
+            c.node, v,
+            [&](std::string_view name, const char* value) {
+              if (name != "value") return false;
+              v.value = value;
+              return true;
+            },
+            nullptr);
+        cat.values.push_back(std::move(v));
+        return true;
+      });
+  return cat;
+}
+
+model::GlobalElement Reader::read_global(pugi::xml_node node, model::GlobalKind kind) {
+  model::GlobalElement g;
+  g.kind = kind;
+  read_element(
+      node, g,
+      [&](std::string_view name, const char* value) {
+        if (name != "name" || kind == model::GlobalKind::item_definition) return false;
+        g.name = value;
+        return true;
+      },
+      nullptr);
+  return g;
+}
+
+model::Diagram Reader::read_diagram(pugi::xml_node node) {
+  model::Diagram d;
+  bool has_plane = false;
+  read_element(
+      node, d,
+      [&](std::string_view name, const char* value) {
+        if (name != "name") return false;
+        d.name = value;
+        return true;
+      },
+      [&](const Child& c) {
+        if (c.ns != bpmn_di_ns) return false;
+        if (c.local == "BPMNPlane" && !has_plane) {
+          d.plane = read_plane(c.node);
+          has_plane = true;
+        } else if (c.local == "BPMNLabelStyle") {
+          model::LabelStyle s;
+          read_element(c.node, s, nullptr, nullptr);
+          d.label_styles.push_back(std::move(s));
+        } else {
+          return false;
+        }
+        return true;
+      });
+  if (!has_plane) report(node, "invalid-di", Severity::error, d.id, "a BPMNDiagram needs a BPMNPlane");
+  return d;
+}
+
+model::DiPlane Reader::read_plane(pugi::xml_node node) {
+  model::DiPlane plane;
+  read_element(
+      node, plane,
+      [&](std::string_view name, const char* value) {
+        if (name != "bpmnElement") return false;
+        plane.element = value;
+        return true;
+      },
+      [&](const Child& c) {
+        if (c.ns != bpmn_di_ns) return false;
+        if (c.local == "BPMNShape") plane.elements.push_back(read_di_element(c.node, model::DiKind::shape));
+        else if (c.local == "BPMNEdge") plane.elements.push_back(read_di_element(c.node, model::DiKind::edge));
+        else return false;
+        return true;
+      });
+  return plane;
+}
+
+std::optional<model::Bounds> Reader::read_bounds(pugi::xml_node node) {
+  model::Bounds b;
+  b.x = number(node, "x", node.attribute("x").value());
+  b.y = number(node, "y", node.attribute("y").value());
+  b.width = number(node, "width", node.attribute("width").value());
+  b.height = number(node, "height", node.attribute("height").value());
+  return b;
+}
+
+model::DiElement Reader::read_di_element(pugi::xml_node node, model::DiKind kind) {
+  model::DiElement e;
+  e.kind = kind;
+  bool has_bounds = false;
+  read_element(
+      node, e,
+      [&](std::string_view name, const char* value) {
+        if (name == "bpmnElement") e.element = value;
+        else if (name == "isHorizontal" && kind == model::DiKind::shape) e.is_horizontal = boolean(node, name, value);
+        else if (name == "isExpanded" && kind == model::DiKind::shape) e.is_expanded = boolean(node, name, value);
+        else if (name == "isMarkerVisible" && kind == model::DiKind::shape) e.is_marker_visible = boolean(node, name, value);
+        else if (name == "isMessageVisible" && kind == model::DiKind::shape) e.is_message_visible = boolean(node, name, value);
+        else if (name == "sourceElement" && kind == model::DiKind::edge) e.source_element = value;
+        else if (name == "targetElement" && kind == model::DiKind::edge) e.target_element = value;
+        else return false;
+        return true;
+      },
+      [&](const Child& c) {
+        if (c.ns == bpmn_di_ns && c.local == "BPMNLabel" && !e.label) {
+          e.label = read_label(c.node);
+        } else if (kind == model::DiKind::shape && c.ns == dd_dc_ns && c.local == "Bounds" && !has_bounds) {
+          remember_use(c.node.name(), c.ns);
+          e.bounds = *read_bounds(c.node);
+          has_bounds = true;
+        } else if (kind == model::DiKind::edge && c.ns == dd_di_ns && c.local == "waypoint") {
+          remember_use(c.node.name(), c.ns);
+          model::Waypoint w;
+          for (auto a : c.node.attributes()) {
+            std::string_view name = a.name();
+            if (name == "x") w.x = number(c.node, name, a.value());
+            else if (name == "y") w.y = number(c.node, name, a.value());
+            else w.attributes.push_back({std::string(name), std::string(resolve(prefix_of(name))), a.value()});
+          }
+          e.waypoints.push_back(std::move(w));
+        } else {
+          return false;
+        }
+        return true;
+      });
+  if (kind == model::DiKind::shape && !has_bounds)
+    report(node, "invalid-di", Severity::error, e.id, "BPMNShape for '" + e.element + "' has no dc:Bounds");
+  if (kind == model::DiKind::edge && e.waypoints.size() < 2)
+    report(node, "invalid-di", Severity::error, e.id, "BPMNEdge for '" + e.element + "' needs at least two waypoints");
+  return e;
+}
+
+model::DiLabel Reader::read_label(pugi::xml_node node) {
+  model::DiLabel label;
+  read_element(
+      node, label,
+      [&](std::string_view name, const char* value) {
+        if (name != "labelStyle") return false;
+        label.label_style = value;
+        return true;
+      },
+      [&](const Child& c) {
+        if (c.ns != dd_dc_ns || c.local != "Bounds" || label.bounds) return false;
+        remember_use(c.node.name(), c.ns);
+        label.bounds = read_bounds(c.node);
+        return true;
+      });
+  return label;
+}
+
+Diagnostic fatal(std::string message, model::SourcePos at = {}) {
+  return {"unreadable", Severity::error, "", at.line, at.column, std::move(message)};
+}
+
+Diagnostic too_large(std::size_t size, std::size_t limit) {
+  return fatal("the file is " + std::to_string(size) + " bytes, more than the limit of " + std::to_string(limit) +
+               " (raise it with --max-bytes)");
+}
+
+}  // namespace
+
+ReadResult read_bpmn(std::string_view bytes, const ReadLimits& limits) {
+  ReadResult result;
+  if (bytes.size() > limits.max_bytes) {
+    result.diagnostics.push_back(too_large(bytes.size(), limits.max_bytes));
+    return result;
+  }
+  auto utf8 = to_utf8(bytes);
+  if (!utf8.text) {
+    model::SourcePos at;
+    if (utf8.error_offset != std::string_view::npos) at = LineIndex(bytes).at(static_cast<std::ptrdiff_t>(utf8.error_offset));
+    result.diagnostics.push_back(fatal(utf8.error, at));
+    return result;
+  }
+  std::string& text = *utf8.text;
+  pugi::xml_document doc;
+  unsigned options = pugi::parse_default | pugi::parse_comments | pugi::parse_pi | pugi::parse_doctype;
+  pugi::xml_parse_result parsed = doc.load_buffer_inplace(text.data(), text.size(), options, pugi::encoding_utf8);
+  LineIndex lines(text);
+  if (!parsed) {
+    result.diagnostics.push_back(
+        fatal(std::string("not well-formed XML: ") + parsed.description(), lines.at(parsed.offset)));
+    return result;
+  }
+  pugi::xml_node root = doc.document_element();
+  for (auto n : doc.children()) {
+    if (n.type() == pugi::node_doctype && std::string_view(n.value()).find("ENTITY") != std::string_view::npos) {
+      result.diagnostics.push_back(fatal("entity declarations are not allowed in a BPMN file (syzba never expands them)",
+                                         lines.at(n.offset_debug())));
+      return result;
+    }
+  }
+  std::string_view root_name = root.name();
+  auto colon = root_name.find(':');
+  std::string prefix(colon == std::string_view::npos ? "" : root_name.substr(0, colon));
+  std::string root_ns(root.attribute(prefix.empty() ? "xmlns" : ("xmlns:" + prefix).c_str()).value());
+  if (local_name(root_name) != "definitions" || root_ns != bpmn_model_ns) {
+    auto at = lines.at(root.offset_debug() - 1);
+    result.diagnostics.push_back(fatal("not a BPMN 2.0 file: the root element is <" + std::string(root_name) + ">" +
+                                           (root_ns.empty() ? "" : " in namespace " + root_ns) + "; expected <definitions> in " +
+                                           std::string(bpmn_model_ns),
+                                       at));
+    return result;
+  }
+  Reader reader(text, result.diagnostics);
+  model::Definitions defs = reader.read_definitions(root);
+  for (auto n : doc.children()) {
+    if (n == root) break;
+    if (n.type() == pugi::node_comment) defs.prolog.push_back({model::ForeignKind::comment, "", "", {}, {}, n.value(), 0});
+    if (n.type() == pugi::node_pi)
+      defs.prolog.push_back({model::ForeignKind::processing_instruction, n.name(), "", {}, {}, n.value(), 0});
+  }
+  result.definitions = std::move(defs);
+  return result;
+}
+
+ReadResult read_bpmn_file(const std::string& path, const ReadLimits& limits) {
+  std::string bytes;
+  if (path == "-") {
+    bytes.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
+  } else {
+    std::error_code ec;
+    if (std::filesystem::is_directory(path, ec)) return {std::nullopt, {fatal("is a directory, not a BPMN file")}};
+    std::ifstream in(path, std::ios::binary);
+    if (!in) return {std::nullopt, {fatal("cannot open the file: " + std::string(std::strerror(errno)))}};
+    auto size = std::filesystem::file_size(path, ec);
+    if (!ec && size > limits.max_bytes) return {std::nullopt, {too_large(size, limits.max_bytes)}};
+    std::ostringstream buffer;
+    buffer << in.rdbuf();
+    bytes = std::move(buffer).str();
+  }
+  return read_bpmn(bytes, limits);
+}
+
+}  // namespace syzba::io

@@ -1,0 +1,409 @@
+#pragma once
+// syzba::model — plain C++ values for one BPMN 2.0 document.
+//
+// Offers: Definitions (the whole file) with processes, collaborations, lanes, flow nodes,
+// flows, data, artifacts and diagram interchange (DI); the syzba extension (durations,
+// service name, declared term, source); Extras, which keep verbatim what the model does not
+// interpret so that a reader/writer can be lossless; type names; a walk over every element;
+// durations as regulations write them; and the Diagnostic every stage reports with.
+// Knows nothing of XML, files, layout or drawing. References are ids (values, not pointers).
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace syzba::model {
+
+// Where an element was read from. Provenance, not content: two models read from differently
+// formatted files are equal when their BPMN is, so positions never take part in ==.
+struct SourcePos {
+  int line = 0;
+  int column = 0;
+  friend bool operator==(const SourcePos&, const SourcePos&) { return true; }
+};
+
+// ---------------------------------------------------------------------------------------
+// What the model does not interpret, kept verbatim (qualified names as written, with the
+// namespace they resolve to) so that writing the document back loses nothing.
+struct ForeignAttribute {
+  std::string qname;  // as written, e.g. "camunda:assignee"
+  std::string ns;     // resolved namespace URI ("" for an unprefixed attribute)
+  std::string value;
+  bool operator==(const ForeignAttribute&) const = default;
+};
+
+enum class ForeignKind { element, text, cdata, comment, processing_instruction };
+
+struct ForeignNode {
+  ForeignKind kind = ForeignKind::element;
+  std::string qname;  // element or PI name as written
+  std::string ns;     // resolved namespace URI of an element
+  std::vector<ForeignAttribute> attributes;
+  std::vector<ForeignNode> children;
+  std::string text;  // text, CDATA, comment or PI body
+  // Only for a kept child of a modelled element: how many modelled children preceded it,
+  // so a writer can put it back between the same neighbours.
+  int slot = 0;
+  bool operator==(const ForeignNode&) const = default;
+};
+
+struct Extras {
+  std::vector<ForeignAttribute> attributes;  // attributes the model does not interpret
+  std::vector<ForeignNode> children;         // child elements and comments it does not interpret
+  std::vector<ForeignNode> extensions;       // <extensionElements> content other than syzba's
+  bool has_extension_elements = false;       // an <extensionElements> was present (even empty)
+  std::vector<ForeignAttribute> extension_attributes;  // attributes of <extensionElements>
+  bool operator==(const Extras&) const = default;
+};
+
+struct Documentation {
+  std::string id;
+  std::string text;
+  std::string text_format;
+  Extras extras;
+  SourcePos pos;
+  bool operator==(const Documentation&) const = default;
+};
+
+struct BaseElement {
+  std::string id;
+  std::vector<Documentation> documentation;
+  Extras extras;
+  SourcePos pos;
+  bool operator==(const BaseElement&) const = default;
+};
+
+// ---------------------------------------------------------------------------------------
+// Durations, as the regulations write them ("15 (он бес) минут", "4 жұмыс күні").
+enum class TimeUnit { second, minute, hour, working_day, calendar_day };
+
+struct Duration {
+  double amount = 0;
+  TimeUnit unit = TimeUnit::minute;
+  std::string text;  // as the regulation wrote it; may be empty
+  bool operator==(const Duration&) const = default;
+};
+
+struct DurationParse {
+  std::optional<Duration> duration;
+  std::string error;  // why the text is not a duration, when duration is empty
+};
+
+// Parses Kazakh, Russian and English durations: digits or number words ("он бес",
+// "пятнадцать"), a decimal comma, a parenthesised spelling, inflected units, and the damage
+// of text extraction (spaced-out letters, Latin "i" for Kazakh "і").
+DurationParse parse_duration(std::string_view text);
+std::string_view unit_name(TimeUnit unit);  // "second", "minute", "hour", "working-day", "calendar-day"
+std::optional<TimeUnit> unit_from_name(std::string_view name);
+
+// The service a model describes: from the syzba extension on definitions or a process.
+struct ServiceInfo {
+  std::string name;
+  std::optional<Duration> term;  // the declared service term
+  std::string regulation;        // the regulation's title or number
+  std::string appendix;          // which appendix the diagram comes from
+  std::string source;            // the source file or address
+  bool operator==(const ServiceInfo&) const = default;
+};
+
+// ---------------------------------------------------------------------------------------
+// Flow nodes.
+enum class NodeKind {
+  task, user_task, service_task, send_task, receive_task, manual_task, business_rule_task,
+  script_task, call_activity, sub_process, transaction, ad_hoc_sub_process,
+  start_event, end_event, intermediate_catch_event, intermediate_throw_event, boundary_event,
+  exclusive_gateway, inclusive_gateway, parallel_gateway, event_based_gateway, complex_gateway,
+};
+
+enum class EventKind {
+  message, timer, error, escalation, cancel, compensate, conditional, link, signal, terminate,
+};
+
+struct EventDefinition : BaseElement {
+  EventKind kind = EventKind::message;
+  std::string ref;   // messageRef, signalRef, errorRef or escalationRef, by kind
+  std::string name;  // a link event definition's name
+  bool operator==(const EventDefinition&) const = default;
+};
+
+struct LoopCharacteristics : BaseElement {
+  bool multi_instance = false;           // multiInstanceLoopCharacteristics, else standard loop
+  std::optional<bool> is_sequential;     // multi-instance only
+  bool operator==(const LoopCharacteristics&) const = default;
+};
+
+struct DataItem : BaseElement {  // dataInput / dataOutput of an ioSpecification
+  std::string name;
+  std::optional<bool> is_collection;
+  bool operator==(const DataItem&) const = default;
+};
+
+struct IoSpecification : BaseElement {
+  std::vector<DataItem> inputs;
+  std::vector<DataItem> outputs;
+  bool operator==(const IoSpecification&) const = default;
+};
+
+struct DataAssociation : BaseElement {
+  std::vector<std::string> sources;
+  std::string target;
+  bool operator==(const DataAssociation&) const = default;
+};
+
+struct Expression : BaseElement {  // the xsi:type and language stay in extras
+  std::string text;
+  bool operator==(const Expression&) const = default;
+};
+
+struct SequenceFlow : BaseElement {
+  std::string name;
+  std::string source;
+  std::string target;
+  std::optional<Expression> condition;
+  bool operator==(const SequenceFlow&) const = default;
+};
+
+struct DataObject : BaseElement {
+  std::string name;
+  std::optional<bool> is_collection;
+  bool operator==(const DataObject&) const = default;
+};
+
+struct DataObjectReference : BaseElement {
+  std::string name;
+  std::string data_object;
+  bool operator==(const DataObjectReference&) const = default;
+};
+
+struct DataStoreReference : BaseElement {
+  std::string name;
+  std::string data_store;
+  bool operator==(const DataStoreReference&) const = default;
+};
+
+enum class ArtifactKind { text_annotation, association, group };
+
+struct Artifact : BaseElement {
+  ArtifactKind kind = ArtifactKind::text_annotation;
+  std::string text;            // text annotation
+  std::string source, target;  // association
+  std::string category_value;  // group
+  bool operator==(const Artifact&) const = default;
+};
+
+struct LaneSet;
+
+struct Lane : BaseElement {
+  std::string name;
+  std::vector<std::string> flow_node_refs;
+  std::vector<LaneSet> child_lane_sets;  // BPMN allows at most one
+  bool operator==(const Lane&) const;
+};
+
+struct LaneSet : BaseElement {
+  std::string name;
+  std::vector<Lane> lanes;
+  bool operator==(const LaneSet&) const = default;
+};
+
+struct FlowNode;
+
+// What a process or a sub-process holds.
+struct Container {
+  std::vector<LaneSet> lane_sets;
+  std::vector<FlowNode> nodes;
+  std::vector<DataObject> data_objects;
+  std::vector<DataObjectReference> data_object_refs;
+  std::vector<DataStoreReference> data_store_refs;
+  std::vector<SequenceFlow> flows;
+  std::vector<Artifact> artifacts;
+  bool operator==(const Container&) const;
+};
+
+struct FlowNode : BaseElement {
+  NodeKind kind = NodeKind::task;
+  std::string name;
+  std::vector<std::string> incoming;  // as written in the file
+  std::vector<std::string> outgoing;
+  std::string default_flow;           // gateways and activities
+
+  // events
+  std::vector<EventDefinition> event_definitions;  // none: empty; multiple: more than one
+  std::optional<bool> parallel_multiple;
+  std::optional<bool> is_interrupting;  // start events (event sub-processes)
+  std::optional<bool> cancel_activity;  // boundary events
+  std::string attached_to;              // boundary events
+
+  // activities
+  std::optional<bool> is_for_compensation;
+  std::optional<LoopCharacteristics> loop;
+  std::optional<IoSpecification> io;
+  std::vector<DataAssociation> data_inputs;
+  std::vector<DataAssociation> data_outputs;
+  std::string called_element;        // call activities
+  std::optional<Duration> duration;  // syzba extension
+
+  // sub-processes, transactions, ad-hoc sub-processes
+  std::optional<bool> triggered_by_event;  // an event sub-process
+  Container content;
+
+  bool operator==(const FlowNode&) const = default;
+};
+
+// ---------------------------------------------------------------------------------------
+// Root elements.
+struct Process : BaseElement {
+  std::string name;
+  Container content;
+  std::optional<IoSpecification> io;
+  std::optional<ServiceInfo> service;  // syzba extension
+  bool operator==(const Process&) const = default;
+};
+
+struct Participant : BaseElement {
+  std::string name;
+  std::string process;  // processRef; empty for a black-box pool
+  bool operator==(const Participant&) const = default;
+};
+
+struct MessageFlow : BaseElement {
+  std::string name;
+  std::string source;
+  std::string target;
+  std::string message;
+  bool operator==(const MessageFlow&) const = default;
+};
+
+struct Collaboration : BaseElement {
+  std::string name;
+  std::vector<Participant> participants;
+  std::vector<MessageFlow> message_flows;
+  std::vector<Artifact> artifacts;
+  bool operator==(const Collaboration&) const = default;
+};
+
+struct CategoryValue : BaseElement {
+  std::string value;
+  bool operator==(const CategoryValue&) const = default;
+};
+
+struct Category : BaseElement {
+  std::string name;
+  std::vector<CategoryValue> values;
+  bool operator==(const Category&) const = default;
+};
+
+// message, signal, error, escalation, itemDefinition, dataStore: a name other elements refer to.
+enum class GlobalKind { message, signal, error, escalation, item_definition, data_store };
+
+struct GlobalElement : BaseElement {
+  GlobalKind kind = GlobalKind::message;
+  std::string name;
+  bool operator==(const GlobalElement&) const = default;
+};
+
+// ---------------------------------------------------------------------------------------
+// Diagram interchange.
+struct Bounds {
+  double x = 0, y = 0, width = 0, height = 0;
+  bool operator==(const Bounds&) const = default;
+};
+
+struct Waypoint {
+  double x = 0, y = 0;
+  std::vector<ForeignAttribute> attributes;  // e.g. xsi:type="dc:Point"
+  bool operator==(const Waypoint&) const = default;
+};
+
+struct DiLabel : BaseElement {
+  std::optional<Bounds> bounds;
+  std::string label_style;
+  bool operator==(const DiLabel&) const = default;
+};
+
+enum class DiKind { shape, edge };
+
+struct DiElement : BaseElement {
+  DiKind kind = DiKind::shape;
+  std::string element;  // bpmnElement
+  Bounds bounds;        // shapes
+  std::vector<Waypoint> waypoints;  // edges
+  std::optional<bool> is_horizontal, is_expanded, is_marker_visible, is_message_visible;
+  std::string source_element, target_element;  // edges
+  std::optional<DiLabel> label;
+  bool operator==(const DiElement&) const = default;
+};
+
+struct DiPlane : BaseElement {
+  std::string element;  // the process, collaboration or sub-process drawn
+  std::vector<DiElement> elements;  // shapes and edges in document order
+  bool operator==(const DiPlane&) const = default;
+};
+
+struct LabelStyle : BaseElement {  // its font stays in extras
+  bool operator==(const LabelStyle&) const = default;
+};
+
+struct Diagram : BaseElement {
+  std::string name;
+  DiPlane plane;
+  std::vector<LabelStyle> label_styles;
+  bool operator==(const Diagram&) const = default;
+};
+
+struct Namespace {
+  std::string prefix;  // "" for the default namespace
+  std::string uri;
+  bool operator==(const Namespace&) const = default;
+};
+
+struct Definitions : BaseElement {
+  std::string name;
+  std::string target_namespace;
+  std::vector<Namespace> namespaces;  // as declared on the root element, in order
+  std::vector<ForeignNode> prolog;    // comments and PIs before the root element
+  std::vector<GlobalElement> globals;
+  std::vector<Category> categories;
+  std::vector<Collaboration> collaborations;
+  std::vector<Process> processes;
+  std::vector<Diagram> diagrams;
+  std::optional<ServiceInfo> service;  // syzba extension
+  bool operator==(const Definitions&) const = default;
+};
+
+inline bool Lane::operator==(const Lane&) const = default;
+inline bool Container::operator==(const Container&) const = default;
+
+// ---------------------------------------------------------------------------------------
+// BPMN type names ("userTask", "exclusiveGateway") and kinds.
+std::string_view type_name(NodeKind kind);
+std::optional<NodeKind> node_kind_from_type(std::string_view type);
+std::string_view type_name(EventKind kind);  // "messageEventDefinition"
+std::optional<EventKind> event_kind_from_type(std::string_view type);
+std::string_view type_name(GlobalKind kind);
+std::optional<GlobalKind> global_kind_from_type(std::string_view type);
+std::string_view type_name(ArtifactKind kind);
+
+bool is_activity(NodeKind kind);
+bool is_event(NodeKind kind);
+bool is_gateway(NodeKind kind);
+bool is_sub_process(NodeKind kind);  // sub-process, transaction, ad-hoc sub-process
+
+// ---------------------------------------------------------------------------------------
+// Diagnostics: what every stage reports with.
+enum class Severity { info, warning, error };
+std::string_view severity_name(Severity severity);
+
+struct Diagnostic {
+  std::string rule;     // stable id, e.g. "duplicate-id"
+  Severity severity = Severity::error;
+  std::string element;  // the element's id, when it has one
+  int line = 0;
+  int column = 0;
+  std::string message;
+};
+
+}  // namespace syzba::model
+
+#include "model/walk.h"
