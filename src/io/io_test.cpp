@@ -1,0 +1,234 @@
+#include <catch2/catch.hpp>
+
+#include <pugixml.hpp>
+
+#include "io/io.h"
+#include "test_support.h"
+
+namespace io = syzba::io;
+namespace model = syzba::model;
+using syzba::test::fixtures;
+using syzba::test::read_file;
+
+namespace {
+
+model::Definitions read_ok(const std::string& bytes) {
+  auto r = io::read_bpmn(bytes);
+  for (const auto& d : r.diagnostics) UNSCOPED_INFO(d.line << ":" << d.column << " " << d.rule << " " << d.message);
+  REQUIRE(r.definitions);
+  return *r.definitions;
+}
+
+const model::Diagnostic& only_fatal(const io::ReadResult& r) {
+  REQUIRE_FALSE(r.definitions);
+  REQUIRE(r.diagnostics.size() == 1);
+  CHECK(r.diagnostics[0].rule == "unreadable");
+  return r.diagnostics[0];
+}
+
+// Elements and non-namespace attributes of a document, to show nothing is dropped.
+struct XmlCounts {
+  int elements = 0, attributes = 0, comments = 0;
+};
+XmlCounts count_xml(const std::string& text) {
+  pugi::xml_document doc;
+  REQUIRE(doc.load_string(text.c_str(), pugi::parse_default | pugi::parse_comments));
+  XmlCounts c;
+  struct Walker : pugi::xml_tree_walker {
+    XmlCounts* c;
+    bool for_each(pugi::xml_node& n) override {
+      if (n.type() == pugi::node_comment) ++c->comments;
+      if (n.type() != pugi::node_element) return true;
+      ++c->elements;
+      for (auto a : n.attributes())
+        if (std::string_view(a.name()).substr(0, 5) != "xmlns") ++c->attributes;
+      return true;
+    }
+  } walker;
+  walker.c = &c;
+  doc.traverse(walker);
+  return c;
+}
+
+}  // namespace
+
+TEST_CASE("the reader takes a handbook with lanes and durations and the syzba extension", "[io]") {
+  auto defs = read_ok(read_file(fixtures() / "good" / "patronage-handbook.bpmn"));
+  REQUIRE(defs.service);
+  CHECK(defs.service->name.rfind("Патронат", 0) == 0);
+  REQUIRE(defs.service->term);
+  CHECK(defs.service->term->amount == 10);
+  CHECK(defs.service->term->unit == model::TimeUnit::working_day);
+  CHECK(defs.service->source == "000_dc2a33a230cff0b3.txt");
+  REQUIRE(defs.processes.size() == 1);
+  const auto& p = defs.processes[0];
+  REQUIRE(p.content.lane_sets.size() == 1);
+  CHECK(p.content.lane_sets[0].lanes[1].name == "Басшы");
+  CHECK(p.content.lane_sets[0].lanes[1].flow_node_refs.size() == 3);
+  const auto& task = p.content.nodes[1];
+  CHECK(task.kind == model::NodeKind::task);
+  REQUIRE(task.duration);
+  CHECK(task.duration->amount == 15);
+  CHECK(task.duration->text == "15 (он бес) минут");
+  CHECK(task.documentation[0].text == "Орындалу ұзақтығы – 15 (он бес) минут & <тексеру>");
+  // camunda:properties stays, the syzba duration moved onto the task
+  REQUIRE(task.extras.extensions.size() == 1);
+  CHECK(task.extras.extensions[0].qname == "camunda:properties");
+  CHECK(p.content.nodes[4].event_definitions.at(0).kind == model::EventKind::error);
+  CHECK(p.content.flows[2].name == "Иә");
+  CHECK(task.pos.line == 28);
+  CHECK(task.pos.column == 5);
+  REQUIRE(defs.diagrams.size() == 1);
+  const auto& flow_yes = defs.diagrams[0].plane.elements[10];
+  CHECK(flow_yes.kind == model::DiKind::edge);
+  CHECK(flow_yes.waypoints[1].x == 518.5);
+}
+
+TEST_CASE("written BPMN reads back equal and writes back identical", "[io]") {
+  for (const auto& file : syzba::test::bpmn_files(fixtures() / "good")) {
+    INFO(file);
+    auto first = read_ok(read_file(file));
+    std::string once = io::write_bpmn(first);
+    auto second = read_ok(once);
+    CHECK(first == second);
+    CHECK(io::write_bpmn(second) == once);
+  }
+}
+
+TEST_CASE("the writer keeps every element and attribute and comment", "[io]") {
+  std::string original = read_file(fixtures() / "good" / "patronage-handbook.bpmn");
+  std::string written = io::write_bpmn(read_ok(original));
+  auto before = count_xml(original);
+  auto after = count_xml(written);
+  CHECK(after.elements == before.elements);
+  CHECK(after.attributes == before.attributes);
+  CHECK(after.comments == before.comments);
+  CHECK(written.find("camunda:versionTag=\"1\"") != std::string::npos);
+  CHECK(written.find("<camunda:property name=\"note\" value=\"kept as written\"") != std::string::npos);
+  CHECK(written.find("&amp; &lt;тексеру&gt;") != std::string::npos);
+}
+
+TEST_CASE("the model equality sees a changed value", "[io]") {
+  auto a = read_ok(read_file(fixtures() / "good" / "patronage-handbook.bpmn"));
+  auto b = a;
+  CHECK(a == b);
+  b.processes[0].content.nodes[1].duration->amount = 16;
+  CHECK_FALSE(a == b);
+  b = a;
+  b.processes[0].content.nodes[1].extras.extensions[0].children[0].attributes[1].value = "changed";
+  CHECK_FALSE(a == b);
+}
+
+TEST_CASE("a model built in code gets the syzba namespace and the usual prefixes", "[io]") {
+  model::Definitions defs;
+  defs.id = "D";
+  model::Process p;
+  p.id = "P";
+  model::FlowNode task;
+  task.id = "T";
+  task.name = "Тіркеу";
+  task.duration = model::Duration{2, model::TimeUnit::working_day, "2 (екі) жұмыс күні"};
+  p.content.nodes.push_back(task);
+  defs.processes.push_back(p);
+  std::string xml = io::write_bpmn(defs);
+  CHECK(xml.find("xmlns:bpmn=\"http://www.omg.org/spec/BPMN/20100524/MODEL\"") != std::string::npos);
+  CHECK(xml.find("xmlns:syzba=\"https://syzba.kz/schema/bpmn/1.0\"") != std::string::npos);
+  CHECK(xml.find("<syzba:duration amount=\"2\" unit=\"working-day\" text=\"2 (екі) жұмыс күні\" />") != std::string::npos);
+  auto back = read_ok(xml);
+  REQUIRE(back.processes.at(0).content.nodes.at(0).duration);
+  CHECK(*back.processes[0].content.nodes[0].duration == *task.duration);
+}
+
+TEST_CASE("Latin-1 files and the default namespace are read", "[io]") {
+  auto defs = read_ok(read_file(fixtures() / "good" / "latin1-default-namespace.bpmn"));
+  REQUIRE(defs.processes.at(0).content.nodes.size() == 1);
+  CHECK(defs.processes[0].content.nodes[0].name == "Café naïve");
+  std::string xml = io::write_bpmn(defs);
+  CHECK(xml.find("encoding=\"UTF-8\"") != std::string::npos);
+  CHECK(xml.find("<task id=\"T\" name=\"Café naïve\" />") != std::string::npos);
+}
+
+TEST_CASE("UTF-16 with a byte order mark is read", "[io]") {
+  std::string utf8 = "<definitions xmlns=\"http://www.omg.org/spec/BPMN/20100524/MODEL\" id=\"Ә\"/>";
+  std::string utf16 = "\xFF\xFE";
+  std::u32string chars = U"<definitions xmlns=\"http://www.omg.org/spec/BPMN/20100524/MODEL\" id=\"\u04D8\"/>";
+  for (char32_t c : chars) {
+    utf16.push_back(static_cast<char>(c & 0xFF));
+    utf16.push_back(static_cast<char>(c >> 8));
+  }
+  CHECK(read_ok(utf16).id == "Ә");
+  CHECK(read_ok(utf8).id == "Ә");
+}
+
+TEST_CASE("input that cannot be read gets one clear fatal diagnostic with its position", "[io]") {
+  struct Case {
+    const char* file;
+    int line;
+    const char* says;
+  };
+  for (const Case& c : {Case{"not-well-formed.bpmn", 5, "not well-formed XML"},
+                        Case{"not-bpmn.bpmn", 2, "not a BPMN 2.0 file: the root element is <html>"},
+                        Case{"wrong-namespace.bpmn", 2, "expected <definitions> in http://www.omg.org/spec/BPMN/20100524/MODEL"},
+                        Case{"empty.bpmn", 1, "not well-formed XML"},
+                        Case{"external-entity.bpmn", 2, "entity declarations are not allowed"},
+                        Case{"entity-expansion.bpmn", 2, "entity declarations are not allowed"},
+                        Case{"invalid-utf8.bpmn", 3, "invalid UTF-8"}}) {
+    INFO(c.file);
+    auto r = io::read_bpmn(read_file(fixtures() / "bad" / c.file));
+    const auto& d = only_fatal(r);
+    CHECK(d.line == c.line);
+    CHECK(d.column >= 1);
+    CHECK_THAT(d.message, Catch::Contains(c.says));
+  }
+}
+
+TEST_CASE("values of the wrong type are reported where they stand", "[io]") {
+  auto numbers = io::read_bpmn(read_file(fixtures() / "bad" / "invalid-number.bpmn"));
+  REQUIRE(numbers.definitions);
+  REQUIRE(numbers.diagnostics.size() == 2);
+  CHECK(numbers.diagnostics[0].rule == "invalid-value");
+  CHECK(numbers.diagnostics[0].line == 9);
+  CHECK_THAT(numbers.diagnostics[0].message, Catch::Contains("x=\"ten\""));
+  CHECK_THAT(numbers.diagnostics[1].message, Catch::Contains("width=\"NaN\""));
+  auto boolean = io::read_bpmn(read_file(fixtures() / "bad" / "bad-boolean.bpmn"));
+  REQUIRE(boolean.diagnostics.size() == 1);
+  CHECK(boolean.diagnostics[0].element == "Timer");
+  CHECK_THAT(boolean.diagnostics[0].message, Catch::Contains("cancelActivity=\"maybe\""));
+}
+
+TEST_CASE("an unreadable syzba duration is kept and reported and not dropped", "[io]") {
+  std::string xml = R"(<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:syzba="https://syzba.kz/schema/bpmn/1.0" id="D">
+  <bpmn:process id="P"><bpmn:task id="T"><bpmn:extensionElements>
+    <syzba:duration text="бірнеше күн" />
+  </bpmn:extensionElements></bpmn:task></bpmn:process></bpmn:definitions>)";
+  auto r = io::read_bpmn(xml);
+  REQUIRE(r.definitions);
+  REQUIRE(r.diagnostics.size() == 1);
+  CHECK(r.diagnostics[0].rule == "syzba-extension");
+  const auto& task = r.definitions->processes[0].content.nodes[0];
+  CHECK_FALSE(task.duration);
+  CHECK(task.extras.extensions.size() == 1);
+  CHECK(io::write_bpmn(*r.definitions).find("бірнеше күн") != std::string::npos);
+}
+
+TEST_CASE("files over the size limit are refused before parsing", "[io]") {
+  auto r = io::read_bpmn(std::string(2000, ' '), io::ReadLimits{1000});
+  CHECK_THAT(only_fatal(r).message, Catch::Contains("more than the limit of 1000"));
+}
+
+TEST_CASE("atomic writes leave the old file or the new one and never a temporary", "[io]") {
+  auto dir = std::filesystem::temp_directory_path() / "syzba-atomic-test";
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  auto target = dir / "out.bpmn";
+  REQUIRE_FALSE(io::write_file_atomically(target.string(), "first"));
+  REQUIRE_FALSE(io::write_file_atomically(target.string(), "second"));
+  CHECK(read_file(target) == "second");
+  auto failed = io::write_file_atomically((dir / "missing-folder" / "out.bpmn").string(), "x");
+  REQUIRE(failed);
+  CHECK_THAT(*failed, Catch::Contains("cannot create a temporary"));
+  int entries = 0;
+  for ([[maybe_unused]] const auto& e : std::filesystem::directory_iterator(dir)) ++entries;
+  CHECK(entries == 1);
+  std::filesystem::remove_all(dir);
+}

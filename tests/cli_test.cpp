@@ -1,0 +1,83 @@
+// The syzba command as a user runs it: exit codes, the JSON shape, and no partial outputs.
+#include <catch2/catch.hpp>
+
+#include <nlohmann/json.hpp>
+
+#include "test_support.h"
+
+using syzba::test::fixtures;
+using syzba::test::quoted;
+using syzba::test::run_syzba;
+
+TEST_CASE("syzba --version and --help", "[cli]") {
+  auto version = run_syzba("--version");
+  CHECK(version.exit_code == 0);
+  CHECK_THAT(version.out, Catch::StartsWith("syzba "));
+  auto help = run_syzba("--help");
+  CHECK(help.exit_code == 0);
+  CHECK_THAT(help.out, Catch::Contains("check") && Catch::Contains("convert"));
+  auto verb_help = run_syzba("check --help");
+  CHECK(verb_help.exit_code == 0);
+  CHECK_THAT(verb_help.out, Catch::Contains("--format"));
+  CHECK(run_syzba("no-such-verb 2>/dev/null").exit_code == 2);
+}
+
+TEST_CASE("syzba check exits 0 clean and 1 on an error finding and 2 on an unreadable file", "[cli]") {
+  CHECK(run_syzba("check " + quoted(fixtures() / "good" / "patronage-handbook.bpmn")).exit_code == 0);
+  CHECK(run_syzba("check " + quoted(fixtures() / "bad" / "di-missing.bpmn")).exit_code == 0);  // a warning
+  CHECK(run_syzba("check " + quoted(fixtures() / "bad" / "duplicate-id.bpmn")).exit_code == 1);
+  CHECK(run_syzba("check " + quoted(fixtures() / "bad" / "not-well-formed.bpmn")).exit_code == 2);
+  CHECK(run_syzba("check " + quoted(fixtures() / "bad" / "duplicate-id.bpmn") + " " +
+                  quoted(fixtures() / "bad" / "empty.bpmn"))
+            .exit_code == 2);
+  auto text = run_syzba("check " + quoted(fixtures() / "bad" / "duplicate-id.bpmn"));
+  CHECK_THAT(text.out, Catch::Contains("duplicate-id.bpmn:6:5: error: the id 'Step'") &&
+                           Catch::Contains("[duplicate-id]"));
+  auto missing = run_syzba("check /no/such/file.bpmn");
+  CHECK(missing.exit_code == 2);
+  CHECK_THAT(missing.out, Catch::Contains("cannot open the file"));
+}
+
+TEST_CASE("syzba check --format json has the stable shape", "[cli]") {
+  auto r = run_syzba("check --format json " + quoted(fixtures() / "bad" / "wrong-reference-kind.bpmn") + " " +
+                     quoted(fixtures() / "good" / "patronage-handbook.bpmn"));
+  CHECK(r.exit_code == 1);
+  auto json = nlohmann::json::parse(r.out);
+  REQUIRE(json["files"].size() == 2);
+  const auto& d = json["files"][0]["diagnostics"].at(0);
+  CHECK(d["rule"] == "wrong-reference-kind");
+  CHECK(d["severity"] == "error");
+  CHECK(d["element"] == "Flow");
+  CHECK(d["line"] == 8);
+  CHECK(d["column"] == 5);
+  CHECK(d["message"].get<std::string>().find("expected a flow node") != std::string::npos);
+  CHECK(json["files"][1]["diagnostics"].empty());
+}
+
+TEST_CASE("syzba convert writes the file and and writes nothing when it cannot", "[cli]") {
+  auto dir = std::filesystem::temp_directory_path() / "syzba-cli-test";
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  auto good = fixtures() / "good" / "patronage-handbook.bpmn";
+  auto before = syzba::test::read_file(good);
+  CHECK(run_syzba("convert " + quoted(good) + " -o " + quoted(dir / "out.bpmn")).exit_code == 0);
+  CHECK(std::filesystem::exists(dir / "out.bpmn"));
+  CHECK(syzba::test::read_file(good) == before);  // the input is never modified
+
+  CHECK(run_syzba("convert " + quoted(fixtures() / "bad" / "not-well-formed.bpmn") + " -o " +
+                  quoted(dir / "broken.bpmn") + " 2>/dev/null")
+            .exit_code == 2);
+  CHECK(run_syzba("convert " + quoted(fixtures() / "bad" / "invalid-number.bpmn") + " -o " +
+                  quoted(dir / "lossy.bpmn") + " 2>/dev/null")
+            .exit_code == 1);
+  CHECK(run_syzba("convert " + quoted(good) + " -o " + quoted(good) + " 2>/dev/null").exit_code == 2);
+  CHECK(syzba::test::read_file(good) == before);
+  std::vector<std::string> left;
+  for (const auto& e : std::filesystem::directory_iterator(dir)) left.push_back(e.path().filename().string());
+  CHECK(left == std::vector<std::string>{"out.bpmn"});  // no partial file, no temporary
+
+  auto piped = run_syzba("convert - -o - < " + quoted(good));
+  CHECK(piped.exit_code == 0);
+  CHECK(piped.out == syzba::test::read_file(dir / "out.bpmn"));
+  std::filesystem::remove_all(dir);
+}

@@ -1,0 +1,65 @@
+// Interop check with the real bpmn-moddle (the library under bpmn-js and Camunda Modeler):
+// every given BPMN file is converted by syzba, and the written file must import with no
+// more warnings than the original, and with none that mention syzba's own extension.
+// Usage: node moddle_roundtrip.mjs SYZBA_BINARY FILE_OR_DIR...
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync, statSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { BpmnModdle } from 'bpmn-moddle';
+
+const [syzba, ...inputs] = process.argv.slice(2);
+if (!syzba || inputs.length === 0) {
+  console.error('usage: node moddle_roundtrip.mjs SYZBA_BINARY FILE_OR_DIR...');
+  process.exit(2);
+}
+
+const files = inputs.flatMap((p) =>
+  statSync(p).isDirectory()
+    ? readdirSync(p).filter((f) => f.endsWith('.bpmn')).sort().map((f) => join(p, f))
+    : [p]);
+if (files.length === 0) {
+  console.error('no .bpmn files found in', inputs.join(' '));
+  process.exit(1);
+}
+
+// Reads a file as text in the encoding its XML declaration names (the MIWG files are Latin-1).
+const readXml = (path) => {
+  const bytes = readFileSync(path);
+  const declared = /^<\?xml[^>]*encoding=["']([^"']+)/i.exec(bytes.subarray(0, 200).toString('latin1'));
+  const latin1 = declared && /^(iso-8859-1|latin1)$/i.test(declared[1]);
+  return bytes.toString(latin1 ? 'latin1' : 'utf8');
+};
+
+const moddle = new BpmnModdle();
+const warningsOf = async (xml) => {
+  const { warnings } = await moddle.fromXML(xml, 'bpmn:Definitions');
+  return warnings.map((w) => w.message);
+};
+
+const work = mkdtempSync(join(tmpdir(), 'syzba-moddle-'));
+let passed = 0;
+let failed = 0;
+for (const file of files) {
+  const out = join(work, 'out.bpmn');
+  try {
+    execFileSync(syzba, ['convert', file, '-o', out], { stdio: ['ignore', 'ignore', 'pipe'] });
+    const before = await warningsOf(readXml(file));
+    const after = await warningsOf(readXml(out));
+    const aboutSyzba = after.filter((m) => /syzba/i.test(m));
+    if (after.length > before.length || aboutSyzba.length > 0) {
+      failed++;
+      console.log(`FAIL ${file}: ${before.length} warnings before, ${after.length} after`);
+      for (const m of after.filter((m) => !before.includes(m))) console.log(`  new: ${m}`);
+    } else {
+      passed++;
+      console.log(`ok   ${file}: ${before.length} warnings before, ${after.length} after`);
+    }
+  } catch (e) {
+    failed++;
+    console.log(`FAIL ${file}: ${e.message.split('\n')[0]}`);
+  }
+}
+rmSync(work, { recursive: true, force: true });
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed === 0 ? 0 : 1);
