@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 packages=(
-  build-essential cmake ninja-build pkg-config
+  build-essential make cmake ninja-build pkg-config
   libpugixml-dev libboost-graph-dev libcli11-dev nlohmann-json3-dev libfmt-dev catch2
   hyperfine time
 )
@@ -26,9 +26,11 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 # Node packages for the interop tests (bpmn-moddle), exactly as locked.
-if [ -f tests/interop/package-lock.json ]; then
-  if [ ! -d tests/interop/node_modules ] || ! cmp -s tests/interop/package-lock.json tests/interop/node_modules/.package-lock.json 2>/dev/null; then
-    (cd tests/interop && npm ci --no-audit --no-fund --loglevel=error)
-  fi
+# The copy of the lockfile in node_modules records what was installed from it.
+lock=tests/interop/package-lock.json
+stamp=tests/interop/node_modules/.syzba-installed-lock
+if ! cmp -s "$lock" "$stamp" 2>/dev/null; then
+  (cd tests/interop && npm ci --no-audit --no-fund --loglevel=error)
+  cp "$lock" "$stamp"
 fi
 echo "setup: done"

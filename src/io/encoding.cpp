@@ -81,11 +81,11 @@ std::size_t invalid_utf8_at(std::string_view s) {
 
 }  // namespace
 
-Utf8Text to_utf8(std::string_view bytes) {
-  auto starts = [&](std::string_view prefix) { return bytes.substr(0, prefix.size()) == prefix; };
+Utf8Text to_utf8(std::string bytes) {
+  auto starts = [&](std::string_view prefix) { return std::string_view(bytes).substr(0, prefix.size()) == prefix; };
   std::string from;
   if (starts("\xEF\xBB\xBF")) {
-    bytes.remove_prefix(3);
+    bytes.erase(0, 3);
   } else if (starts(std::string_view("\xFF\xFE\0\0", 4)) || starts(std::string_view("\0\0\xFE\xFF", 4))) {
     from = "UTF-32";
   } else if (starts("\xFF\xFE") || starts("\xFE\xFF")) {
@@ -106,8 +106,17 @@ Utf8Text to_utf8(std::string_view bytes) {
     return {std::move(text), ""};
   }
   if (auto bad = invalid_utf8_at(bytes); bad != std::string_view::npos)
-    return {std::nullopt, "invalid UTF-8 (declare the file's encoding in its XML declaration, or save it as UTF-8)", bad};
-  return {std::string(bytes), ""};
+  {
+    std::string_view before = std::string_view(bytes).substr(0, bad);
+    auto line_start = before.rfind('\n');
+    int line = 1 + static_cast<int>(std::count(before.begin(), before.end(), '\n'));
+    int column = 1;
+    for (char c : before.substr(line_start == std::string_view::npos ? 0 : line_start + 1))
+      column += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+    return {std::nullopt, "invalid UTF-8 (declare the file's encoding in its XML declaration, or save it as UTF-8)", line,
+            column};
+  }
+  return {std::move(bytes), ""};
 }
 
 }  // namespace syzba::io

@@ -10,9 +10,9 @@ namespace syzba::io {
 struct Utf8Text {
   std::optional<std::string> text;
   std::string error;  // why the bytes could not be read as text
-  std::size_t error_offset = std::string_view::npos;  // where, when a byte is to blame
+  int error_line = 0, error_column = 0;  // where, when a byte is to blame
 };
 
-Utf8Text to_utf8(std::string_view bytes);
+Utf8Text to_utf8(std::string bytes);  // UTF-8 input is moved through, not copied
 
 }  // namespace syzba::io

@@ -33,8 +33,9 @@ struct ReadResult {
   std::vector<model::Diagnostic> diagnostics;
 };
 
-// Reads a BPMN document from its bytes. Never throws for bad input.
-ReadResult read_bpmn(std::string_view bytes, const ReadLimits& limits = {});
+// Reads a BPMN document from its bytes (taken by value: parsed in place, no copy when moved
+// in). Never throws for bad input.
+ReadResult read_bpmn(std::string bytes, const ReadLimits& limits = {});
 
 // Reads a file ("-" is standard input). A file that cannot be opened is a fatal diagnostic.
 ReadResult read_bpmn_file(const std::string& path, const ReadLimits& limits = {});

@@ -941,17 +941,15 @@ Diagnostic too_large(std::size_t size, std::size_t limit) {
 
 }  // namespace
 
-ReadResult read_bpmn(std::string_view bytes, const ReadLimits& limits) {
+ReadResult read_bpmn(std::string bytes, const ReadLimits& limits) {
   ReadResult result;
   if (bytes.size() > limits.max_bytes) {
     result.diagnostics.push_back(too_large(bytes.size(), limits.max_bytes));
     return result;
   }
-  auto utf8 = to_utf8(bytes);
+  auto utf8 = to_utf8(std::move(bytes));
   if (!utf8.text) {
-    model::SourcePos at;
-    if (utf8.error_offset != std::string_view::npos) at = LineIndex(bytes).at(static_cast<std::ptrdiff_t>(utf8.error_offset));
-    result.diagnostics.push_back(fatal(utf8.error, at));
+    result.diagnostics.push_back(fatal(utf8.error, {utf8.error_line, utf8.error_column}));
     return result;
   }
   std::string& text = *utf8.text;
@@ -1007,11 +1005,13 @@ ReadResult read_bpmn_file(const std::string& path, const ReadLimits& limits) {
     if (!in) return {std::nullopt, {fatal("cannot open the file: " + std::string(std::strerror(errno)))}};
     auto size = std::filesystem::file_size(path, ec);
     if (!ec && size > limits.max_bytes) return {std::nullopt, {too_large(size, limits.max_bytes)}};
-    std::ostringstream buffer;
-    buffer << in.rdbuf();
-    bytes = std::move(buffer).str();
+    bytes.resize(ec ? 0 : size);
+    in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+    bytes.resize(static_cast<std::size_t>(in.gcount()));
+    for (char chunk[65536]; in.read(chunk, sizeof chunk) || in.gcount() > 0;)  // a file that grew, or a pipe
+      bytes.append(chunk, static_cast<std::size_t>(in.gcount()));
   }
-  return read_bpmn(bytes, limits);
+  return read_bpmn(std::move(bytes), limits);
 }
 
 }  // namespace syzba::io

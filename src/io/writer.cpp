@@ -253,9 +253,12 @@ std::string Writer::write() {
   for (const auto& d : defs_.diagrams) write_diagram(root, d);
   close(root, defs_);
 
-  std::ostringstream out;
-  doc.save(out, "  ", pugi::format_indent, pugi::encoding_utf8);
-  return std::move(out).str();
+  struct StringWriter : pugi::xml_writer {
+    std::string out;
+    void write(const void* data, std::size_t size) override { out.append(static_cast<const char*>(data), size); }
+  } writer;
+  doc.save(writer, "  ", pugi::format_indent, pugi::encoding_utf8);
+  return std::move(writer.out);
 }
 
 void Writer::write_process(pugi::xml_node parent, const model::Process& p) {

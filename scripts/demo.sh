@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# The main job: check every model in models/ and every MIWG reference model, and round-trip
+# each into out/ (read, write back as canonical BPMN 2.0 XML). Usage: scripts/demo.sh [BUILD]
+set -uo pipefail
+cd "$(dirname "$0")/.."
+build=${1:-build}
+shared=${SYZBA_SHARED_DIR:-../shared}
+syzba="$build/src/syzba"
+mkdir -p out/models out/miwg
+
+shopt -s nullglob
+models=(models/*.bpmn)
+miwg=("$shared"/corpus/miwg/*.bpmn)
+echo "== syzba check: ${#models[@]} models, ${#miwg[@]} MIWG reference models"
+"$syzba" check "${models[@]}" "${miwg[@]}"
+check_status=$?
+
+failed=0
+for f in "${models[@]}"; do "$syzba" convert "$f" -o "out/models/$(basename "$f")" || failed=$((failed + 1)); done
+for f in "${miwg[@]}"; do "$syzba" convert "$f" -o "out/miwg/$(basename "$f")" || failed=$((failed + 1)); done
+echo "== round trip: $(( ${#models[@]} + ${#miwg[@]} - failed )) written to out/, $failed failed"
+# Findings are the job's report; only an unreadable file or a failed write fails the job.
+[ "$check_status" -le 1 ] && [ "$failed" -eq 0 ]
