@@ -34,7 +34,8 @@ int run_convert(const ConvertOptions& options) {
     std::cerr << "syzba convert: " << name << ": not written, since the values above would be lost\n";
     return 1;
   }
-  if (auto error = io::write_file_atomically(options.output, io::write_bpmn(*read.definitions))) {
+  const model::Definitions& defs = *read.definitions;
+  if (auto error = io::write_file_atomically(options.output, [&](std::ostream& out) { io::write_bpmn(defs, out); })) {
     std::cerr << "syzba convert: " << *error << "\n";
     return 2;
   }

@@ -8,15 +8,17 @@
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
+#include <fstream>
 #include <iostream>
 
 #include "io/io.h"
 
 namespace syzba::io {
 
-std::optional<std::string> write_file_atomically(const std::string& path, std::string_view content) {
+std::optional<std::string> write_file_atomically(const std::string& path,
+                                                 const std::function<void(std::ostream&)>& produce) {
   if (path == "-") {
-    std::cout.write(content.data(), static_cast<std::streamsize>(content.size()));
+    produce(std::cout);
     std::cout.flush();
     if (!std::cout) return "cannot write to standard output";
     return std::nullopt;
@@ -24,35 +26,42 @@ std::optional<std::string> write_file_atomically(const std::string& path, std::s
   namespace fs = std::filesystem;
   fs::path target(path);
   fs::path dir = target.has_parent_path() ? target.parent_path() : fs::path(".");
-  std::string pattern = (dir / ("." + target.filename().string() + ".tmp-XXXXXX")).string();
-  int fd = mkstemp(pattern.data());
+  std::string temporary = (dir / ("." + target.filename().string() + ".tmp-XXXXXX")).string();
+  int fd = mkstemp(temporary.data());
   if (fd < 0) return "cannot create a temporary file in " + dir.string() + ": " + std::strerror(errno);
-  auto fail = [&](const std::string& what) {
-    int err = errno;
-    close(fd);
-    unlink(pattern.c_str());
-    return std::optional<std::string>(what + ": " + std::strerror(err));
-  };
-  for (std::size_t done = 0; done < content.size();) {
-    ssize_t n = write(fd, content.data() + done, content.size() - done);
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      return fail("cannot write " + pattern);
-    }
-    done += static_cast<std::size_t>(n);
+  bool ok = fchmod(fd, 0644) == 0;
+  close(fd);
+  if (ok) {
+    std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
+    produce(out);
+    out.flush();
+    ok = out.good();
+    out.close();
+    ok = ok && !out.fail();
   }
-  if (fchmod(fd, 0644) != 0) return fail("cannot set permissions on " + pattern);
-  if (fsync(fd) != 0) return fail("cannot flush " + pattern);
-  if (close(fd) != 0) {
-    unlink(pattern.c_str());
-    return "cannot close " + pattern + ": " + std::strerror(errno);
+  if (ok) {
+    // The bytes must be on disk before the rename makes them the target.
+    int sync_fd = open(temporary.c_str(), O_RDONLY);
+    ok = sync_fd >= 0 && fsync(sync_fd) == 0;
+    if (sync_fd >= 0) close(sync_fd);
   }
-  if (std::rename(pattern.c_str(), path.c_str()) != 0) {
+  if (!ok) {
     int err = errno;
-    unlink(pattern.c_str());
+    unlink(temporary.c_str());
+    return "cannot write " + path + ": " + std::strerror(err);
+  }
+  if (std::rename(temporary.c_str(), path.c_str()) != 0) {
+    int err = errno;
+    unlink(temporary.c_str());
     return "cannot rename the temporary to " + path + ": " + std::strerror(err);
   }
   return std::nullopt;
+}
+
+std::optional<std::string> write_file_atomically(const std::string& path, std::string_view content) {
+  return write_file_atomically(path, [&](std::ostream& out) {
+    out.write(content.data(), static_cast<std::streamsize>(content.size()));
+  });
 }
 
 }  // namespace syzba::io

@@ -7,7 +7,9 @@
 // write_file_atomically (a temporary beside the target, then rename, so a failure never
 // leaves a partial file), and the namespace of the syzba extension.
 #include <filesystem>
+#include <functional>
 #include <optional>
+#include <ostream>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -40,11 +42,14 @@ ReadResult read_bpmn(std::string bytes, const ReadLimits& limits = {});
 // Reads a file ("-" is standard input). A file that cannot be opened is a fatal diagnostic.
 ReadResult read_bpmn_file(const std::string& path, const ReadLimits& limits = {});
 
-// The document as UTF-8 XML, indented by two spaces.
+// The document as UTF-8 XML, indented by two spaces; as a string or streamed out.
 std::string write_bpmn(const model::Definitions& definitions);
+void write_bpmn(const model::Definitions& definitions, std::ostream& out);
 
-// Writes content to path through a temporary in the same folder and a rename; "-" writes to
-// standard output. Returns an error message, or nothing on success.
+// Writes to path through a temporary in the same folder and a rename; "-" writes to
+// standard output. produce() streams the content. Returns an error message, or nothing.
+std::optional<std::string> write_file_atomically(const std::string& path,
+                                                 const std::function<void(std::ostream&)>& produce);
 std::optional<std::string> write_file_atomically(const std::string& path, std::string_view content);
 
 }  // namespace syzba::io

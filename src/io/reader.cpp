@@ -77,6 +77,21 @@ struct Child {
   pugi::xml_node node;
 };
 
+// How many child elements have a local name that the predicate accepts: used to reserve
+// vectors up front, since growing a vector of large elements doubles memory for a moment.
+template <class Accept>
+std::size_t count_children(pugi::xml_node node, Accept accept) {
+  std::size_t n = 0;
+  for (auto c = node.first_child(); c; c = c.next_sibling())
+    if (c.type() == pugi::node_element && accept(local_name(c.name()))) ++n;
+  return n;
+}
+
+void reserve_container(pugi::xml_node node, model::Container& content) {
+  content.nodes.reserve(count_children(node, [](std::string_view l) { return model::node_kind_from_type(l).has_value(); }));
+  content.flows.reserve(count_children(node, [](std::string_view l) { return l == "sequenceFlow"; }));
+}
+
 class Reader {
  public:
   Reader(std::string_view text, std::vector<Diagnostic>& diagnostics) : lines_(text), diagnostics_(diagnostics) {}
@@ -95,7 +110,7 @@ class Reader {
   // --- namespaces ---------------------------------------------------------------------
   void push_scope(pugi::xml_node node);
   void pop_scope(pugi::xml_node node);
-  std::string resolve(std::string_view prefix) const;
+  std::string_view resolve(std::string_view prefix) const;
   void remember_use(std::string_view qname, std::string_view ns);
 
   ForeignNode foreign(pugi::xml_node node, int slot);
@@ -145,7 +160,8 @@ class Reader {
 
   LineIndex lines_;
   std::vector<Diagnostic>& diagnostics_;
-  std::vector<std::pair<std::string, std::string>> scope_;  // prefix → uri, innermost last
+  // prefix → uri, innermost last; views into the DOM, which outlives every scope
+  std::vector<std::pair<std::string_view, std::string_view>> scope_;
   std::vector<std::size_t> scope_sizes_;
   std::vector<model::Namespace> used_;  // namespaces of modelled elements, to hoist to the root
 };
@@ -156,7 +172,7 @@ void Reader::push_scope(pugi::xml_node node) {
   for (auto a : node.attributes()) {
     std::string_view name = a.name();
     if (name == "xmlns") scope_.emplace_back("", a.value());
-    else if (name.substr(0, 6) == "xmlns:") scope_.emplace_back(std::string(name.substr(6)), a.value());
+    else if (name.substr(0, 6) == "xmlns:") scope_.emplace_back(name.substr(6), a.value());
   }
 }
 
@@ -165,7 +181,7 @@ void Reader::pop_scope(pugi::xml_node) {
   scope_sizes_.pop_back();
 }
 
-std::string Reader::resolve(std::string_view prefix) const {
+std::string_view Reader::resolve(std::string_view prefix) const {
   if (prefix == "xml") return "http://www.w3.org/XML/1998/namespace";
   for (auto it = scope_.rbegin(); it != scope_.rend(); ++it)
     if (it->first == prefix) return it->second;
@@ -195,10 +211,10 @@ ForeignNode Reader::foreign(pugi::xml_node node, int slot) {
   push_scope(node);
   out.kind = model::ForeignKind::element;
   out.qname = node.name();
-  out.ns = resolve(prefix_of(out.qname));
+  out.ns = std::string(resolve(prefix_of(out.qname)));
   for (auto a : node.attributes()) {
     std::string_view name = a.name();
-    std::string ns = prefix_of(name).empty() || name.substr(0, 6) == "xmlns:" ? "" : resolve(prefix_of(name));
+    std::string ns(prefix_of(name).empty() || name.substr(0, 6) == "xmlns:" ? "" : resolve(prefix_of(name)));
     out.attributes.push_back({std::string(name), ns, a.value()});
   }
   for (auto child : node.children()) out.children.push_back(foreign(child, 0));
@@ -219,14 +235,18 @@ void Reader::read_element(pugi::xml_node node, model::BaseElement& base, const A
     }
     if (name.find(':') == std::string_view::npos && name != "xmlns" && on_attribute && on_attribute(name, a.value()))
       continue;
-    std::string ns = prefix_of(name).empty() || name.substr(0, 6) == "xmlns:" ? "" : resolve(prefix_of(name));
+    std::string ns(prefix_of(name).empty() || name.substr(0, 6) == "xmlns:" ? "" : resolve(prefix_of(name)));
     base.extras.attributes.push_back({std::string(name), std::move(ns), a.value()});
   }
   int modelled = 0;
-  for (auto child : node.children()) {
+  // Children of the root (processes, diagrams) are released from the DOM once read, so a
+  // large file never holds its whole DOM and its whole model at once.
+  bool release_read_children = node.parent().type() == pugi::node_document;
+  for (pugi::xml_node child = node.first_child(), next; child; child = next) {
+    next = child.next_sibling();
     if (child.type() == pugi::node_element) {
       std::string_view qname = child.name();
-      std::string ns = resolve(prefix_of(qname));
+      std::string_view ns = resolve(prefix_of(qname));
       Child c{ns, local_name(qname), child};
       bool taken = false;
       if (ns == bpmn_model_ns && c.local == "documentation") {
@@ -240,6 +260,7 @@ void Reader::read_element(pugi::xml_node node, model::BaseElement& base, const A
       }
       if (taken) {
         ++modelled;
+        if (release_read_children) node.remove_child(child);
         continue;
       }
     } else if (child.type() == pugi::node_pcdata && is_blank(child.value())) {
@@ -437,6 +458,7 @@ bool Reader::read_root_child(const Child& c, model::Definitions& defs) {
 
 model::Process Reader::read_process(pugi::xml_node node) {
   model::Process p;
+  reserve_container(node, p.content);
   read_element(
       node, p,
       [&](std::string_view name, const char* value) {
@@ -529,6 +551,7 @@ bool Reader::read_container_child(const Child& c, model::Container& content) {
 model::FlowNode Reader::read_flow_node(pugi::xml_node node, model::NodeKind kind) {
   model::FlowNode n;
   n.kind = kind;
+  if (model::is_sub_process(kind)) reserve_container(node, n.content);
   read_element(
       node, n,
       [&](std::string_view name, const char* value) {
@@ -840,6 +863,7 @@ model::Diagram Reader::read_diagram(pugi::xml_node node) {
 
 model::DiPlane Reader::read_plane(pugi::xml_node node) {
   model::DiPlane plane;
+  plane.elements.reserve(count_children(node, [](std::string_view l) { return l == "BPMNShape" || l == "BPMNEdge"; }));
   read_element(
       node, plane,
       [&](std::string_view name, const char* value) {

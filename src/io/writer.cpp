@@ -22,7 +22,7 @@ using model::ForeignNode;
 
 class Writer {
  public:
-  explicit Writer(const model::Definitions& defs);
+  Writer(const model::Definitions& defs, std::ostream* sink);
   std::string write();
 
  private:
@@ -80,7 +80,8 @@ bool has_text_child(const std::vector<ForeignNode>& children) {
   });
 }
 
-Writer::Writer(const model::Definitions& defs) : defs_(defs), namespaces_(defs.namespaces) {
+Writer::Writer(const model::Definitions& defs, std::ostream* sink)
+    : defs_(defs), namespaces_(defs.namespaces), out_(sink) {
   model_ = prefix_for(bpmn_model_ns, "bpmn");
   if (!defs.diagrams.empty()) {
     bpmndi_ = prefix_for(bpmn_di_ns, "bpmndi");
@@ -469,6 +470,8 @@ void Writer::write_diagram(const model::Diagram& d) {
 
 }  // namespace
 
-std::string write_bpmn(const model::Definitions& definitions) { return Writer(definitions).write(); }
+std::string write_bpmn(const model::Definitions& definitions) { return Writer(definitions, nullptr).write(); }
+
+void write_bpmn(const model::Definitions& definitions, std::ostream& out) { Writer(definitions, &out).write(); }
 
 }  // namespace syzba::io

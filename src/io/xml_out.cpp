@@ -2,7 +2,7 @@
 
 namespace syzba::io {
 
-XmlOut::XmlOut() { out_ = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"; }
+XmlOut::XmlOut(std::ostream* sink) : sink_(sink) { out_ = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"; }
 
 void XmlOut::begin_child() {
   if (start_pending_) {
@@ -103,6 +103,7 @@ void XmlOut::end() {
     out_ += '>';
   }
   if (stack_.empty()) out_ += '\n';
+  if (out_.size() > (std::size_t{1} << 16)) flush();
 }
 
 void XmlOut::escape(std::string_view value, bool in_attribute) {

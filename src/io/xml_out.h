@@ -3,6 +3,7 @@
 // a reader gets back exactly the value (tabs and line breaks as character references), and
 // "mixed" elements (with text among their children) written without added whitespace, since
 // whitespace there would become part of the text. Internal to io.
+#include <ostream>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -11,7 +12,8 @@ namespace syzba::io {
 
 class XmlOut {
  public:
-  XmlOut();
+  // With a sink, text goes out in chunks as it is made; without one, take() returns it all.
+  explicit XmlOut(std::ostream* sink = nullptr);
 
   void start(std::string_view qname, bool mixed = false);
   void attribute(std::string_view name, std::string_view value);  // only right after start()
@@ -21,7 +23,16 @@ class XmlOut {
   void processing_instruction(std::string_view name, std::string_view value);
   void end();
 
-  std::string take() { return std::move(out_); }
+  std::string take() {
+    flush();
+    return std::move(out_);
+  }
+  void flush() {
+    if (sink_ && !out_.empty()) {
+      sink_->write(out_.data(), static_cast<std::streamsize>(out_.size()));
+      out_.clear();
+    }
+  }
 
  private:
   struct Open {
@@ -32,6 +43,7 @@ class XmlOut {
   void begin_child();  // closes a pending start tag and indents, as the parent's mode says
   void escape(std::string_view value, bool in_attribute);
 
+  std::ostream* sink_;
   std::string out_;
   std::vector<Open> stack_;
   bool start_pending_ = false;
