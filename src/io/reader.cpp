@@ -102,6 +102,18 @@ class Reader {
   using AttributeHandler = std::function<bool(std::string_view name, const char* value)>;
   using ChildHandler = std::function<bool(const Child& child)>;
 
+  // The handler for known attributes that are all plain strings: name → field.
+  static AttributeHandler strings(std::vector<std::pair<std::string_view, std::string*>> fields) {
+    return [fields = std::move(fields)](std::string_view name, const char* value) {
+      for (const auto& [known, field] : fields) {
+        if (known != name) continue;
+        *field = value;
+        return true;
+      }
+      return false;
+    };
+  }
+
   // --- the common pattern -------------------------------------------------------------
   void read_element(pugi::xml_node node, model::BaseElement& base, const AttributeHandler& on_attribute,
                     const ChildHandler& on_child);
@@ -402,12 +414,7 @@ model::Definitions Reader::read_definitions(pugi::xml_node root) {
   }
   read_element(
       root, defs,
-      [&](std::string_view name, const char* value) {
-        if (name == "name") defs.name = value;
-        else if (name == "targetNamespace") defs.target_namespace = value;
-        else return false;
-        return true;
-      },
+      strings({{"name", &defs.name}, {"targetNamespace", &defs.target_namespace}}),
       [&](const Child& c) { return read_root_child(c, defs); });
   // The root's declarations are the namespace list; drop their copies from the extras.
   auto& attrs = defs.extras.attributes;
@@ -461,11 +468,7 @@ model::Process Reader::read_process(pugi::xml_node node) {
   reserve_container(node, p.content);
   read_element(
       node, p,
-      [&](std::string_view name, const char* value) {
-        if (name != "name") return false;
-        p.name = value;
-        return true;
-      },
+      strings({{"name", &p.name}}),
       [&](const Child& c) {
         if (c.ns == bpmn_model_ns && c.local == "ioSpecification") {
           p.io = read_io(c.node);
@@ -509,12 +512,7 @@ bool Reader::read_container_child(const Child& c, model::Container& content) {
     model::DataObjectReference d;
     read_element(
         c.node, d,
-        [&](std::string_view name, const char* value) {
-          if (name == "name") d.name = value;
-          else if (name == "dataObjectRef") d.data_object = value;
-          else return false;
-          return true;
-        },
+        strings({{"name", &d.name}, {"dataObjectRef", &d.data_object}}),
         nullptr);
     content.data_object_refs.push_back(std::move(d));
     return true;
@@ -523,12 +521,7 @@ bool Reader::read_container_child(const Child& c, model::Container& content) {
     model::DataStoreReference d;
     read_element(
         c.node, d,
-        [&](std::string_view name, const char* value) {
-          if (name == "name") d.name = value;
-          else if (name == "dataStoreRef") d.data_store = value;
-          else return false;
-          return true;
-        },
+        strings({{"name", &d.name}, {"dataStoreRef", &d.data_store}}),
         nullptr);
     content.data_store_refs.push_back(std::move(d));
     return true;
@@ -661,13 +654,7 @@ model::SequenceFlow Reader::read_sequence_flow(pugi::xml_node node) {
   model::SequenceFlow f;
   read_element(
       node, f,
-      [&](std::string_view name, const char* value) {
-        if (name == "name") f.name = value;
-        else if (name == "sourceRef") f.source = value;
-        else if (name == "targetRef") f.target = value;
-        else return false;
-        return true;
-      },
+      strings({{"name", &f.name}, {"sourceRef", &f.source}, {"targetRef", &f.target}}),
       [&](const Child& c) {
         if (c.ns != bpmn_model_ns || c.local != "conditionExpression") return false;
         f.condition = read_expression(c.node);
@@ -690,11 +677,7 @@ model::LaneSet Reader::read_lane_set(pugi::xml_node node) {
   model::LaneSet set;
   read_element(
       node, set,
-      [&](std::string_view name, const char* value) {
-        if (name != "name") return false;
-        set.name = value;
-        return true;
-      },
+      strings({{"name", &set.name}}),
       [&](const Child& c) {
         if (c.ns != bpmn_model_ns || c.local != "lane") return false;
         set.lanes.push_back(read_lane(c.node));
@@ -707,11 +690,7 @@ model::Lane Reader::read_lane(pugi::xml_node node) {
   model::Lane lane;
   read_element(
       node, lane,
-      [&](std::string_view name, const char* value) {
-        if (name != "name") return false;
-        lane.name = value;
-        return true;
-      },
+      strings({{"name", &lane.name}}),
       [&](const Child& c) {
         if (c.ns != bpmn_model_ns) return false;
         if (c.local == "flowNodeRef") lane.flow_node_refs.push_back(text_of(c.node));
@@ -746,37 +725,21 @@ model::Collaboration Reader::read_collaboration(pugi::xml_node node) {
   model::Collaboration col;
   read_element(
       node, col,
-      [&](std::string_view name, const char* value) {
-        if (name != "name") return false;
-        col.name = value;
-        return true;
-      },
+      strings({{"name", &col.name}}),
       [&](const Child& c) {
         if (c.ns != bpmn_model_ns) return false;
         if (c.local == "participant") {
           model::Participant p;
           read_element(
               c.node, p,
-              [&](std::string_view name, const char* value) {
-                if (name == "name") p.name = value;
-                else if (name == "processRef") p.process = value;
-                else return false;
-                return true;
-              },
+              strings({{"name", &p.name}, {"processRef", &p.process}}),
               nullptr);
           col.participants.push_back(std::move(p));
         } else if (c.local == "messageFlow") {
           model::MessageFlow m;
           read_element(
               c.node, m,
-              [&](std::string_view name, const char* value) {
-                if (name == "name") m.name = value;
-                else if (name == "sourceRef") m.source = value;
-                else if (name == "targetRef") m.target = value;
-                else if (name == "messageRef") m.message = value;
-                else return false;
-                return true;
-              },
+              strings({{"name", &m.name}, {"sourceRef", &m.source}, {"targetRef", &m.target}, {"messageRef", &m.message}}),
               nullptr);
           col.message_flows.push_back(std::move(m));
         } else if (c.local == "textAnnotation") {
@@ -797,21 +760,13 @@ model::Category Reader::read_category(pugi::xml_node node) {
   model::Category cat;
   read_element(
       node, cat,
-      [&](std::string_view name, const char* value) {
-        if (name != "name") return false;
-        cat.name = value;
-        return true;
-      },
+      strings({{"name", &cat.name}}),
       [&](const Child& c) {
         if (c.ns != bpmn_model_ns || c.local != "categoryValue") return false;
         model::CategoryValue v;
         read_element(
             c.node, v,
-            [&](std::string_view name, const char* value) {
-              if (name != "value") return false;
-              v.value = value;
-              return true;
-            },
+            strings({{"value", &v.value}}),
             nullptr);
         cat.values.push_back(std::move(v));
         return true;
@@ -838,11 +793,7 @@ model::Diagram Reader::read_diagram(pugi::xml_node node) {
   bool has_plane = false;
   read_element(
       node, d,
-      [&](std::string_view name, const char* value) {
-        if (name != "name") return false;
-        d.name = value;
-        return true;
-      },
+      strings({{"name", &d.name}}),
       [&](const Child& c) {
         if (c.ns != bpmn_di_ns) return false;
         if (c.local == "BPMNPlane" && !has_plane) {
@@ -866,11 +817,7 @@ model::DiPlane Reader::read_plane(pugi::xml_node node) {
   plane.elements.reserve(count_children(node, [](std::string_view l) { return l == "BPMNShape" || l == "BPMNEdge"; }));
   read_element(
       node, plane,
-      [&](std::string_view name, const char* value) {
-        if (name != "bpmnElement") return false;
-        plane.element = value;
-        return true;
-      },
+      strings({{"bpmnElement", &plane.element}}),
       [&](const Child& c) {
         if (c.ns != bpmn_di_ns) return false;
         if (c.local == "BPMNShape") plane.elements.push_back(read_di_element(c.node, model::DiKind::shape));
@@ -940,11 +887,7 @@ model::DiLabel Reader::read_label(pugi::xml_node node) {
   model::DiLabel label;
   read_element(
       node, label,
-      [&](std::string_view name, const char* value) {
-        if (name != "labelStyle") return false;
-        label.label_style = value;
-        return true;
-      },
+      strings({{"labelStyle", &label.label_style}}),
       [&](const Child& c) {
         if (c.ns != dd_dc_ns || c.local != "Bounds" || label.bounds) return false;
         remember_use(c.node.name(), c.ns);

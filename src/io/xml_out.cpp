@@ -33,7 +33,7 @@ void XmlOut::attribute(std::string_view name, std::string_view value) {
   out_ += '"';
 }
 
-void XmlOut::text(std::string_view value) {
+void XmlOut::begin_text() {
   if (start_pending_) {
     out_ += '>';
     start_pending_ = false;
@@ -42,18 +42,15 @@ void XmlOut::text(std::string_view value) {
     stack_.back().has_children = true;
     stack_.back().mixed = true;  // from here on, no whitespace may be added around it
   }
+}
+
+void XmlOut::text(std::string_view value) {
+  begin_text();
   escape(value, false);
 }
 
 void XmlOut::cdata(std::string_view value) {
-  if (start_pending_) {
-    out_ += '>';
-    start_pending_ = false;
-  }
-  if (!stack_.empty()) {
-    stack_.back().has_children = true;
-    stack_.back().mixed = true;
-  }
+  begin_text();
   // "]]>" cannot stand inside a CDATA section: split it across two sections.
   out_ += "<![CDATA[";
   for (std::size_t at = 0;;) {

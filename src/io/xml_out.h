@@ -41,6 +41,7 @@ class XmlOut {
     bool has_children = false;
   };
   void begin_child();  // closes a pending start tag and indents, as the parent's mode says
+  void begin_text();   // closes a pending start tag; the element becomes mixed
   void escape(std::string_view value, bool in_attribute);
 
   std::ostream* sink_;
