@@ -26,6 +26,7 @@ inline constexpr std::string_view syzba_ns = "https://syzba.kz/schema/bpmn/1.0";
 
 struct ReadLimits {
   std::size_t max_bytes = std::size_t{256} << 20;  // larger inputs are refused, not read
+  int max_depth = 1000;  // deeper element nesting is refused (the reader recurses)
 };
 
 struct ReadResult {

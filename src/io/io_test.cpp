@@ -232,3 +232,39 @@ TEST_CASE("atomic writes leave the old file or the new one and never a temporary
   CHECK(entries == 1);
   std::filesystem::remove_all(dir);
 }
+
+TEST_CASE("100000-deep nesting is refused without recursion", "[io]") {
+  const int depth = 100000;
+  std::string xml = R"(<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" id="D">)"
+                    R"(<bpmn:process id="P"><bpmn:extensionElements>)";
+  for (int i = 0; i < depth; ++i) xml += "<a>";
+  for (int i = 0; i < depth; ++i) xml += "</a>";
+  xml += "</bpmn:extensionElements></bpmn:process></bpmn:definitions>";
+  auto r = io::read_bpmn(xml);
+  CHECK_THAT(only_fatal(r).message, Catch::Contains("nested more than 1000 levels"));
+}
+
+TEST_CASE("attribute values with line breaks and quotes survive a round trip", "[io]") {
+  std::string xml = "<bpmn:definitions xmlns:bpmn=\"http://www.omg.org/spec/BPMN/20100524/MODEL\" id=\"D\">"
+                    "<bpmn:process id=\"P\"><bpmn:task id=\"T\" name=\"бірінші&#10;екінші &quot;жол&quot;&#9;&lt;&amp;\"/>"
+                    "</bpmn:process></bpmn:definitions>";
+  auto first = read_ok(xml);
+  CHECK(first.processes[0].content.nodes[0].name == "бірінші\nекінші \"жол\"\t<&");
+  auto second = read_ok(io::write_bpmn(first));
+  CHECK(second.processes[0].content.nodes[0].name == first.processes[0].content.nodes[0].name);
+}
+
+TEST_CASE("mixed content in kept elements keeps its text exactly", "[io]") {
+  std::string xml = "<bpmn:definitions xmlns:bpmn=\"http://www.omg.org/spec/BPMN/20100524/MODEL\" id=\"D\">"
+                    "<bpmn:process id=\"P\"><bpmn:documentation>Бірінші <b>маңызды</b> сөз</bpmn:documentation>"
+                    "<bpmn:extensionElements><x:note xmlns:x=\"urn:x\">алды <x:em>ортасы</x:em> соңы<![CDATA[ a]]>b ]]]></x:note>"
+                    "</bpmn:extensionElements></bpmn:process></bpmn:definitions>";
+  auto first = read_ok(xml);
+  std::string once = io::write_bpmn(first);
+  auto second = read_ok(once);
+  CHECK(first == second);
+  CHECK(io::write_bpmn(second) == once);
+  CHECK(once.find("<x:note xmlns:x=\"urn:x\">алды <x:em>ортасы</x:em> соңы") != std::string::npos);
+  CHECK(once.find(">Бірінші <b>маңызды</b> сөз</bpmn:documentation>") != std::string::npos);
+  CHECK(first.processes[0].documentation.at(0).text == "Бірінші  сөз");
+}

@@ -294,10 +294,15 @@ model::Documentation Reader::read_documentation(pugi::xml_node node) {
     else if (name == "textFormat") doc.text_format = a.value();
     else doc.extras.attributes.push_back({std::string(name), std::string(resolve(prefix_of(name))), a.value()});
   }
+  // Plain text is the usual case. Mixed content (markup inside) is kept whole, in order, as
+  // foreign children; text then holds its characters for whoever only reads.
+  bool mixed = false;
   for (auto child : node.children()) {
     if (child.type() == pugi::node_pcdata || child.type() == pugi::node_cdata) doc.text += child.value();
-    else doc.extras.children.push_back(foreign(child, 0));
+    else mixed = true;
   }
+  if (mixed)
+    for (auto child : node.children()) doc.extras.children.push_back(foreign(child, 0));
   return doc;
 }
 
@@ -901,6 +906,26 @@ Diagnostic fatal(std::string message, model::SourcePos at = {}) {
   return {"unreadable", Severity::error, "", at.line, at.column, std::move(message)};
 }
 
+// The first element nested deeper than the limit, found without recursion.
+pugi::xml_node deeper_than(pugi::xml_node root, int limit) {
+  int depth = 0;
+  for (pugi::xml_node n = root; n;) {
+    if (n.type() == pugi::node_element && depth > limit) return n;
+    if (n.first_child()) {
+      n = n.first_child();
+      ++depth;
+      continue;
+    }
+    while (n && n != root && !n.next_sibling()) {
+      n = n.parent();
+      --depth;
+    }
+    if (!n || n == root) break;
+    n = n.next_sibling();
+  }
+  return {};
+}
+
 Diagnostic too_large(std::size_t size, std::size_t limit) {
   return fatal("the file is " + std::to_string(size) + " bytes, more than the limit of " + std::to_string(limit) +
                " (raise it with --max-bytes)");
@@ -936,6 +961,12 @@ ReadResult read_bpmn(std::string bytes, const ReadLimits& limits) {
                                          lines.at(n.offset_debug())));
       return result;
     }
+  }
+  if (auto deep = deeper_than(root, limits.max_depth)) {
+    result.diagnostics.push_back(fatal("elements are nested more than " + std::to_string(limits.max_depth) +
+                                           " levels deep here; no BPMN model needs that",
+                                       lines.at(deep.offset_debug() - 1)));
+    return result;
   }
   std::string_view root_name = root.name();
   auto colon = root_name.find(':');

@@ -144,8 +144,8 @@ void Writer::head(const BaseElement& base, const std::vector<ForeignNode>& syzba
     attribute("id", d.id);
     attribute("textFormat", d.text_format);
     for (const auto& a : d.extras.attributes) out_.attribute(a.qname, a.value);
-    if (!d.text.empty()) out_.text(d.text);
-    for (const auto& c : d.extras.children) foreign(c);
+    if (d.extras.children.empty() && !d.text.empty()) out_.text(d.text);
+    for (const auto& c : d.extras.children) foreign(c);  // mixed content, text included
     out_.end();
   }
   if (base.extras.has_extension_elements || !syzba_extensions.empty()) {

@@ -59,7 +59,7 @@ struct Extras {
 
 struct Documentation {
   std::string id;
-  std::string text;
+  std::string text;  // its text outside markup; with markup inside, the whole content is in extras.children
   std::string text_format;
   Extras extras;
   SourcePos pos;
