@@ -1,10 +1,15 @@
 #pragma once
 // syzba::check — findings about a model, each from a named rule with a default severity.
 //
-// Offers: the list of rules (id, severity, one-line description) and check_structure(), the
-// structural rules every later check stands on: unique ids, references that resolve to an
-// element of the right kind, diagram interchange (DI) that points at real elements, and
-// elements left out of the DI of a file that has one.
+// Offers: the list of rules (id, default severity, one-line description), a config (JSON
+// like bpmnlint's .bpmnlintrc, and ID=LEVEL flags) that turns rules off or changes their
+// severity, and run_checks(). The rules: the structural ones every check stands on (unique
+// ids, references that resolve to an element of the right kind, DI that points at real
+// elements and leaves none out), and bpmnlint's recommended rules with their ids and meaning.
+#include <functional>
+#include <map>
+#include <optional>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -12,15 +17,48 @@
 
 namespace syzba::check {
 
-struct Rule {
-  std::string_view id;
-  model::Severity severity;
-  std::string_view description;
+class ModelView;
+class Reporter;
+using RuleFunction = void (*)(const ModelView&, Reporter&);
+
+enum class RuleOrigin {
+  reader,     // found while reading the file
+  structure,  // ids, references, DI (check_structure)
+  bpmnlint,   // the rules of bpmnlint's recommended configuration, same ids and meaning
 };
 
-// Every rule syzba knows, including the reader's own (unreadable, invalid-value, ...).
+struct Rule {
+  std::string_view id;
+  model::Severity severity;  // the default
+  std::string_view description;
+  RuleOrigin origin;
+  RuleFunction run = nullptr;  // null for reader and structure rules, which run as a group
+};
+
+// Every rule syzba knows, in a stable order.
 const std::vector<Rule>& rules();
+const Rule* find_rule(std::string_view id);
+
+// Which rules run and at which severity: defaults, changed by a config file and flags.
+struct Config {
+  // rule id → severity; a rule mapped to nullopt is off. Rules not named keep their default.
+  std::map<std::string, std::optional<model::Severity>, std::less<>> rules;
+};
+
+// A JSON config in the manner of bpmnlint's .bpmnlintrc:
+//   {"extends": "syzba:recommended" | "syzba:all" | "syzba:structure" | "bpmnlint:recommended",
+//    "rules": {"label-required": "off"}}
+// with levels "off" | "info" | "warn" | "error" (or 0 | 1 | 2, or [level, options]).
+// Returns an error message, or nothing.
+std::optional<std::string> read_config(std::string_view json_text, Config& config);
+// A flag "ID=LEVEL". Returns an error message, or nothing.
+std::optional<std::string> set_rule_level(std::string_view spec, Config& config);
 
 std::vector<model::Diagnostic> check_structure(const model::Definitions& definitions);
+
+// Every rule on the model, with the config applied and findings sorted by position.
+std::vector<model::Diagnostic> run_checks(const model::Definitions& definitions, const Config& config);
+// The config applied to findings made elsewhere (the reader's): off rules removed, levels set.
+std::vector<model::Diagnostic> apply_config(std::vector<model::Diagnostic> found, const Config& config);
 
 }  // namespace syzba::check

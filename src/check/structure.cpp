@@ -214,21 +214,6 @@ void check_di_complete(const model::Definitions& defs, std::vector<Diagnostic>& 
 
 }  // namespace
 
-const std::vector<Rule>& rules() {
-  static const std::vector<Rule> all = {
-      {"unreadable", Severity::error, "the file cannot be read: not well-formed XML, not BPMN 2.0, or too large"},
-      {"invalid-value", Severity::error, "an attribute has a value of the wrong type (a number, a boolean)"},
-      {"invalid-di", Severity::error, "a diagram element lacks what it needs (a plane, bounds, two waypoints)"},
-      {"syzba-extension", Severity::warning, "a syzba extension element (duration, service, term) cannot be understood"},
-      {"duplicate-id", Severity::error, "two elements share one id"},
-      {"dangling-reference", Severity::error, "a reference names an id that is not in the file"},
-      {"wrong-reference-kind", Severity::error, "a reference names an element of the wrong kind"},
-      {"external-reference", Severity::info, "a reference that may name an element of another file is not in this one"},
-      {"di-missing", Severity::warning, "an element is not drawn in any diagram of a file that has diagrams"},
-  };
-  return all;
-}
-
 std::vector<Diagnostic> check_structure(const model::Definitions& defs) {
   Index index = build_index(defs);
   ReferenceCollector collector;

@@ -1,5 +1,7 @@
 // syzba check FILE...: read each file, run the structural rules, report.
 #include <algorithm>
+#include <fstream>
+#include <iterator>
 #include <iostream>
 
 #include "check/check.h"
@@ -11,22 +13,63 @@ namespace syzba::cli {
 
 void add_check(CLI::App& app, CheckOptions& options) {
   auto* cmd = app.add_subcommand("check", "Read BPMN files and report problems with file:line:column.");
-  cmd->add_option("files", options.files, "BPMN files to check ('-' for standard input)")->required();
+  cmd->add_option("files", options.files, "BPMN files to check ('-' for standard input)");
   cmd->add_option("--format", options.format, "text or json")->check(CLI::IsMember({"text", "json"}));
+  cmd->add_flag("--rules", options.list_rules, "list the rules with their default severity and exit");
+  cmd->add_option("--config", options.config_file,
+                  "JSON config: {\"extends\": \"bpmnlint:recommended\", \"rules\": {\"label-required\": \"off\"}}");
+  cmd->add_option("--rule", options.rule_levels, "set a rule's level: ID=off|info|warn|error (repeatable)");
   cmd->add_option("--max-bytes", options.max_bytes, "refuse files larger than this");
   cmd->footer("Exit status: 0 no error, 1 an error-level finding, 2 a file that cannot be read.");
 }
 
+namespace {
+
+void print_rules() {
+  for (const auto& rule : check::rules())
+    std::cout << rule.id << std::string(rule.id.size() < 38 ? 38 - rule.id.size() : 1, ' ')
+              << model::severity_name(rule.severity) << std::string(9 - model::severity_name(rule.severity).size(), ' ')
+              << rule.description << "\n";
+}
+
+// The config from the file and the flags; an error message when either is wrong.
+std::optional<std::string> load_config(const CheckOptions& options, check::Config& config) {
+  if (!options.config_file.empty()) {
+    std::ifstream in(options.config_file, std::ios::binary);
+    if (!in) return options.config_file + ": cannot open the config file";
+    std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    if (auto error = check::read_config(text, config)) return options.config_file + ": " + *error;
+  }
+  for (const auto& spec : options.rule_levels)
+    if (auto error = check::set_rule_level(spec, config)) return "--rule " + spec + ": " + *error;
+  return std::nullopt;
+}
+
+}  // namespace
+
 int run_check(const CheckOptions& options) {
+  if (options.list_rules) {
+    print_rules();
+    return 0;
+  }
+  if (options.files.empty()) {
+    std::cerr << "syzba check: name one or more BPMN files (or --rules)\n";
+    return 2;
+  }
+  check::Config config;
+  if (auto error = load_config(options, config)) {
+    std::cerr << "syzba check: " << *error << "\n";
+    return 2;
+  }
   std::vector<FileReport> reports;
   bool unreadable = false, has_error = false;
   for (const auto& file : options.files) {
     auto read = io::read_bpmn_file(file, {options.max_bytes});
-    FileReport report{file == "-" ? "<stdin>" : file, std::move(read.diagnostics)};
+    FileReport report{file == "-" ? "<stdin>" : file, check::apply_config(std::move(read.diagnostics), config)};
     if (!read.definitions) {
       unreadable = true;
     } else {
-      auto found = check::check_structure(*read.definitions);
+      auto found = check::run_checks(*read.definitions, config);
       report.diagnostics.insert(report.diagnostics.end(), found.begin(), found.end());
       std::stable_sort(report.diagnostics.begin(), report.diagnostics.end(), [](const auto& a, const auto& b) {
         return std::tie(a.line, a.column) < std::tie(b.line, b.column);

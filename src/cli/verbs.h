@@ -14,6 +14,9 @@ namespace syzba::cli {
 struct CheckOptions {
   std::vector<std::string> files;
   std::string format = "text";
+  bool list_rules = false;
+  std::string config_file;             // JSON, like bpmnlint's .bpmnlintrc
+  std::vector<std::string> rule_levels;  // ID=LEVEL
   std::size_t max_bytes = std::size_t{256} << 20;
 };
 

@@ -224,7 +224,7 @@ std::string Writer::write() {
   head(defs_, syzba);
   for (const auto& g : defs_.globals) {
     open(model::type_name(g.kind), g);
-    attribute("name", g.name);
+    if (g.name) out_.attribute("name", *g.name);  // written even when empty: absent and empty differ
     head(g);
     close();
   }

@@ -299,7 +299,7 @@ enum class GlobalKind { message, signal, error, escalation, item_definition, dat
 
 struct GlobalElement : BaseElement {
   GlobalKind kind = GlobalKind::message;
-  std::string name;
+  std::optional<std::string> name;  // absent and empty differ for these (bpmnlint's global rule)
   bool operator==(const GlobalElement&) const = default;
 };
 

@@ -1,0 +1,466 @@
+// bpmnlint's recommended rules, with bpmnlint's ids, meaning and messages, so that a team
+// used to bpmnlint gets the same findings. Like bpmnlint (which sees the file through
+// bpmn-moddle) they read a node's flows from its <incoming>/<outgoing> elements.
+#include <algorithm>
+#include <map>
+#include <set>
+#include <unordered_set>
+
+#include "check/view.h"
+
+namespace syzba::check {
+
+using model::EventKind;
+using model::FlowNode;
+using model::NodeKind;
+
+namespace {
+
+bool blank(const std::string& s) { return s.find_first_not_of(" \t\r\n") == std::string::npos; }
+bool is_event_sub_process(const FlowNode& n) { return model::is_sub_process(n.kind) && n.triggered_by_event.value_or(false); }
+bool in_ad_hoc(const ModelView& view, const FlowNode& n) {
+  const Scope* s = view.scope_of(n);
+  return s && s->sub_process && s->sub_process->kind == NodeKind::ad_hoc_sub_process;
+}
+bool only_definitions_of(const FlowNode& n, EventKind kind) {
+  return !n.event_definitions.empty() &&
+         std::all_of(n.event_definitions.begin(), n.event_definitions.end(), [&](const auto& d) { return d.kind == kind; });
+}
+bool is_default_of(const FlowNode& n, const model::SequenceFlow& f) { return !n.default_flow.empty() && n.default_flow == f.id; }
+
+template <class Visit>
+void for_each_node(const ModelView& view, Visit visit) {
+  for (const auto& scope : view.scopes)
+    for (const auto& n : scope.content->nodes) visit(n);
+}
+
+// "Process" or "Sub process", as bpmnlint names a scope in its messages.
+std::string scope_word(const Scope& s) { return s.sub_process ? "Sub process" : "Process"; }
+
+bool needs_start_and_end(const Scope& s) { return !s.sub_process || s.sub_process->kind != NodeKind::ad_hoc_sub_process; }
+
+}  // namespace
+
+void ad_hoc_sub_process(const ModelView& view, Reporter& r) {
+  for (const auto& s : view.scopes) {
+    if (!s.sub_process || s.sub_process->kind != NodeKind::ad_hoc_sub_process) continue;
+    for (const auto& n : s.content->nodes) {
+      if (n.kind == NodeKind::start_event) r.report(n, "A <Start Event> is not allowed in <Ad Hoc Sub Process>");
+      if (n.kind == NodeKind::end_event) r.report(n, "An <End Event> is not allowed in <Ad Hoc Sub Process>");
+    }
+  }
+}
+
+void conditional_flows(const ModelView& view, Reporter& r) {
+  for_each_node(view, [&](const FlowNode& n) {
+    auto out = view.outgoing(n);
+    bool has_default = view.flow(n.default_flow) != nullptr;
+    bool conditional = has_default || std::any_of(out.begin(), out.end(), [](const auto* f) { return f->condition.has_value(); });
+    if (!conditional) return;
+    for (const auto* f : out)
+      if (!f->condition && !is_default_of(n, *f)) r.report(*f, "Sequence flow is missing condition");
+  });
+}
+
+void end_event_required(const ModelView& view, Reporter& r) {
+  for (const auto& s : view.scopes) {
+    if (!needs_start_and_end(s)) continue;
+    const auto& nodes = s.content->nodes;
+    if (std::none_of(nodes.begin(), nodes.end(), [](const auto& n) { return n.kind == NodeKind::end_event; }))
+      r.report(*s.element, scope_word(s) + " is missing end event");
+  }
+}
+
+void start_event_required(const ModelView& view, Reporter& r) {
+  for (const auto& s : view.scopes) {
+    if (!needs_start_and_end(s)) continue;
+    const auto& nodes = s.content->nodes;
+    if (std::none_of(nodes.begin(), nodes.end(), [](const auto& n) { return n.kind == NodeKind::start_event; }))
+      r.report(*s.element, scope_word(s) + " is missing start event");
+  }
+}
+
+void event_based_gateway(const ModelView& view, Reporter& r) {
+  for_each_node(view, [&](const FlowNode& n) {
+    if (n.kind != NodeKind::event_based_gateway) return;
+    auto out = view.outgoing(n);
+    if (out.size() < 2) r.report(n, "An <Event-based Gateway> must have at least 2 outgoing <Sequence Flows>");
+    for (const auto* f : out)
+      if (f->condition) r.report(*f, "A <Sequence Flow> outgoing from an <Event-based Gateway> must not be conditional");
+  });
+}
+
+void event_sub_process_typed_start_event(const ModelView& view, Reporter& r) {
+  for (const auto& s : view.scopes) {
+    if (!s.sub_process || !is_event_sub_process(*s.sub_process)) continue;
+    for (const auto& n : s.content->nodes)
+      if (n.kind == NodeKind::start_event && n.event_definitions.empty()) r.report(n, "Start event is missing event definition");
+  }
+}
+
+void fake_join(const ModelView& view, Reporter& r) {
+  for_each_node(view, [&](const FlowNode& n) {
+    if ((model::is_activity(n.kind) || model::is_event(n.kind)) && view.incoming(n).size() > 1)
+      r.report(n, "Incoming flows do not join");
+  });
+}
+
+void global(const ModelView& view, Reporter& r) {
+  using model::GlobalKind;
+  // What refers to messages, errors, escalations and signals, as bpmnlint collects it.
+  std::set<std::pair<GlobalKind, std::string>> referenced;
+  for_each_node(view, [&](const FlowNode& n) {
+    for (const auto& d : n.event_definitions) {
+      if (d.kind == EventKind::message) referenced.insert({GlobalKind::message, d.ref});
+      if (d.kind == EventKind::error) referenced.insert({GlobalKind::error, d.ref});
+      if (d.kind == EventKind::escalation) referenced.insert({GlobalKind::escalation, d.ref});
+      if (d.kind == EventKind::signal) referenced.insert({GlobalKind::signal, d.ref});
+    }
+    if (n.kind == NodeKind::send_task || n.kind == NodeKind::receive_task)
+      for (const auto& a : n.extras.attributes)
+        if (a.qname == "messageRef") referenced.insert({GlobalKind::message, a.value});
+  });
+  for (const auto& c : view.defs.collaborations)
+    for (const auto& m : c.message_flows) referenced.insert({GlobalKind::message, m.message});
+
+  std::vector<const model::GlobalElement*> roots;
+  for (const auto& g : view.defs.globals)
+    if (g.kind == GlobalKind::error || g.kind == GlobalKind::escalation || g.kind == GlobalKind::message ||
+        g.kind == GlobalKind::signal)
+      roots.push_back(&g);
+  for (const auto* g : roots) {
+    if (g->name && blank(*g->name)) r.report(*g, "Element is missing name");
+    if (!referenced.count({g->kind, g->id})) r.report(*g, "Element is unused");
+    auto same = std::count_if(roots.begin(), roots.end(), [&](const auto* o) { return o->kind == g->kind && o->name == g->name; });
+    if (same != 1) r.report(*g, "Element name is not unique");
+  }
+}
+
+void label_required(const ModelView& view, Reporter& r) {
+  for_each_node(view, [&](const FlowNode& n) {
+    if (n.kind == NodeKind::parallel_gateway || n.kind == NodeKind::event_based_gateway) return;
+    if (model::is_gateway(n.kind) && view.outgoing(n).size() <= 1) return;  // joining gateways
+    if (model::is_sub_process(n.kind)) return;
+    if (blank(n.name)) r.report(n, "Element is missing label/name");
+  });
+  for (const auto& s : view.scopes)
+    for (const auto& f : s.content->flows)
+      if (f.condition && blank(f.name)) r.report(f, "Element is missing label/name");
+  for (const auto& c : view.defs.collaborations)
+    for (const auto& p : c.participants)
+      if (blank(p.name)) r.report(p, "Element is missing label/name");
+  std::function<void(const model::LaneSet&)> lanes = [&](const model::LaneSet& set) {
+    for (const auto& lane : set.lanes) {
+      if (blank(lane.name)) r.report(lane, "Element is missing label/name");
+      for (const auto& child : lane.child_lane_sets) lanes(child);
+    }
+  };
+  for (const auto& s : view.scopes)
+    for (const auto& set : s.content->lane_sets) lanes(set);
+}
+
+void link_event(const ModelView& view, Reporter& r) {
+  for (const auto& s : view.scopes) {
+    std::vector<const FlowNode*> links;
+    for (const auto& n : s.content->nodes)
+      if (model::is_event(n.kind) && has_event(n, EventKind::link)) links.push_back(&n);
+    auto link_name = [](const FlowNode& n) {
+      for (const auto& d : n.event_definitions)
+        if (d.kind == EventKind::link) return d.name;
+      return std::string();
+    };
+    std::map<std::string, std::vector<const FlowNode*>> by_name;  // unnamed ones group under "_", as in bpmnlint
+    for (const auto* link : links) {
+      std::string name = link_name(*link);
+      if (name.empty()) r.report(*link, "Link event is missing link name");
+      by_name[name.empty() ? "_" : name].push_back(link);
+    }
+    for (const auto& [name, events] : by_name) {
+      if (events.size() == 1) {
+        bool is_throw = is_throw_event(events[0]->kind);
+        r.report(*events[0], std::string("Link ") + (is_throw ? "catch" : "throw") + " event with link name <" + name +
+                                 "> missing in scope");
+        continue;
+      }
+      std::vector<const FlowNode*> catches;
+      for (const auto* e : events)
+        if (is_catch_event(e->kind)) catches.push_back(e);
+      if (catches.size() > 1) {
+        for (const auto* e : catches) r.report(*e, "Duplicate link catch event with link name <" + name + "> in scope");
+      } else if (catches.empty()) {
+        for (const auto* e : events) r.report(*e, "Link catch event with link name <" + name + "> missing in scope");
+      }
+    }
+  }
+}
+
+void no_bpmndi(const ModelView& view, Reporter& r) {
+  std::unordered_set<std::string_view> drawn;
+  for (const auto& d : view.defs.diagrams)
+    for (const auto& e : d.plane.elements)
+      if (!e.element.empty()) drawn.insert(e.element);
+  auto check = [&](const model::BaseElement& e) {
+    if (!drawn.count(e.id)) r.report(e, "Element is missing bpmndi");
+  };
+  // As bpmnlint: only the first lane set of a container, and child lane sets below it.
+  std::function<void(const model::LaneSet&)> lanes = [&](const model::LaneSet& set) {
+    for (const auto& lane : set.lanes) check(lane);
+    for (const auto& lane : set.lanes)
+      for (const auto& child : lane.child_lane_sets) lanes(child);
+  };
+  std::function<void(const model::Container&)> container = [&](const model::Container& c) {
+    for (const auto& n : c.nodes) check(n);
+    for (const auto& d : c.data_object_refs) check(d);
+    for (const auto& d : c.data_store_refs) check(d);
+    for (const auto& f : c.flows) check(f);
+    for (const auto& n : c.nodes)
+      if (model::is_sub_process(n.kind)) container(n.content);
+    for (const auto& a : c.artifacts) check(a);
+    if (!c.lane_sets.empty()) lanes(c.lane_sets.front());
+  };
+  for (const auto& col : view.defs.collaborations) {
+    for (const auto& p : col.participants) check(p);
+    for (const auto& a : col.artifacts) check(a);
+    for (const auto& m : col.message_flows) check(m);
+  }
+  for (const auto& p : view.defs.processes) container(p.content);
+}
+
+void no_complex_gateway(const ModelView& view, Reporter& r) {
+  for_each_node(view, [&](const FlowNode& n) {
+    if (n.kind == NodeKind::complex_gateway) r.report(n, "Element type <bpmn:ComplexGateway> is discouraged");
+  });
+}
+
+void no_inclusive_gateway(const ModelView& view, Reporter& r) {
+  for_each_node(view, [&](const FlowNode& n) {
+    if (n.kind == NodeKind::inclusive_gateway) r.report(n, "Element type <bpmn:InclusiveGateway> is discouraged");
+  });
+}
+
+void no_disconnected(const ModelView& view, Reporter& r) {
+  for_each_node(view, [&](const FlowNode& n) {
+    bool kind = is_task(n.kind) || model::is_gateway(n.kind) || model::is_sub_process(n.kind) || model::is_event(n.kind);
+    if (!kind || n.triggered_by_event.value_or(false)) return;
+    bool compensation_boundary = n.kind == NodeKind::boundary_event && n.event_definitions.size() == 1 &&
+                                 n.event_definitions[0].kind == EventKind::compensate;
+    if (compensation_boundary || n.is_for_compensation.value_or(false) || in_ad_hoc(view, n)) return;
+    if (view.incoming(n).empty() && view.outgoing(n).empty()) r.report(n, "Element is not connected");
+  });
+}
+
+void no_duplicate_sequence_flows(const ModelView& view, Reporter& r) {
+  std::set<std::string> keys, outgoing_reported, incoming_reported;
+  for (const auto& s : view.scopes) {
+    for (const auto& f : s.content->flows) {
+      std::string source = view.node(f.source) ? f.source : f.id;
+      std::string target = view.node(f.target) ? f.target : f.id;
+      std::string key = source + "#" + target + "#" + (f.condition ? f.condition->text : "");
+      if (keys.insert(key).second) continue;
+      r.report(f, "SequenceFlow is a duplicate");
+      if (const auto* n = view.node(f.source); n && outgoing_reported.insert(n->id).second)
+        r.report(*n, "Duplicate outgoing sequence flows");
+      if (const auto* n = view.node(f.target); n && incoming_reported.insert(n->id).second)
+        r.report(*n, "Duplicate incoming sequence flows");
+    }
+  }
+}
+
+void no_gateway_join_fork(const ModelView& view, Reporter& r) {
+  for_each_node(view, [&](const FlowNode& n) {
+    if (model::is_gateway(n.kind) && view.incoming(n).size() > 1 && view.outgoing(n).size() > 1)
+      r.report(n, "Gateway forks and joins");
+  });
+}
+
+void no_implicit_split(const ModelView& view, Reporter& r) {
+  for_each_node(view, [&](const FlowNode& n) {
+    if (!model::is_activity(n.kind) && !model::is_event(n.kind)) return;
+    auto out = view.outgoing(n);
+    auto plain = std::count_if(out.begin(), out.end(), [&](const auto* f) { return !f->condition && !is_default_of(n, *f); });
+    if (plain > 1) r.report(n, "Flow splits implicitly");
+  });
+}
+
+void no_implicit_end(const ModelView& view, Reporter& r) {
+  for_each_node(view, [&](const FlowNode& n) {
+    if (is_event_sub_process(n) || in_ad_hoc(view, n) || n.kind == NodeKind::end_event) return;
+    if (n.kind == NodeKind::intermediate_throw_event && only_definitions_of(n, EventKind::link)) return;
+    if (model::is_activity(n.kind) && n.is_for_compensation.value_or(false)) return;
+    if (n.kind == NodeKind::boundary_event && only_definitions_of(n, EventKind::compensate)) {
+      const auto& artifacts = view.scope_of(n)->process->content.artifacts;
+      bool associated = std::any_of(artifacts.begin(), artifacts.end(), [&](const auto& a) {
+        return a.kind == model::ArtifactKind::association && a.source == n.id;
+      });
+      if (associated) return;
+    }
+    if (view.outgoing(n).empty()) r.report(n, "Element is an implicit end");
+  });
+}
+
+void no_implicit_start(const ModelView& view, Reporter& r) {
+  for_each_node(view, [&](const FlowNode& n) {
+    if (model::is_activity(n.kind) && n.is_for_compensation.value_or(false)) return;
+    if (in_ad_hoc(view, n) || is_event_sub_process(n)) return;
+    if (n.kind == NodeKind::intermediate_catch_event && only_definitions_of(n, EventKind::link)) return;
+    if (n.kind == NodeKind::start_event || n.kind == NodeKind::boundary_event) return;
+    if (view.incoming(n).empty()) r.report(n, "Element is an implicit start");
+  });
+}
+
+namespace {
+
+struct Box {
+  const model::BaseElement* element;
+  double left, right, top, bottom;
+  std::string attached_to;
+};
+
+void report_overlaps(const std::vector<Box>& boxes_in_order, std::set<const model::BaseElement*>& overlapping) {
+  auto boxes = boxes_in_order;
+  std::stable_sort(boxes.begin(), boxes.end(), [](const Box& a, const Box& b) { return a.left < b.left; });
+  for (std::size_t i = 0; i < boxes.size(); ++i) {
+    for (std::size_t j = i + 1; j < boxes.size() && boxes[j].left <= boxes[i].right; ++j) {
+      const Box &a = boxes[i], &b = boxes[j];
+      bool collide = a.right >= b.left && b.right >= a.left && a.bottom >= b.top && b.bottom >= a.top;
+      if (!collide) continue;
+      if (a.attached_to == b.element->id || b.attached_to == a.element->id) continue;  // boundary on its host
+      overlapping.insert(a.element);
+      overlapping.insert(b.element);
+    }
+  }
+}
+
+}  // namespace
+
+void no_overlapping_elements(const ModelView& view, Reporter& r) {
+  std::unordered_map<std::string, const model::DiElement*> di;  // last DI per element, as a JS Map keeps it
+  for (const auto& d : view.defs.diagrams)
+    for (const auto& e : d.plane.elements)
+      if (!e.element.empty()) di[e.element] = &e;
+  auto shape_of = [&](const std::string& id) -> const model::DiElement* {
+    auto it = di.find(id);
+    return it != di.end() && it->second->kind == model::DiKind::shape ? it->second : nullptr;
+  };
+  auto box = [&](const model::BaseElement& e, const std::string& attached_to) -> std::optional<Box> {
+    const auto* s = shape_of(e.id);
+    if (!s) return std::nullopt;
+    const auto& b = s->bounds;
+    return Box{&e, b.x, b.x + b.width, b.y, b.y + b.height, attached_to};
+  };
+  std::vector<const model::BaseElement*> order;  // report in element order
+  std::set<const model::BaseElement*> overlapping;
+  std::vector<const model::BaseElement*> outside;
+  std::unordered_map<std::string, const model::DiElement*> parent_of_process;
+
+  for (const auto& c : view.defs.collaborations) {
+    std::vector<Box> boxes;
+    for (const auto& p : c.participants) {
+      order.push_back(&p);
+      if (auto b = box(p, "")) boxes.push_back(*b);
+      parent_of_process[p.process] = shape_of(p.id);
+    }
+    report_overlaps(boxes, overlapping);
+  }
+  auto inside = [](const model::Bounds& child, const model::Bounds& parent) {
+    return child.x >= parent.x && child.y >= parent.y && child.x + child.width <= parent.x + parent.width &&
+           child.y + child.height <= parent.y + parent.height;
+  };
+  std::function<void(const model::Container&, const model::DiElement*)> check_container =
+      [&](const model::Container& c, const model::DiElement* parent) {
+        std::vector<Box> boxes;
+        auto consider = [&](const model::BaseElement& e, const std::string& attached_to, bool may_stand_outside) {
+          order.push_back(&e);
+          if (auto b = box(e, attached_to)) {
+            boxes.push_back(*b);
+            if (!may_stand_outside && parent && !inside(shape_of(e.id)->bounds, parent->bounds)) outside.push_back(&e);
+          }
+        };
+        for (const auto& n : c.nodes) consider(n, n.attached_to, false);
+        for (const auto& d : c.data_object_refs) consider(d, "", false);
+        for (const auto& d : c.data_store_refs) consider(d, "", true);
+        report_overlaps(boxes, overlapping);
+        for (const auto& n : c.nodes) {
+          if (!model::is_sub_process(n.kind)) continue;
+          const auto* s = shape_of(n.id);
+          check_container(n.content, s && s->is_expanded.value_or(false) ? s : nullptr);
+        }
+      };
+  for (const auto& p : view.defs.processes) {
+    auto it = parent_of_process.find(p.id);
+    check_container(p.content, it == parent_of_process.end() ? nullptr : it->second);
+  }
+  std::set<const model::BaseElement*> reported;
+  for (const auto* e : order)
+    if (overlapping.count(e) && reported.insert(e).second) r.report(*e, "Element overlaps with other element");
+  std::set<const model::BaseElement*> reported_outside;
+  for (const auto* e : outside)
+    if (reported_outside.insert(e).second) r.report(*e, "Element is outside of parent boundary");
+}
+
+void single_blank_start_event(const ModelView& view, Reporter& r) {
+  for (const auto& s : view.scopes) {
+    const auto& nodes = s.content->nodes;
+    auto blank_starts = std::count_if(nodes.begin(), nodes.end(), [](const auto& n) {
+      return n.kind == NodeKind::start_event && n.event_definitions.empty();
+    });
+    if (blank_starts > 1) r.report(*s.element, scope_word(s) + " has multiple blank start events");
+  }
+}
+
+void single_event_definition(const ModelView& view, Reporter& r) {
+  for_each_node(view, [&](const FlowNode& n) {
+    if (model::is_event(n.kind) && n.event_definitions.size() > 1) r.report(n, "Event has multiple event definitions");
+  });
+}
+
+void sub_process_blank_start_event(const ModelView& view, Reporter& r) {
+  for (const auto& s : view.scopes) {
+    if (!s.sub_process || is_event_sub_process(*s.sub_process)) continue;
+    for (const auto& n : s.content->nodes)
+      if (n.kind == NodeKind::start_event && !n.event_definitions.empty()) r.report(n, "Start event must be blank");
+  }
+}
+
+void superfluous_gateway(const ModelView& view, Reporter& r) {
+  for_each_node(view, [&](const FlowNode& n) {
+    if (model::is_gateway(n.kind) && view.incoming(n).size() == 1 && view.outgoing(n).size() == 1)
+      r.report(n, "Gateway is superfluous. It only has one source and target.");
+  });
+}
+
+void superfluous_label(const ModelView& view, Reporter& r) {
+  for (const auto& s : view.scopes) {
+    for (const auto& f : s.content->flows) {
+      if (blank(f.name) || f.condition) continue;
+      const auto* source = view.node(f.source);
+      if (source && is_default_of(*source, f)) continue;
+      bool decision = source && (source->kind == NodeKind::exclusive_gateway || source->kind == NodeKind::inclusive_gateway) &&
+                      view.outgoing(*source).size() > 1;
+      if (decision) continue;
+      r.report(f, "Sequence flow has superfluous label");
+    }
+  }
+}
+
+void superfluous_termination(const ModelView& view, Reporter& r) {
+  auto is_terminate_end = [](const FlowNode& n) { return n.kind == NodeKind::end_event && has_event(n, EventKind::terminate); };
+  auto is_interrupting_event_sub = [](const FlowNode& n) {
+    if (!is_event_sub_process(n)) return false;
+    const auto& nodes = n.content.nodes;
+    return std::any_of(nodes.begin(), nodes.end(),
+                       [](const auto& c) { return c.kind == NodeKind::start_event && c.is_interrupting.value_or(true); });
+  };
+  for (const auto& s : view.scopes) {
+    std::vector<const FlowNode*> ends;
+    for (const auto& n : s.content->nodes)
+      if (view.outgoing(n).empty()) ends.push_back(&n);
+    auto terminates = std::count_if(ends.begin(), ends.end(), [&](const auto* n) { return is_terminate_end(*n); });
+    if (terminates != 1) continue;
+    if (std::all_of(ends.begin(), ends.end(), [&](const auto* n) { return is_interrupting_event_sub(*n) || is_terminate_end(*n); }))
+      for (const auto* n : ends)
+        if (is_terminate_end(*n)) r.report(*n, "Termination is superfluous.");
+  }
+}
+
+}  // namespace syzba::check

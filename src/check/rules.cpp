@@ -1,0 +1,179 @@
+// The rule table, the config that switches rules and sets their severity, and run_checks().
+#include <nlohmann/json.hpp>
+
+#include <variant>
+
+#include <algorithm>
+#include <tuple>
+
+#include "check/view.h"
+
+namespace syzba::check {
+
+using model::Severity;
+
+const std::vector<Rule>& rules() {
+  using O = RuleOrigin;
+  static const std::vector<Rule> all = {
+      {"unreadable", Severity::error, "the file cannot be read: not well-formed XML, not BPMN 2.0, too large or too deep", O::reader},
+      {"invalid-value", Severity::error, "an attribute has a value of the wrong type (a number, a boolean)", O::reader},
+      {"invalid-di", Severity::error, "a diagram element lacks what it needs (a plane, bounds, two waypoints)", O::reader},
+      {"syzba-extension", Severity::warning, "a syzba extension element (duration, service, term) cannot be understood", O::reader},
+      {"duplicate-id", Severity::error, "two elements share one id", O::structure},
+      {"dangling-reference", Severity::error, "a reference names an id that is not in the file", O::structure},
+      {"wrong-reference-kind", Severity::error, "a reference names an element of the wrong kind", O::structure},
+      {"external-reference", Severity::info, "a reference that may name an element of another file is not in this one", O::structure},
+      {"di-missing", Severity::warning, "an element is not drawn in any diagram of a file that has diagrams", O::structure},
+      // bpmnlint's recommended configuration, with its severities.
+      {"ad-hoc-sub-process", Severity::error, "an ad-hoc sub-process holds no start or end event", O::bpmnlint, ad_hoc_sub_process},
+      {"conditional-flows", Severity::error, "when a node's outgoing flows are conditional, each has a condition or is the default", O::bpmnlint, conditional_flows},
+      {"end-event-required", Severity::error, "every process and sub-process has an end event", O::bpmnlint, end_event_required},
+      {"event-based-gateway", Severity::error, "an event-based gateway has two or more unconditional outgoing flows", O::bpmnlint, event_based_gateway},
+      {"event-sub-process-typed-start-event", Severity::error, "an event sub-process starts with a typed start event", O::bpmnlint, event_sub_process_typed_start_event},
+      {"fake-join", Severity::warning, "an activity or event has several incoming flows (join with a gateway)", O::bpmnlint, fake_join},
+      {"global", Severity::warning, "messages, errors, escalations and signals are named, unique and used", O::bpmnlint, global},
+      {"label-required", Severity::error, "flow nodes, conditional flows, pools and lanes have a label", O::bpmnlint, label_required},
+      {"link-event", Severity::error, "link events are named and paired (one catch per name in a scope)", O::bpmnlint, link_event},
+      {"no-bpmndi", Severity::error, "every element is drawn (bpmnlint's check; off by default: di-missing covers files that have a diagram)", O::bpmnlint, no_bpmndi},
+      {"no-complex-gateway", Severity::error, "no complex gateways", O::bpmnlint, no_complex_gateway},
+      {"no-disconnected", Severity::error, "no flow node without any incoming or outgoing flow", O::bpmnlint, no_disconnected},
+      {"no-duplicate-sequence-flows", Severity::error, "no two sequence flows with the same source, target and condition", O::bpmnlint, no_duplicate_sequence_flows},
+      {"no-gateway-join-fork", Severity::error, "a gateway either joins or forks, not both", O::bpmnlint, no_gateway_join_fork},
+      {"no-implicit-split", Severity::error, "an activity or event splits only through conditions or a gateway", O::bpmnlint, no_implicit_split},
+      {"no-implicit-end", Severity::error, "a path ends in an end event", O::bpmnlint, no_implicit_end},
+      {"no-implicit-start", Severity::error, "a path starts at a start event", O::bpmnlint, no_implicit_start},
+      {"no-inclusive-gateway", Severity::warning, "no inclusive gateways", O::bpmnlint, no_inclusive_gateway},
+      {"no-overlapping-elements", Severity::warning, "shapes do not overlap and stay inside their pool or sub-process", O::bpmnlint, no_overlapping_elements},
+      {"single-blank-start-event", Severity::error, "a process or sub-process has at most one blank start event", O::bpmnlint, single_blank_start_event},
+      {"single-event-definition", Severity::error, "an event has at most one event definition", O::bpmnlint, single_event_definition},
+      {"start-event-required", Severity::error, "every process and sub-process has a start event", O::bpmnlint, start_event_required},
+      {"sub-process-blank-start-event", Severity::error, "a sub-process starts with a blank start event", O::bpmnlint, sub_process_blank_start_event},
+      {"superfluous-gateway", Severity::warning, "no gateway with only one incoming and one outgoing flow", O::bpmnlint, superfluous_gateway},
+      {"superfluous-label", Severity::warning, "only conditional, default and decision flows carry labels", O::bpmnlint, superfluous_label},
+      {"superfluous-termination", Severity::warning, "no terminate end event where a plain end would do", O::bpmnlint, superfluous_termination},
+  };
+  return all;
+}
+
+const Rule* find_rule(std::string_view id) {
+  const auto& all = rules();
+  auto it = std::find_if(all.begin(), all.end(), [&](const Rule& r) { return r.id == id; });
+  return it == all.end() ? nullptr : &*it;
+}
+
+namespace {
+
+// A level as config files and flags write it; an error message when it is none.
+std::variant<std::optional<Severity>, std::string> parse_level(const nlohmann::json& level) {
+  if (level.is_array() && !level.empty()) return parse_level(level[0]);  // [level, options]
+  if (level.is_number_integer()) {
+    int n = level.get<int>();
+    if (n == 0) return std::optional<Severity>{};
+    if (n == 1) return std::optional<Severity>{Severity::warning};
+    if (n == 2) return std::optional<Severity>{Severity::error};
+  }
+  if (level.is_string()) {
+    std::string s = level.get<std::string>();
+    if (s == "off") return std::optional<Severity>{};
+    if (s == "info") return std::optional<Severity>{Severity::info};
+    if (s == "warn" || s == "warning") return std::optional<Severity>{Severity::warning};
+    if (s == "error") return std::optional<Severity>{Severity::error};
+  }
+  return std::string("the level ") + level.dump() + " is none of off, info, warn, error (or 0, 1, 2)";
+}
+
+std::optional<std::string> set_level(std::string_view id, const nlohmann::json& level, Config& config) {
+  if (!find_rule(id)) return "unknown rule '" + std::string(id) + "' (syzba check --rules lists them)";
+  auto parsed = parse_level(level);
+  if (auto* error = std::get_if<std::string>(&parsed)) return "rule '" + std::string(id) + "': " + *error;
+  config.rules[std::string(id)] = std::get<std::optional<Severity>>(parsed);
+  return std::nullopt;
+}
+
+// The effective level of a rule: the config's, or the default.
+std::optional<Severity> level_of(const Rule& rule, const Config& config) {
+  if (auto it = config.rules.find(rule.id); it != config.rules.end()) return it->second;
+  if (rule.id == "no-bpmndi") return std::nullopt;  // di-missing covers it, see the rule's description
+  return rule.severity;
+}
+
+}  // namespace
+
+std::optional<std::string> read_config(std::string_view json_text, Config& config) {
+  nlohmann::json json = nlohmann::json::parse(json_text, nullptr, false);
+  if (json.is_discarded() || !json.is_object()) return "the config is not a JSON object";
+  if (json.contains("extends")) {
+    auto presets = json["extends"].is_array() ? json["extends"] : nlohmann::json::array({json["extends"]});
+    for (const auto& preset : presets) {
+      std::string name = preset.is_string() ? preset.get<std::string>() : preset.dump();
+      if (name == "syzba:recommended" || name == "syzba:all") {
+        if (name == "syzba:all")
+          for (const auto& r : rules()) config.rules[std::string(r.id)] = r.severity;
+      } else if (name == "syzba:structure") {  // only whether the file holds together
+        for (const auto& r : rules())
+          if (r.origin == RuleOrigin::bpmnlint) config.rules[std::string(r.id)] = std::nullopt;
+      } else if (name == "bpmnlint:recommended" || name == "plugin:bpmnlint/recommended") {
+        for (const auto& r : rules())
+          if (r.origin == RuleOrigin::bpmnlint) config.rules[std::string(r.id)] = r.severity;
+      } else {
+        return "unknown preset \"" + name + "\" in extends (syzba:recommended, syzba:all, syzba:structure, bpmnlint:recommended)";
+      }
+    }
+  }
+  if (json.contains("rules")) {
+    if (!json["rules"].is_object()) return "\"rules\" must be an object of rule id → level";
+    for (const auto& [id, level] : json["rules"].items())
+      if (auto error = set_level(id, level, config)) return error;
+  }
+  return std::nullopt;
+}
+
+std::optional<std::string> set_rule_level(std::string_view spec, Config& config) {
+  auto eq = spec.find('=');
+  if (eq == std::string_view::npos) return "expected ID=LEVEL, got '" + std::string(spec) + "'";
+  return set_level(spec.substr(0, eq), std::string(spec.substr(eq + 1)), config);
+}
+
+std::vector<model::Diagnostic> apply_config(std::vector<model::Diagnostic> found, const Config& config) {
+  std::vector<model::Diagnostic> kept;
+  for (auto& d : found) {
+    const Rule* rule = find_rule(d.rule);
+    if (!rule) {
+      kept.push_back(std::move(d));
+      continue;
+    }
+    auto it = config.rules.find(rule->id);
+    if (it == config.rules.end()) {
+      kept.push_back(std::move(d));  // the severity it was reported with stands
+      continue;
+    }
+    if (!it->second) continue;
+    d.severity = *it->second;
+    kept.push_back(std::move(d));
+  }
+  return kept;
+}
+
+std::vector<model::Diagnostic> run_checks(const model::Definitions& definitions, const Config& config) {
+  std::vector<model::Diagnostic> found = check_structure(definitions);
+  ModelView view(definitions);
+  for (const auto& rule : rules()) {
+    if (!rule.run) continue;
+    auto level = level_of(rule, config);
+    if (!level) continue;
+    std::vector<model::Diagnostic> out;
+    Reporter reporter(rule, out);
+    rule.run(view, reporter);
+    for (auto& d : out) {
+      d.severity = *level;
+      found.push_back(std::move(d));
+    }
+  }
+  found = apply_config(std::move(found), config);
+  std::stable_sort(found.begin(), found.end(), [](const auto& a, const auto& b) {
+    return std::tie(a.line, a.column, a.rule) < std::tie(b.line, b.column, b.rule);
+  });
+  return found;
+}
+
+}  // namespace syzba::check

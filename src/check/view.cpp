@@ -1,0 +1,87 @@
+#include "check/view.h"
+
+#include <algorithm>
+
+namespace syzba::check {
+
+using model::NodeKind;
+
+ModelView::ModelView(const model::Definitions& d) : defs(d) {
+  // Scopes point at their parents inside the vector, so its size is fixed before filling.
+  std::size_t count = 0;
+  std::function<void(const model::Container&)> count_scopes = [&](const model::Container& c) {
+    for (const auto& n : c.nodes)
+      if (model::is_sub_process(n.kind)) {
+        ++count;
+        count_scopes(n.content);
+      }
+  };
+  for (const auto& p : defs.processes) {
+    ++count;
+    count_scopes(p.content);
+  }
+  scopes.reserve(count);
+  for (const auto& p : defs.processes) {
+    scopes.push_back({&p, &p.content, nullptr, &p, nullptr});
+    add_scopes(p.content, p, &scopes.back());
+  }
+  for (const auto& diagram : defs.diagrams)
+    for (const auto& e : diagram.plane.elements) di_.emplace(e.element, &e);
+}
+
+void ModelView::add_scopes(const model::Container& content, const model::Process& process, const Scope* parent) {
+  std::size_t parent_index = static_cast<std::size_t>(parent - scopes.data());
+  for (const auto& n : content.nodes) {
+    nodes_.emplace(n.id, &n);
+    scope_index_.emplace(&n, parent_index);
+  }
+  for (const auto& f : content.flows) flows_.emplace(f.id, &f);
+  for (const auto& n : content.nodes) {
+    if (!model::is_sub_process(n.kind)) continue;
+    scopes.push_back({&n, &n.content, &n, &process, parent});
+    add_scopes(n.content, process, &scopes.back());
+  }
+}
+
+const model::FlowNode* ModelView::node(std::string_view id) const {
+  auto it = nodes_.find(id);
+  return it == nodes_.end() ? nullptr : it->second;
+}
+
+const model::SequenceFlow* ModelView::flow(std::string_view id) const {
+  auto it = flows_.find(id);
+  return it == flows_.end() ? nullptr : it->second;
+}
+
+const Scope* ModelView::scope_of(const model::FlowNode& n) const {
+  auto it = scope_index_.find(&n);
+  return it == scope_index_.end() ? nullptr : &scopes[it->second];
+}
+
+namespace {
+std::vector<const model::SequenceFlow*> resolve(const ModelView& view, const std::vector<std::string>& ids) {
+  std::vector<const model::SequenceFlow*> out;
+  for (const auto& id : ids)
+    if (const auto* f = view.flow(id)) out.push_back(f);
+  return out;
+}
+}  // namespace
+
+std::vector<const model::SequenceFlow*> ModelView::incoming(const model::FlowNode& n) const { return resolve(*this, n.incoming); }
+std::vector<const model::SequenceFlow*> ModelView::outgoing(const model::FlowNode& n) const { return resolve(*this, n.outgoing); }
+
+const model::DiElement* ModelView::di(std::string_view id) const {
+  auto it = di_.find(id);
+  return it == di_.end() ? nullptr : it->second;
+}
+
+bool is_task(NodeKind kind) { return kind <= NodeKind::script_task; }
+bool is_catch_event(NodeKind kind) {
+  return kind == NodeKind::start_event || kind == NodeKind::intermediate_catch_event || kind == NodeKind::boundary_event;
+}
+bool is_throw_event(NodeKind kind) { return kind == NodeKind::end_event || kind == NodeKind::intermediate_throw_event; }
+bool has_event(const model::FlowNode& n, model::EventKind kind) {
+  return std::any_of(n.event_definitions.begin(), n.event_definitions.end(), [&](const auto& d) { return d.kind == kind; });
+}
+
+}  // namespace syzba::check

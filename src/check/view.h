@@ -1,0 +1,94 @@
+#pragma once
+// A read-only view of a model for the rules: every flow-element container (a process or a
+// sub-process) as a Scope, lookups by id, and each node's flows resolved. Internal to check.
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "check/check.h"
+
+namespace syzba::check {
+
+struct Scope {
+  const model::BaseElement* element = nullptr;  // the process or the sub-process
+  const model::Container* content = nullptr;
+  const model::FlowNode* sub_process = nullptr;  // null for a process
+  const model::Process* process = nullptr;       // the process it is in
+  const Scope* parent = nullptr;                 // the enclosing scope; null for a process
+};
+
+class ModelView {
+ public:
+  explicit ModelView(const model::Definitions& defs);
+  ModelView(const ModelView&) = delete;  // scopes point at each other
+
+  const model::Definitions& defs;
+  std::vector<Scope> scopes;  // processes first, then sub-processes, depth first
+
+  const model::FlowNode* node(std::string_view id) const;
+  const model::SequenceFlow* flow(std::string_view id) const;
+  const Scope* scope_of(const model::FlowNode& node) const;  // the scope the node stands in
+  // A node's incoming and outgoing flows as its <incoming>/<outgoing> elements list them,
+  // resolved (as bpmn.io tools see them); unresolvable ids are left out.
+  std::vector<const model::SequenceFlow*> incoming(const model::FlowNode& node) const;
+  std::vector<const model::SequenceFlow*> outgoing(const model::FlowNode& node) const;
+  const model::DiElement* di(std::string_view bpmn_id) const;  // the first DI element drawing it
+
+ private:
+  void add_scopes(const model::Container& content, const model::Process& process, const Scope* parent);
+  std::unordered_map<std::string_view, const model::FlowNode*> nodes_;
+  std::unordered_map<std::string_view, const model::SequenceFlow*> flows_;
+  std::unordered_map<const model::FlowNode*, std::size_t> scope_index_;
+  std::unordered_map<std::string_view, const model::DiElement*> di_;
+};
+
+// Appends findings of one rule with its id and default severity.
+class Reporter {
+ public:
+  Reporter(const Rule& rule, std::vector<model::Diagnostic>& out) : rule_(rule), out_(out) {}
+  void report(const model::BaseElement& element, std::string message) {
+    out_.push_back({std::string(rule_.id), rule_.severity, element.id, element.pos.line, element.pos.column,
+                    std::move(message)});
+  }
+
+ private:
+  const Rule& rule_;
+  std::vector<model::Diagnostic>& out_;
+};
+
+// Kinds as the BPMN class hierarchy groups them (bpmn:Task, bpmn:CatchEvent, ...).
+bool is_task(model::NodeKind kind);         // task and its typed kinds
+bool is_catch_event(model::NodeKind kind);  // start, intermediate catch, boundary
+bool is_throw_event(model::NodeKind kind);  // end, intermediate throw
+bool has_event(const model::FlowNode& node, model::EventKind kind);
+
+// The bpmnlint rules: one function each, registered in rules.cpp.
+void ad_hoc_sub_process(const ModelView&, Reporter&);
+void conditional_flows(const ModelView&, Reporter&);
+void end_event_required(const ModelView&, Reporter&);
+void event_based_gateway(const ModelView&, Reporter&);
+void event_sub_process_typed_start_event(const ModelView&, Reporter&);
+void fake_join(const ModelView&, Reporter&);
+void global(const ModelView&, Reporter&);
+void label_required(const ModelView&, Reporter&);
+void link_event(const ModelView&, Reporter&);
+void no_bpmndi(const ModelView&, Reporter&);
+void no_complex_gateway(const ModelView&, Reporter&);
+void no_disconnected(const ModelView&, Reporter&);
+void no_duplicate_sequence_flows(const ModelView&, Reporter&);
+void no_gateway_join_fork(const ModelView&, Reporter&);
+void no_implicit_split(const ModelView&, Reporter&);
+void no_implicit_end(const ModelView&, Reporter&);
+void no_implicit_start(const ModelView&, Reporter&);
+void no_inclusive_gateway(const ModelView&, Reporter&);
+void no_overlapping_elements(const ModelView&, Reporter&);
+void single_blank_start_event(const ModelView&, Reporter&);
+void single_event_definition(const ModelView&, Reporter&);
+void start_event_required(const ModelView&, Reporter&);
+void sub_process_blank_start_event(const ModelView&, Reporter&);
+void superfluous_gateway(const ModelView&, Reporter&);
+void superfluous_label(const ModelView&, Reporter&);
+void superfluous_termination(const ModelView&, Reporter&);
+
+}  // namespace syzba::check
