@@ -12,62 +12,17 @@
 #include <vector>
 
 #include "model/model.h"
+#include "model/text.h"
 
 namespace syzba::model {
 namespace {
 
-// --- UTF-8 --------------------------------------------------------------------------------
-std::u32string decode(std::string_view s) {
-  std::u32string out;
-  for (std::size_t i = 0; i < s.size();) {
-    auto c = static_cast<unsigned char>(s[i]);
-    int len = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
-    if (len == 0 || i + len > s.size()) {  // invalid byte: treat as a separator
-      out.push_back(U' ');
-      ++i;
-      continue;
-    }
-    char32_t cp = len == 1 ? c : c & (0x7F >> len);
-    for (int k = 1; k < len; ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
-    out.push_back(cp);
-    i += len;
-  }
-  return out;
-}
-
-std::string encode(std::u32string_view s) {
-  std::string out;
-  for (char32_t cp : s) {
-    if (cp < 0x80) {
-      out.push_back(static_cast<char>(cp));
-    } else if (cp < 0x800) {
-      out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
-      out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-    } else if (cp < 0x10000) {
-      out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
-      out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-      out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-    } else {
-      out.push_back(static_cast<char>(0xF0 | (cp >> 18)));
-      out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
-      out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-      out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-    }
-  }
-  return out;
-}
-
-bool is_cyrillic(char32_t c) { return c >= 0x400 && c <= 0x4FF; }
-bool is_letter(char32_t c) { return (c >= U'a' && c <= U'z') || (c >= U'A' && c <= U'Z') || is_cyrillic(c); }
-bool is_digit(char32_t c) { return c >= U'0' && c <= U'9'; }
-
-char32_t to_lower(char32_t c) {
-  if (c >= U'A' && c <= U'Z') return c + 32;
-  if (c >= 0x410 && c <= 0x42F) return c + 0x20;  // А..Я
-  if (c >= 0x400 && c <= 0x40F) return c + 0x50;  // Ѐ..Џ, with І and Ё
-  if (c >= 0x460 && c <= 0x4FF && c % 2 == 0) return c + 1;  // Ә Ғ Қ Ң Ө Ұ Ү Һ ...
-  return c;
-}
+using text::decode;
+using text::encode;
+using text::is_cyrillic;
+using text::is_digit;
+using text::is_letter;
+using text::to_lower;
 
 // --- words --------------------------------------------------------------------------------
 struct Word {

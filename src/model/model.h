@@ -94,7 +94,9 @@ struct DurationParse {
 // "пятнадцать"), a decimal comma, a parenthesised spelling, inflected units, and the damage
 // of text extraction (spaced-out letters, Latin "i" for Kazakh "і").
 DurationParse parse_duration(std::string_view text);
-std::string_view unit_name(TimeUnit unit);  // "second", "minute", "hour", "working-day", "calendar-day"
+std::string_view unit_name(TimeUnit unit);
+// Lower case of UTF-8 text, Latin and Cyrillic (Kazakh letters included).
+std::string lowercase(std::string_view utf8);  // "second", "minute", "hour", "working-day", "calendar-day"
 std::optional<TimeUnit> unit_from_name(std::string_view name);
 
 // The service a model describes: from the syzba extension on definitions or a process.
