@@ -41,7 +41,7 @@ bool needs_start_and_end(const Scope& s) { return !s.sub_process || s.sub_proces
 
 }  // namespace
 
-void ad_hoc_sub_process(const ModelView& view, Reporter& r) {
+void ad_hoc_sub_process(const ModelView& view, const Config&, Reporter& r) {
   for (const auto& s : view.scopes) {
     if (!s.sub_process || s.sub_process->kind != NodeKind::ad_hoc_sub_process) continue;
     for (const auto& n : s.content->nodes) {
@@ -51,7 +51,7 @@ void ad_hoc_sub_process(const ModelView& view, Reporter& r) {
   }
 }
 
-void conditional_flows(const ModelView& view, Reporter& r) {
+void conditional_flows(const ModelView& view, const Config&, Reporter& r) {
   for_each_node(view, [&](const FlowNode& n) {
     auto out = view.outgoing(n);
     bool has_default = view.flow(n.default_flow) != nullptr;
@@ -62,7 +62,7 @@ void conditional_flows(const ModelView& view, Reporter& r) {
   });
 }
 
-void end_event_required(const ModelView& view, Reporter& r) {
+void end_event_required(const ModelView& view, const Config&, Reporter& r) {
   for (const auto& s : view.scopes) {
     if (!needs_start_and_end(s)) continue;
     const auto& nodes = s.content->nodes;
@@ -71,7 +71,7 @@ void end_event_required(const ModelView& view, Reporter& r) {
   }
 }
 
-void start_event_required(const ModelView& view, Reporter& r) {
+void start_event_required(const ModelView& view, const Config&, Reporter& r) {
   for (const auto& s : view.scopes) {
     if (!needs_start_and_end(s)) continue;
     const auto& nodes = s.content->nodes;
@@ -80,7 +80,7 @@ void start_event_required(const ModelView& view, Reporter& r) {
   }
 }
 
-void event_based_gateway(const ModelView& view, Reporter& r) {
+void event_based_gateway(const ModelView& view, const Config&, Reporter& r) {
   for_each_node(view, [&](const FlowNode& n) {
     if (n.kind != NodeKind::event_based_gateway) return;
     auto out = view.outgoing(n);
@@ -90,7 +90,7 @@ void event_based_gateway(const ModelView& view, Reporter& r) {
   });
 }
 
-void event_sub_process_typed_start_event(const ModelView& view, Reporter& r) {
+void event_sub_process_typed_start_event(const ModelView& view, const Config&, Reporter& r) {
   for (const auto& s : view.scopes) {
     if (!s.sub_process || !is_event_sub_process(*s.sub_process)) continue;
     for (const auto& n : s.content->nodes)
@@ -98,14 +98,14 @@ void event_sub_process_typed_start_event(const ModelView& view, Reporter& r) {
   }
 }
 
-void fake_join(const ModelView& view, Reporter& r) {
+void fake_join(const ModelView& view, const Config&, Reporter& r) {
   for_each_node(view, [&](const FlowNode& n) {
     if ((model::is_activity(n.kind) || model::is_event(n.kind)) && view.incoming(n).size() > 1)
       r.report(n, "Incoming flows do not join");
   });
 }
 
-void global(const ModelView& view, Reporter& r) {
+void global(const ModelView& view, const Config&, Reporter& r) {
   using model::GlobalKind;
   // What refers to messages, errors, escalations and signals, as bpmnlint collects it.
   std::set<std::pair<GlobalKind, std::string>> referenced;
@@ -136,7 +136,7 @@ void global(const ModelView& view, Reporter& r) {
   }
 }
 
-void label_required(const ModelView& view, Reporter& r) {
+void label_required(const ModelView& view, const Config&, Reporter& r) {
   for_each_node(view, [&](const FlowNode& n) {
     if (n.kind == NodeKind::parallel_gateway || n.kind == NodeKind::event_based_gateway) return;
     if (model::is_gateway(n.kind) && view.outgoing(n).size() <= 1) return;  // joining gateways
@@ -159,7 +159,7 @@ void label_required(const ModelView& view, Reporter& r) {
     for (const auto& set : s.content->lane_sets) lanes(set);
 }
 
-void link_event(const ModelView& view, Reporter& r) {
+void link_event(const ModelView& view, const Config&, Reporter& r) {
   for (const auto& s : view.scopes) {
     std::vector<const FlowNode*> links;
     for (const auto& n : s.content->nodes)
@@ -194,7 +194,7 @@ void link_event(const ModelView& view, Reporter& r) {
   }
 }
 
-void no_bpmndi(const ModelView& view, Reporter& r) {
+void no_bpmndi(const ModelView& view, const Config&, Reporter& r) {
   std::unordered_set<std::string_view> drawn;
   for (const auto& d : view.defs.diagrams)
     for (const auto& e : d.plane.elements)
@@ -226,19 +226,19 @@ void no_bpmndi(const ModelView& view, Reporter& r) {
   for (const auto& p : view.defs.processes) container(p.content);
 }
 
-void no_complex_gateway(const ModelView& view, Reporter& r) {
+void no_complex_gateway(const ModelView& view, const Config&, Reporter& r) {
   for_each_node(view, [&](const FlowNode& n) {
     if (n.kind == NodeKind::complex_gateway) r.report(n, "Element type <bpmn:ComplexGateway> is discouraged");
   });
 }
 
-void no_inclusive_gateway(const ModelView& view, Reporter& r) {
+void no_inclusive_gateway(const ModelView& view, const Config&, Reporter& r) {
   for_each_node(view, [&](const FlowNode& n) {
     if (n.kind == NodeKind::inclusive_gateway) r.report(n, "Element type <bpmn:InclusiveGateway> is discouraged");
   });
 }
 
-void no_disconnected(const ModelView& view, Reporter& r) {
+void no_disconnected(const ModelView& view, const Config&, Reporter& r) {
   for_each_node(view, [&](const FlowNode& n) {
     bool kind = is_task(n.kind) || model::is_gateway(n.kind) || model::is_sub_process(n.kind) || model::is_event(n.kind);
     if (!kind || n.triggered_by_event.value_or(false)) return;
@@ -249,7 +249,7 @@ void no_disconnected(const ModelView& view, Reporter& r) {
   });
 }
 
-void no_duplicate_sequence_flows(const ModelView& view, Reporter& r) {
+void no_duplicate_sequence_flows(const ModelView& view, const Config&, Reporter& r) {
   std::set<std::string> keys, outgoing_reported, incoming_reported;
   for (const auto& s : view.scopes) {
     for (const auto& f : s.content->flows) {
@@ -266,14 +266,14 @@ void no_duplicate_sequence_flows(const ModelView& view, Reporter& r) {
   }
 }
 
-void no_gateway_join_fork(const ModelView& view, Reporter& r) {
+void no_gateway_join_fork(const ModelView& view, const Config&, Reporter& r) {
   for_each_node(view, [&](const FlowNode& n) {
     if (model::is_gateway(n.kind) && view.incoming(n).size() > 1 && view.outgoing(n).size() > 1)
       r.report(n, "Gateway forks and joins");
   });
 }
 
-void no_implicit_split(const ModelView& view, Reporter& r) {
+void no_implicit_split(const ModelView& view, const Config&, Reporter& r) {
   for_each_node(view, [&](const FlowNode& n) {
     if (!model::is_activity(n.kind) && !model::is_event(n.kind)) return;
     auto out = view.outgoing(n);
@@ -282,7 +282,7 @@ void no_implicit_split(const ModelView& view, Reporter& r) {
   });
 }
 
-void no_implicit_end(const ModelView& view, Reporter& r) {
+void no_implicit_end(const ModelView& view, const Config&, Reporter& r) {
   for_each_node(view, [&](const FlowNode& n) {
     if (is_event_sub_process(n) || in_ad_hoc(view, n) || n.kind == NodeKind::end_event) return;
     if (n.kind == NodeKind::intermediate_throw_event && only_definitions_of(n, EventKind::link)) return;
@@ -298,7 +298,7 @@ void no_implicit_end(const ModelView& view, Reporter& r) {
   });
 }
 
-void no_implicit_start(const ModelView& view, Reporter& r) {
+void no_implicit_start(const ModelView& view, const Config&, Reporter& r) {
   for_each_node(view, [&](const FlowNode& n) {
     if (model::is_activity(n.kind) && n.is_for_compensation.value_or(false)) return;
     if (in_ad_hoc(view, n) || is_event_sub_process(n)) return;
@@ -333,7 +333,7 @@ void report_overlaps(const std::vector<Box>& boxes_in_order, std::set<const mode
 
 }  // namespace
 
-void no_overlapping_elements(const ModelView& view, Reporter& r) {
+void no_overlapping_elements(const ModelView& view, const Config&, Reporter& r) {
   std::unordered_map<std::string, const model::DiElement*> di;  // last DI per element, as a JS Map keeps it
   for (const auto& d : view.defs.diagrams)
     for (const auto& e : d.plane.elements)
@@ -398,7 +398,7 @@ void no_overlapping_elements(const ModelView& view, Reporter& r) {
     if (reported_outside.insert(e).second) r.report(*e, "Element is outside of parent boundary");
 }
 
-void single_blank_start_event(const ModelView& view, Reporter& r) {
+void single_blank_start_event(const ModelView& view, const Config&, Reporter& r) {
   for (const auto& s : view.scopes) {
     const auto& nodes = s.content->nodes;
     auto blank_starts = std::count_if(nodes.begin(), nodes.end(), [](const auto& n) {
@@ -408,13 +408,13 @@ void single_blank_start_event(const ModelView& view, Reporter& r) {
   }
 }
 
-void single_event_definition(const ModelView& view, Reporter& r) {
+void single_event_definition(const ModelView& view, const Config&, Reporter& r) {
   for_each_node(view, [&](const FlowNode& n) {
     if (model::is_event(n.kind) && n.event_definitions.size() > 1) r.report(n, "Event has multiple event definitions");
   });
 }
 
-void sub_process_blank_start_event(const ModelView& view, Reporter& r) {
+void sub_process_blank_start_event(const ModelView& view, const Config&, Reporter& r) {
   for (const auto& s : view.scopes) {
     if (!s.sub_process || is_event_sub_process(*s.sub_process)) continue;
     for (const auto& n : s.content->nodes)
@@ -422,14 +422,14 @@ void sub_process_blank_start_event(const ModelView& view, Reporter& r) {
   }
 }
 
-void superfluous_gateway(const ModelView& view, Reporter& r) {
+void superfluous_gateway(const ModelView& view, const Config&, Reporter& r) {
   for_each_node(view, [&](const FlowNode& n) {
     if (model::is_gateway(n.kind) && view.incoming(n).size() == 1 && view.outgoing(n).size() == 1)
       r.report(n, "Gateway is superfluous. It only has one source and target.");
   });
 }
 
-void superfluous_label(const ModelView& view, Reporter& r) {
+void superfluous_label(const ModelView& view, const Config&, Reporter& r) {
   for (const auto& s : view.scopes) {
     for (const auto& f : s.content->flows) {
       if (blank(f.name) || f.condition) continue;
@@ -443,7 +443,7 @@ void superfluous_label(const ModelView& view, Reporter& r) {
   }
 }
 
-void superfluous_termination(const ModelView& view, Reporter& r) {
+void superfluous_termination(const ModelView& view, const Config&, Reporter& r) {
   auto is_terminate_end = [](const FlowNode& n) { return n.kind == NodeKind::end_event && has_event(n, EventKind::terminate); };
   auto is_interrupting_event_sub = [](const FlowNode& n) {
     if (!is_event_sub_process(n)) return false;

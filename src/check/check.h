@@ -19,12 +19,14 @@ namespace syzba::check {
 
 class ModelView;
 class Reporter;
-using RuleFunction = void (*)(const ModelView&, Reporter&);
+struct Config;
+using RuleFunction = void (*)(const ModelView&, const Config&, Reporter&);
 
 enum class RuleOrigin {
   reader,     // found while reading the file
   structure,  // ids, references, DI (check_structure)
   bpmnlint,   // the rules of bpmnlint's recommended configuration, same ids and meaning
+  syzba,      // syzba's own: reachability, refusal branches, ...
 };
 
 struct Rule {
@@ -43,6 +45,12 @@ const Rule* find_rule(std::string_view id);
 struct Config {
   // rule id → severity; a rule mapped to nullopt is off. Rules not named keep their default.
   std::map<std::string, std::optional<model::Severity>, std::less<>> rules;
+  // Words (lower case, matched inside names) that mark a branch as a refusal or a return for
+  // correction: the regulation's vocabulary in kk / ru / en. "refusalWords" / "returnWords".
+  std::vector<std::string> refusal_words = {"бас тарт", "дәлелді жауап", "отказ", "мотивированный ответ",
+                                            "refus", "reject", "declin", "denied"};
+  std::vector<std::string> return_words = {"қайтар", "жете рәсімде", "пысықта", "возврат", "доработ",
+                                           "return", "rework", "correction"};
 };
 
 // A JSON config in the manner of bpmnlint's .bpmnlintrc:

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <tuple>
 
+#include "check/graph.h"
 #include "check/view.h"
 
 namespace syzba::check {
@@ -24,6 +25,12 @@ const std::vector<Rule>& rules() {
       {"wrong-reference-kind", Severity::error, "a reference names an element of the wrong kind", O::structure},
       {"external-reference", Severity::info, "a reference that may name an element of another file is not in this one", O::structure},
       {"di-missing", Severity::warning, "an element is not drawn in any diagram of a file that has diagrams", O::structure},
+      // syzba's own flow rules.
+      {"unreachable", Severity::error, "every step can be reached from a start (boundary events through their host)", O::syzba, unreachable},
+      {"dead-end", Severity::error, "every step can reach an end: no cycle without a way out", O::syzba, dead_end},
+      {"condition-branches", Severity::error, "a condition (exclusive or inclusive gateway) has at least two outgoing flows", O::syzba, condition_branches},
+      {"condition-branch-label", Severity::warning, "each branch of a condition is labelled (Иә / Жоқ) or has a condition expression", O::syzba, condition_branch_label},
+      {"refusal-branch-missing", Severity::error, "a condition has a refusal branch (бас тарту, an error end) or a return for correction", O::syzba, refusal_branch_missing},
       // bpmnlint's recommended configuration, with its severities.
       {"ad-hoc-sub-process", Severity::error, "an ad-hoc sub-process holds no start or end event", O::bpmnlint, ad_hoc_sub_process},
       {"conditional-flows", Severity::error, "when a node's outgoing flows are conditional, each has a condition or is the default", O::bpmnlint, conditional_flows},
@@ -111,13 +118,24 @@ std::optional<std::string> read_config(std::string_view json_text, Config& confi
           for (const auto& r : rules()) config.rules[std::string(r.id)] = r.severity;
       } else if (name == "syzba:structure") {  // only whether the file holds together
         for (const auto& r : rules())
-          if (r.origin == RuleOrigin::bpmnlint) config.rules[std::string(r.id)] = std::nullopt;
+          if (r.run) config.rules[std::string(r.id)] = std::nullopt;
       } else if (name == "bpmnlint:recommended" || name == "plugin:bpmnlint/recommended") {
-        for (const auto& r : rules())
+        for (const auto& r : rules()) {
           if (r.origin == RuleOrigin::bpmnlint) config.rules[std::string(r.id)] = r.severity;
+          if (r.origin == RuleOrigin::syzba) config.rules[std::string(r.id)] = std::nullopt;
+        }
       } else {
         return "unknown preset \"" + name + "\" in extends (syzba:recommended, syzba:all, syzba:structure, bpmnlint:recommended)";
       }
+    }
+  }
+  for (auto [key, words] : {std::pair{"refusalWords", &config.refusal_words}, std::pair{"returnWords", &config.return_words}}) {
+    if (!json.contains(key)) continue;
+    if (!json[key].is_array()) return std::string("\"") + key + "\" must be an array of words";
+    words->clear();
+    for (const auto& w : json[key]) {
+      if (!w.is_string() || w.get<std::string>().empty()) return std::string("\"") + key + "\" must hold non-empty strings";
+      words->push_back(model::lowercase(w.get<std::string>()));
     }
   }
   if (json.contains("rules")) {
@@ -163,7 +181,7 @@ std::vector<model::Diagnostic> run_checks(const model::Definitions& definitions,
     if (!level) continue;
     std::vector<model::Diagnostic> out;
     Reporter reporter(rule, out);
-    rule.run(view, reporter);
+    rule.run(view, config, reporter);
     for (auto& d : out) {
       d.severity = *level;
       found.push_back(std::move(d));

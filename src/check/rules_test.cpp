@@ -1,5 +1,7 @@
 #include <catch2/catch.hpp>
 
+#include <set>
+
 #include "check/check.h"
 #include "io/io.h"
 #include "test_support.h"
@@ -23,30 +25,56 @@ check::Config all_rules() {
 }
 }  // namespace
 
-TEST_CASE("each rule's fixture triggers it and its -ok twin does not", "[check][rules]") {
+TEST_CASE("each rule's fixture triggers it and its -ok twins do not", "[check][rules]") {
+  // <rule>.bpmn must report the rule; <rule>-ok.bpmn and <rule>-ok-<variant>.bpmn must not.
   auto config = all_rules();
-  int triggered = 0, clean = 0;
+  std::set<std::string> triggered, clean;
   for (const auto& file : syzba::test::bpmn_files(syzba::test::fixtures() / "check")) {
     std::string name = file.stem().string();
     if (name == "clean") continue;
-    bool ok_twin = name.size() > 3 && name.substr(name.size() - 3) == "-ok";
-    std::string rule = ok_twin ? name.substr(0, name.size() - 3) : name;
+    auto ok_at = name.find("-ok");
+    bool ok_twin = ok_at != std::string::npos && (ok_at + 3 == name.size() || name[ok_at + 3] == '-');
+    std::string rule = ok_twin ? name.substr(0, ok_at) : name;
     INFO(file.filename() << " for rule " << rule);
     REQUIRE(check::find_rule(rule) != nullptr);
     auto found = run(file, config);
     if (ok_twin) {
       CHECK_FALSE(reports(found, rule));
-      ++clean;
+      clean.insert(rule);
     } else {
       CHECK(reports(found, rule));
-      ++triggered;
+      triggered.insert(rule);
     }
   }
-  // every rule with a check function has both fixtures
-  int with_function = 0;
-  for (const auto& rule : check::rules()) with_function += rule.run != nullptr;
-  CHECK(triggered == with_function);
-  CHECK(clean == with_function);
+  for (const auto& rule : check::rules()) {
+    if (!rule.run) continue;
+    INFO("rule " << rule.id);
+    CHECK(triggered.count(std::string(rule.id)));
+    CHECK(clean.count(std::string(rule.id)));
+  }
+}
+
+TEST_CASE("set findings name the whole set and carry it as a path", "[check][rules]") {
+  auto found = run(syzba::test::fixtures() / "check" / "dead-end.bpmn", {});
+  auto it = std::find_if(found.begin(), found.end(), [](const auto& d) { return d.rule == "dead-end"; });
+  REQUIRE(it != found.end());
+  CHECK(it->element == "Ask");
+  CHECK(it->path == std::vector<std::string>{"Ask", "Wait"});
+  CHECK_THAT(it->message, Catch::Contains("«Сұрау», «Күту»"));
+  auto refusal = run(syzba::test::fixtures() / "check" / "refusal-branch-missing.bpmn", {});
+  auto r = std::find_if(refusal.begin(), refusal.end(), [](const auto& d) { return d.rule == "refusal-branch-missing"; });
+  REQUIRE(r != refusal.end());
+  CHECK(r->element == "Gateway");
+  CHECK(r->path == std::vector<std::string>{"FYes", "FNo"});
+}
+
+TEST_CASE("refusal words come from the config", "[check][config]") {
+  auto file = syzba::test::fixtures() / "check" / "refusal-branch-missing.bpmn";
+  check::Config config;
+  CHECK(reports(run(file, config), "refusal-branch-missing"));
+  REQUIRE_FALSE(check::read_config(R"({"refusalWords": ["ХАБАРЛАМА"]})", config));  // matched in lower case
+  CHECK_FALSE(reports(run(file, config), "refusal-branch-missing"));
+  CHECK(check::read_config(R"({"refusalWords": "бас тарту"})", config).has_value());
 }
 
 TEST_CASE("the clean fixture passes every rule", "[check][rules]") {

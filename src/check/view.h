@@ -47,9 +47,9 @@ class ModelView {
 class Reporter {
  public:
   Reporter(const Rule& rule, std::vector<model::Diagnostic>& out) : rule_(rule), out_(out) {}
-  void report(const model::BaseElement& element, std::string message) {
+  void report(const model::BaseElement& element, std::string message, std::vector<std::string> path = {}) {
     out_.push_back({std::string(rule_.id), rule_.severity, element.id, element.pos.line, element.pos.column,
-                    std::move(message)});
+                    std::move(message), std::move(path)});
   }
 
  private:
@@ -64,31 +64,31 @@ bool is_throw_event(model::NodeKind kind);  // end, intermediate throw
 bool has_event(const model::FlowNode& node, model::EventKind kind);
 
 // The bpmnlint rules: one function each, registered in rules.cpp.
-void ad_hoc_sub_process(const ModelView&, Reporter&);
-void conditional_flows(const ModelView&, Reporter&);
-void end_event_required(const ModelView&, Reporter&);
-void event_based_gateway(const ModelView&, Reporter&);
-void event_sub_process_typed_start_event(const ModelView&, Reporter&);
-void fake_join(const ModelView&, Reporter&);
-void global(const ModelView&, Reporter&);
-void label_required(const ModelView&, Reporter&);
-void link_event(const ModelView&, Reporter&);
-void no_bpmndi(const ModelView&, Reporter&);
-void no_complex_gateway(const ModelView&, Reporter&);
-void no_disconnected(const ModelView&, Reporter&);
-void no_duplicate_sequence_flows(const ModelView&, Reporter&);
-void no_gateway_join_fork(const ModelView&, Reporter&);
-void no_implicit_split(const ModelView&, Reporter&);
-void no_implicit_end(const ModelView&, Reporter&);
-void no_implicit_start(const ModelView&, Reporter&);
-void no_inclusive_gateway(const ModelView&, Reporter&);
-void no_overlapping_elements(const ModelView&, Reporter&);
-void single_blank_start_event(const ModelView&, Reporter&);
-void single_event_definition(const ModelView&, Reporter&);
-void start_event_required(const ModelView&, Reporter&);
-void sub_process_blank_start_event(const ModelView&, Reporter&);
-void superfluous_gateway(const ModelView&, Reporter&);
-void superfluous_label(const ModelView&, Reporter&);
-void superfluous_termination(const ModelView&, Reporter&);
+void ad_hoc_sub_process(const ModelView&, const Config&, Reporter&);
+void conditional_flows(const ModelView&, const Config&, Reporter&);
+void end_event_required(const ModelView&, const Config&, Reporter&);
+void event_based_gateway(const ModelView&, const Config&, Reporter&);
+void event_sub_process_typed_start_event(const ModelView&, const Config&, Reporter&);
+void fake_join(const ModelView&, const Config&, Reporter&);
+void global(const ModelView&, const Config&, Reporter&);
+void label_required(const ModelView&, const Config&, Reporter&);
+void link_event(const ModelView&, const Config&, Reporter&);
+void no_bpmndi(const ModelView&, const Config&, Reporter&);
+void no_complex_gateway(const ModelView&, const Config&, Reporter&);
+void no_disconnected(const ModelView&, const Config&, Reporter&);
+void no_duplicate_sequence_flows(const ModelView&, const Config&, Reporter&);
+void no_gateway_join_fork(const ModelView&, const Config&, Reporter&);
+void no_implicit_split(const ModelView&, const Config&, Reporter&);
+void no_implicit_end(const ModelView&, const Config&, Reporter&);
+void no_implicit_start(const ModelView&, const Config&, Reporter&);
+void no_inclusive_gateway(const ModelView&, const Config&, Reporter&);
+void no_overlapping_elements(const ModelView&, const Config&, Reporter&);
+void single_blank_start_event(const ModelView&, const Config&, Reporter&);
+void single_event_definition(const ModelView&, const Config&, Reporter&);
+void start_event_required(const ModelView&, const Config&, Reporter&);
+void sub_process_blank_start_event(const ModelView&, const Config&, Reporter&);
+void superfluous_gateway(const ModelView&, const Config&, Reporter&);
+void superfluous_label(const ModelView&, const Config&, Reporter&);
+void superfluous_termination(const ModelView&, const Config&, Reporter&);
 
 }  // namespace syzba::check

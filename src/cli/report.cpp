@@ -27,12 +27,14 @@ std::string format_json(const std::vector<FileReport>& reports) {
   for (const auto& r : reports) {
     nlohmann::ordered_json diagnostics = nlohmann::ordered_json::array();
     for (const auto& d : r.diagnostics) {
-      diagnostics.push_back({{"rule", d.rule},
-                             {"severity", model::severity_name(d.severity)},
-                             {"element", d.element},
-                             {"line", d.line},
-                             {"column", d.column},
-                             {"message", d.message}});
+      nlohmann::ordered_json item = {{"rule", d.rule},
+                                     {"severity", model::severity_name(d.severity)},
+                                     {"element", d.element},
+                                     {"line", d.line},
+                                     {"column", d.column},
+                                     {"message", d.message}};
+      if (!d.path.empty()) item["path"] = d.path;
+      diagnostics.push_back(std::move(item));
     }
     files.push_back({{"file", r.file}, {"diagnostics", std::move(diagnostics)}});
   }

@@ -404,6 +404,7 @@ struct Diagnostic {
   int line = 0;
   int column = 0;
   std::string message;
+  std::vector<std::string> path;  // the elements that show why, when a path or a set is the reason
 };
 
 }  // namespace syzba::model

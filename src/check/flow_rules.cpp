@@ -1,0 +1,257 @@
+// Reachability, dead ends and refusal branches: the questions a reviewer of a regulation
+// asks first. Each scope is a FlowGraph; each rule is a breadth-first search over it.
+#include <boost/graph/breadth_first_search.hpp>
+#include <boost/graph/reverse_graph.hpp>
+
+#include <algorithm>
+#include <deque>
+#include <map>
+
+#include "check/graph.h"
+
+namespace syzba::check {
+
+using model::EventKind;
+using model::FlowNode;
+using model::NodeKind;
+
+// ---------------------------------------------------------------------------------------
+FlowGraph build_flow_graph(const Scope& scope) {
+  FlowGraph g;
+  for (const auto& n : scope.content->nodes) {
+    auto v = boost::add_vertex(g.graph);
+    g.nodes.push_back(&n);
+    g.vertex_of.emplace(n.id, v);
+  }
+  for (const auto& f : scope.content->flows) {
+    auto s = g.vertex_of.find(f.source), t = g.vertex_of.find(f.target);
+    if (s != g.vertex_of.end() && t != g.vertex_of.end()) boost::add_edge(s->second, t->second, FlowEdge{&f}, g.graph);
+  }
+  std::map<std::string, std::vector<FlowGraph::Vertex>> link_catches;
+  for (const auto& n : scope.content->nodes)
+    if (n.kind == NodeKind::intermediate_catch_event)
+      for (const auto& d : n.event_definitions)
+        if (d.kind == EventKind::link) link_catches[d.name].push_back(g.vertex_of.at(n.id));
+  for (const auto& n : scope.content->nodes) {
+    if (n.kind == NodeKind::boundary_event)
+      if (auto host = g.vertex_of.find(n.attached_to); host != g.vertex_of.end())
+        boost::add_edge(host->second, g.vertex_of.at(n.id), FlowEdge{}, g.graph);
+    if (n.kind == NodeKind::intermediate_throw_event)
+      for (const auto& d : n.event_definitions)
+        if (d.kind == EventKind::link)
+          for (auto target : link_catches[d.name]) boost::add_edge(g.vertex_of.at(n.id), target, FlowEdge{}, g.graph);
+  }
+  return g;
+}
+
+namespace {
+
+// Marks every vertex the search discovers.
+struct Discover : boost::default_bfs_visitor {
+  std::vector<bool>* seen;
+  template <class Vertex, class Graph>
+  void discover_vertex(Vertex v, const Graph&) const {
+    (*seen)[v] = true;
+  }
+};
+
+template <class Graph>
+void search(const Graph& graph, const std::vector<FlowGraph::Vertex>& sources, std::vector<bool>& seen) {
+  if (sources.empty()) return;
+  Discover visitor;
+  visitor.seen = &seen;
+  std::vector<boost::default_color_type> colors(boost::num_vertices(graph), boost::white_color);
+  auto color_map = boost::make_iterator_property_map(colors.begin(), boost::get(boost::vertex_index, graph));
+  boost::queue<FlowGraph::Vertex> buffer;
+  boost::breadth_first_search(graph, sources.begin(), sources.end(), buffer, visitor, color_map);
+}
+
+}  // namespace
+
+std::vector<bool> FlowGraph::reachable(const std::vector<Vertex>& sources, bool backwards) const {
+  std::vector<bool> seen(nodes.size(), false);
+  if (backwards) search(boost::make_reverse_graph(graph), sources, seen);
+  else search(graph, sources, seen);
+  return seen;
+}
+
+// ---------------------------------------------------------------------------------------
+namespace {
+
+// Started by something other than a flow: an event sub-process by its event, a compensation
+// activity by compensation. They stand apart from the scope's flow.
+bool stands_apart(const FlowNode& n) {
+  return n.triggered_by_event.value_or(false) || n.is_for_compensation.value_or(false);
+}
+
+std::string scope_name(const Scope& s) {
+  const auto* named = s.sub_process ? static_cast<const model::BaseElement*>(s.sub_process) : s.process;
+  std::string name = s.sub_process ? s.sub_process->name : s.process->name;
+  std::string what = s.sub_process ? "sub-process" : "process";
+  return name.empty() ? what + " '" + named->id + "'" : what + " «" + name + "»";
+}
+
+std::string label(const FlowNode& n) { return n.name.empty() ? "'" + n.id + "'" : "«" + n.name + "»"; }
+
+// One finding for a whole set: on its first node, naming them all, with their ids as path.
+void report_set(Reporter& r, const std::vector<const FlowNode*>& set, const std::string& what) {
+  if (set.empty()) return;
+  std::string names;
+  std::vector<std::string> ids;
+  for (const auto* n : set) {
+    if (!names.empty()) names += ", ";
+    names += label(*n);
+    ids.push_back(n->id);
+  }
+  r.report(*set.front(), what + ": " + names, std::move(ids));
+}
+
+std::vector<FlowGraph::Vertex> starts_of(const Scope& s, const FlowGraph& g) {
+  std::vector<FlowGraph::Vertex> starts;
+  for (std::size_t v = 0; v < g.nodes.size(); ++v)
+    if (g.nodes[v]->kind == NodeKind::start_event) starts.push_back(v);
+  if (!starts.empty()) return starts;
+  // No start event: every node that no flow enters starts (BPMN's implicit start).
+  for (std::size_t v = 0; v < g.nodes.size(); ++v)
+    if (boost::in_degree(v, g.graph) == 0 && !stands_apart(*g.nodes[v])) starts.push_back(v);
+  (void)s;
+  return starts;
+}
+
+bool is_ad_hoc(const Scope& s) { return s.sub_process && s.sub_process->kind == NodeKind::ad_hoc_sub_process; }
+
+}  // namespace
+
+void unreachable(const ModelView& view, const Config&, Reporter& r) {
+  for (const auto& s : view.scopes) {
+    if (is_ad_hoc(s)) continue;  // its activities start in any order, by design
+    FlowGraph g = build_flow_graph(s);
+    auto reached = g.reachable(starts_of(s, g));
+    std::vector<const FlowNode*> missed;
+    for (std::size_t v = 0; v < g.nodes.size(); ++v)
+      if (!reached[v] && !stands_apart(*g.nodes[v])) missed.push_back(g.nodes[v]);
+    report_set(r, missed, std::to_string(missed.size()) + (missed.size() == 1 ? " step" : " steps") +
+                              " of the " + scope_name(s) + " cannot be reached from its start");
+  }
+}
+
+void dead_end(const ModelView& view, const Config&, Reporter& r) {
+  for (const auto& s : view.scopes) {
+    if (is_ad_hoc(s)) continue;
+    FlowGraph g = build_flow_graph(s);
+    std::vector<FlowGraph::Vertex> ends;
+    for (std::size_t v = 0; v < g.nodes.size(); ++v)
+      if (g.nodes[v]->kind == NodeKind::end_event || boost::out_degree(v, g.graph) == 0) ends.push_back(v);
+    auto finishing = g.reachable(ends, true);
+    auto reached = g.reachable(starts_of(s, g));
+    std::vector<const FlowNode*> trapped;
+    for (std::size_t v = 0; v < g.nodes.size(); ++v)
+      if (!finishing[v] && reached[v] && !stands_apart(*g.nodes[v])) trapped.push_back(g.nodes[v]);
+    report_set(r, trapped, std::to_string(trapped.size()) + (trapped.size() == 1 ? " step" : " steps") + " of the " +
+                               scope_name(s) + " can never reach an end (a cycle with no way out)");
+  }
+}
+
+// ---------------------------------------------------------------------------------------
+namespace {
+
+bool names_any(const std::string& name, const std::vector<std::string>& words) {
+  if (name.empty()) return false;
+  std::string lower = model::lowercase(name);
+  return std::any_of(words.begin(), words.end(), [&](const auto& w) { return lower.find(w) != std::string::npos; });
+}
+
+// A condition: an exclusive or inclusive gateway that decides (it is not only a join).
+bool is_condition(const FlowGraph& g, FlowGraph::Vertex v) {
+  auto kind = g.nodes[v]->kind;
+  if (kind != NodeKind::exclusive_gateway && kind != NodeKind::inclusive_gateway) return false;
+  return boost::out_degree(v, g.graph) > 1 || boost::in_degree(v, g.graph) <= 1;
+}
+
+enum class Outcome { onward, refusal, return_back };
+
+// Follows one branch of a condition until it merges with another: does it refuse (a name
+// that says so, an error end) or return to an earlier step (it reaches a node from which
+// the condition can be reached again)?
+Outcome follow_branch(const FlowGraph& g, FlowGraph::Edge first, const std::vector<bool>& leads_back,
+                      const Config& config) {
+  auto said = [&](const std::string& name) {
+    if (names_any(name, config.refusal_words)) return Outcome::refusal;
+    if (names_any(name, config.return_words)) return Outcome::return_back;
+    return Outcome::onward;
+  };
+  if (const auto* f = g.graph[first].flow) {
+    if (auto o = said(f->name); o != Outcome::onward) return o;
+  }
+  std::vector<bool> seen(g.nodes.size(), false);
+  std::deque<FlowGraph::Vertex> queue{boost::target(first, g.graph)};
+  while (!queue.empty()) {
+    auto v = queue.front();
+    queue.pop_front();
+    if (seen[v]) continue;
+    seen[v] = true;
+    const FlowNode& n = *g.nodes[v];
+    if (leads_back[v]) return Outcome::return_back;
+    if (auto o = said(n.name); o != Outcome::onward) return o;
+    if (n.kind == NodeKind::end_event && has_event(n, EventKind::error)) return Outcome::refusal;
+    if (boost::in_degree(v, g.graph) > 1) continue;  // merged with another branch: stop here
+    for (auto [e, end] = boost::out_edges(v, g.graph); e != end; ++e) {
+      if (const auto* f = g.graph[*e].flow)
+        if (auto o = said(f->name); o != Outcome::onward) return o;
+      queue.push_back(boost::target(*e, g.graph));
+    }
+  }
+  return Outcome::onward;
+}
+
+template <class Visit>
+void for_each_condition(const ModelView& view, Visit visit) {
+  for (const auto& s : view.scopes) {
+    FlowGraph g = build_flow_graph(s);
+    for (std::size_t v = 0; v < g.nodes.size(); ++v)
+      if (is_condition(g, v)) visit(g, v);
+  }
+}
+
+}  // namespace
+
+void condition_branches(const ModelView& view, const Config&, Reporter& r) {
+  for_each_condition(view, [&](const FlowGraph& g, FlowGraph::Vertex v) {
+    auto out = boost::out_degree(v, g.graph);
+    if (out < 2)
+      r.report(*g.nodes[v], "the condition " + label(*g.nodes[v]) + " has " + std::to_string(out) +
+                                " outgoing flow" + (out == 1 ? "" : "s") + "; a condition needs a yes and a no (Иә / Жоқ)");
+  });
+}
+
+void condition_branch_label(const ModelView& view, const Config&, Reporter& r) {
+  for_each_condition(view, [&](const FlowGraph& g, FlowGraph::Vertex v) {
+    if (boost::out_degree(v, g.graph) < 2) return;
+    for (auto [e, end] = boost::out_edges(v, g.graph); e != end; ++e) {
+      const auto* f = g.graph[*e].flow;
+      bool blank = f->name.find_first_not_of(" \t\r\n") == std::string::npos;
+      if (blank && !f->condition)
+        r.report(*f, "a branch of the condition " + label(*g.nodes[v]) +
+                         " has neither a label (Иә / Жоқ) nor a condition expression");
+    }
+  });
+}
+
+void refusal_branch_missing(const ModelView& view, const Config& config, Reporter& r) {
+  for_each_condition(view, [&](const FlowGraph& g, FlowGraph::Vertex v) {
+    if (boost::out_degree(v, g.graph) < 2) return;
+    auto leads_back = g.reachable({v}, true);  // nodes from which this condition is reached
+    std::vector<std::string> branches;
+    for (auto [e, end] = boost::out_edges(v, g.graph); e != end; ++e) {
+      if (follow_branch(g, *e, leads_back, config) != Outcome::onward) return;
+      branches.push_back(g.graph[*e].flow->id);
+    }
+    r.report(*g.nodes[v],
+             "the condition " + label(*g.nodes[v]) +
+                 " has no refusal (бас тарту) and no return for correction: no branch ends in a refusal or an error, "
+                 "and none goes back to an earlier step",
+             std::move(branches));
+  });
+}
+
+}  // namespace syzba::check
