@@ -39,4 +39,10 @@ void condition_branches(const ModelView&, const Config&, Reporter&);
 void condition_branch_label(const ModelView&, const Config&, Reporter&);
 void refusal_branch_missing(const ModelView&, const Config&, Reporter&);
 
+// Collaboration sanity (collaboration_rules.cpp).
+void message_flow_same_pool(const ModelView&, const Config&, Reporter&);
+void black_box_pool(const ModelView&, const Config&, Reporter&);
+void empty_lane(const ModelView&, const Config&, Reporter&);
+void lane_membership(const ModelView&, const Config&, Reporter&);
+
 }  // namespace syzba::check

@@ -31,6 +31,10 @@ const std::vector<Rule>& rules() {
       {"condition-branches", Severity::error, "a condition (exclusive or inclusive gateway) has at least two outgoing flows", O::syzba, condition_branches},
       {"condition-branch-label", Severity::warning, "each branch of a condition is labelled (Иә / Жоқ) or has a condition expression", O::syzba, condition_branch_label},
       {"refusal-branch-missing", Severity::error, "a condition has a refusal branch (бас тарту, an error end) or a return for correction", O::syzba, refusal_branch_missing},
+      {"message-flow-same-pool", Severity::error, "a message flow connects two different pools", O::syzba, message_flow_same_pool},
+      {"black-box-pool", Severity::info, "a pool without a process is a black box", O::syzba, black_box_pool},
+      {"empty-lane", Severity::warning, "every lane holds at least one step", O::syzba, empty_lane},
+      {"lane-membership", Severity::error, "when a process has lanes, every step is in exactly one", O::syzba, lane_membership},
       // bpmnlint's recommended configuration, with its severities.
       {"ad-hoc-sub-process", Severity::error, "an ad-hoc sub-process holds no start or end event", O::bpmnlint, ad_hoc_sub_process},
       {"conditional-flows", Severity::error, "when a node's outgoing flows are conditional, each has a condition or is the default", O::bpmnlint, conditional_flows},
