@@ -86,3 +86,17 @@ TEST_CASE("syzba convert writes the file and and writes nothing when it cannot",
   CHECK(piped.out == syzba::test::read_file(dir / "out.bpmn"));
   std::filesystem::remove_all(dir);
 }
+
+TEST_CASE("syzba paths lists paths as text and JSON", "[cli]") {
+  auto file = quoted(fixtures() / "check" / "term-exceeded.bpmn");
+  auto text = run_syzba("paths " + file);
+  CHECK(text.exit_code == 0);
+  CHECK_THAT(text.out, Catch::Contains("* path 1 (result, critical, EXCEEDS THE TERM): 1 working day 4 h 30 min"));
+  auto json = nlohmann::json::parse(run_syzba("paths --format json " + file).out);
+  const auto& process = json["files"][0]["processes"][0];
+  CHECK(process["term"]["unit"] == "working-day");
+  CHECK(process["paths"][0]["steps"].size() == 5);
+  CHECK(process["paths"][0]["exceedsTerm"] == true);
+  CHECK(process["paths"][0]["outcome"] == "result");
+  CHECK(run_syzba("paths " + quoted(fixtures() / "bad" / "empty.bpmn") + " 2>/dev/null").exit_code == 2);
+}

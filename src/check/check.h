@@ -51,6 +51,9 @@ struct Config {
                                             "refus", "reject", "declin", "denied"};
   std::vector<std::string> return_words = {"қайтар", "жете рәсімде", "пысықта", "возврат", "доработ",
                                            "return", "rework", "correction"};
+  // The working calendar that durations add up in: "workingDayHours", "workingWeekDays".
+  double working_day_hours = 8;
+  double working_week_days = 5;
 };
 
 // A JSON config in the manner of bpmnlint's .bpmnlintrc:

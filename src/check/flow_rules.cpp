@@ -25,7 +25,8 @@ FlowGraph build_flow_graph(const Scope& scope) {
   }
   for (const auto& f : scope.content->flows) {
     auto s = g.vertex_of.find(f.source), t = g.vertex_of.find(f.target);
-    if (s != g.vertex_of.end() && t != g.vertex_of.end()) boost::add_edge(s->second, t->second, FlowEdge{&f}, g.graph);
+    if (s != g.vertex_of.end() && t != g.vertex_of.end())
+      boost::add_edge(s->second, t->second, FlowEdge{&f, static_cast<int>(boost::num_edges(g.graph))}, g.graph);
   }
   std::map<std::string, std::vector<FlowGraph::Vertex>> link_catches;
   for (const auto& n : scope.content->nodes)
@@ -35,11 +36,12 @@ FlowGraph build_flow_graph(const Scope& scope) {
   for (const auto& n : scope.content->nodes) {
     if (n.kind == NodeKind::boundary_event)
       if (auto host = g.vertex_of.find(n.attached_to); host != g.vertex_of.end())
-        boost::add_edge(host->second, g.vertex_of.at(n.id), FlowEdge{}, g.graph);
+        boost::add_edge(host->second, g.vertex_of.at(n.id), FlowEdge{nullptr, static_cast<int>(boost::num_edges(g.graph))}, g.graph);
     if (n.kind == NodeKind::intermediate_throw_event)
       for (const auto& d : n.event_definitions)
         if (d.kind == EventKind::link)
-          for (auto target : link_catches[d.name]) boost::add_edge(g.vertex_of.at(n.id), target, FlowEdge{}, g.graph);
+          for (auto target : link_catches[d.name])
+            boost::add_edge(g.vertex_of.at(n.id), target, FlowEdge{nullptr, static_cast<int>(boost::num_edges(g.graph))}, g.graph);
   }
   return g;
 }

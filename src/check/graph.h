@@ -15,6 +15,7 @@ namespace syzba::check {
 
 struct FlowEdge {
   const model::SequenceFlow* flow = nullptr;  // null for boundary and link edges
+  int index = 0;                              // 0 .. edges-1, for per-edge marks
 };
 
 struct FlowGraph {
@@ -44,5 +45,9 @@ void message_flow_same_pool(const ModelView&, const Config&, Reporter&);
 void black_box_pool(const ModelView&, const Config&, Reporter&);
 void empty_lane(const ModelView&, const Config&, Reporter&);
 void lane_membership(const ModelView&, const Config&, Reporter&);
+
+// Durations against the declared term (paths.cpp).
+void duration_missing(const ModelView&, const Config&, Reporter&);
+void term_exceeded(const ModelView&, const Config&, Reporter&);
 
 }  // namespace syzba::check

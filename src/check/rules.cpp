@@ -35,6 +35,8 @@ const std::vector<Rule>& rules() {
       {"black-box-pool", Severity::info, "a pool without a process is a black box", O::syzba, black_box_pool},
       {"empty-lane", Severity::warning, "every lane holds at least one step", O::syzba, empty_lane},
       {"lane-membership", Severity::error, "when a process has lanes, every step is in exactly one", O::syzba, lane_membership},
+      {"duration-missing", Severity::warning, "in a service with a declared term, every activity has a duration", O::syzba, duration_missing},
+      {"term-exceeded", Severity::error, "no start-to-end path takes longer than the declared service term", O::syzba, term_exceeded},
       // bpmnlint's recommended configuration, with its severities.
       {"ad-hoc-sub-process", Severity::error, "an ad-hoc sub-process holds no start or end event", O::bpmnlint, ad_hoc_sub_process},
       {"conditional-flows", Severity::error, "when a node's outgoing flows are conditional, each has a condition or is the default", O::bpmnlint, conditional_flows},
@@ -141,6 +143,12 @@ std::optional<std::string> read_config(std::string_view json_text, Config& confi
       if (!w.is_string() || w.get<std::string>().empty()) return std::string("\"") + key + "\" must hold non-empty strings";
       words->push_back(model::lowercase(w.get<std::string>()));
     }
+  }
+  for (auto [key, value] : {std::pair{"workingDayHours", &config.working_day_hours}, std::pair{"workingWeekDays", &config.working_week_days}}) {
+    if (!json.contains(key)) continue;
+    if (!json[key].is_number() || json[key].get<double>() <= 0 || json[key].get<double>() > (std::string_view(key) == "workingDayHours" ? 24 : 7))
+      return std::string("\"") + key + "\" must be a positive number (at most 24 hours, 7 days)";
+    *value = json[key].get<double>();
   }
   if (json.contains("rules")) {
     if (!json["rules"].is_object()) return "\"rules\" must be an object of rule id → level";

@@ -15,7 +15,9 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
   syzba::cli::CheckOptions check;
   syzba::cli::ConvertOptions convert;
+  syzba::cli::PathsOptions paths;
   syzba::cli::add_check(app, check);
+  syzba::cli::add_paths(app, paths);
   syzba::cli::add_convert(app, convert);
   try {
     app.parse(argc, argv);
@@ -24,6 +26,7 @@ int main(int argc, char** argv) {
     return code == 0 ? 0 : 2;  // a usage error is an input the tool cannot read
   }
   if (app.got_subcommand("check")) return syzba::cli::run_check(check);
+  if (app.got_subcommand("paths")) return syzba::cli::run_paths(paths);
   if (app.got_subcommand("convert")) return syzba::cli::run_convert(convert);
   return 2;
 }

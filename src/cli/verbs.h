@@ -29,6 +29,17 @@ struct ConvertOptions {
 void add_check(CLI::App& app, CheckOptions& options);
 int run_check(const CheckOptions& options);
 
+struct PathsOptions {
+  std::vector<std::string> files;
+  std::string format = "text";
+  std::string config_file;
+  std::size_t max_paths = 10000;
+  std::size_t max_bytes = std::size_t{256} << 20;
+};
+
+void add_paths(CLI::App& app, PathsOptions& options);
+int run_paths(const PathsOptions& options);
+
 void add_convert(CLI::App& app, ConvertOptions& options);
 int run_convert(const ConvertOptions& options);
 

@@ -1,0 +1,113 @@
+// syzba paths FILE...: every start-to-end path with its steps, total duration and outcome;
+// the longest (critical) path marked.
+#include <fmt/format.h>
+
+#include <fstream>
+#include <iostream>
+#include <iterator>
+
+#include <nlohmann/json.hpp>
+
+#include "check/paths.h"
+#include "cli/verbs.h"
+#include "io/io.h"
+
+namespace syzba::cli {
+
+void add_paths(CLI::App& app, PathsOptions& options) {
+  auto* cmd = app.add_subcommand("paths", "List every start-to-end path with its duration and outcome.");
+  cmd->add_option("files", options.files, "BPMN files ('-' for standard input)")->required();
+  cmd->add_option("--format", options.format, "text or json")->check(CLI::IsMember({"text", "json"}));
+  cmd->add_option("--config", options.config_file, "JSON config (workingDayHours, workingWeekDays, refusalWords)");
+  cmd->add_option("--max-paths", options.max_paths, "list at most this many paths per process");
+  cmd->add_option("--max-bytes", options.max_bytes, "refuse files larger than this");
+  cmd->footer("Each loop is taken at most once. Exit status: 0 listed, 2 a file that cannot be read.");
+}
+
+namespace {
+
+std::string step_name(const model::FlowNode& n) { return n.name.empty() ? n.id : n.name; }
+
+nlohmann::ordered_json to_json(const check::ProcessPaths& p, const check::Config& config) {
+  nlohmann::ordered_json paths = nlohmann::ordered_json::array();
+  for (const auto& path : p.paths) {
+    nlohmann::ordered_json steps = nlohmann::ordered_json::array(), untimed = nlohmann::ordered_json::array();
+    for (const auto* n : path.steps) steps.push_back(n->id);
+    for (const auto* n : path.untimed) untimed.push_back(n->id);
+    paths.push_back({{"steps", steps},
+                     {"total", {{"workingMinutes", path.total.working_minutes},
+                                {"calendarDays", path.total.calendar_days},
+                                {"text", check::describe(path.total, config)}}},
+                     {"outcome", path.refusal ? "refusal" : "result"},
+                     {"critical", path.critical},
+                     {"exceedsTerm", p.term ? check::exceeds(path.total, *p.term, config) : false},
+                     {"untimed", untimed}});
+  }
+  nlohmann::ordered_json out = {{"process", p.process->id}, {"name", p.process->name}};
+  if (p.term) out["term"] = {{"amount", p.term->amount}, {"unit", model::unit_name(p.term->unit)}, {"text", check::describe(*p.term)}};
+  out["paths"] = paths;
+  out["truncated"] = p.truncated;
+  return out;
+}
+
+std::string to_text(const std::string& file, const check::ProcessPaths& p, const check::Config& config) {
+  std::string out = fmt::format("{}: process {}{}\n", file, p.process->name.empty() ? "'" + p.process->id + "'" : "«" + p.process->name + "»",
+                                p.term ? " — term " + check::describe(*p.term) : "");
+  int number = 0;
+  for (const auto& path : p.paths) {
+    std::string steps;
+    for (const auto* n : path.steps) steps += (steps.empty() ? "" : " → ") + step_name(*n);
+    bool over = p.term && check::exceeds(path.total, *p.term, config);
+    out += fmt::format("  {} path {} ({}{}{}): {} — {}\n", path.critical ? "*" : " ", ++number, path.refusal ? "refusal" : "result",
+                       path.critical ? ", critical" : "", over ? ", EXCEEDS THE TERM" : "", check::describe(path.total, config), steps);
+    if (!path.untimed.empty()) {
+      std::string names;
+      for (const auto* n : path.untimed) names += (names.empty() ? "" : ", ") + step_name(*n);
+      out += "      without duration: " + names + "\n";
+    }
+  }
+  if (p.paths.empty()) out += "  no path from a start to an end\n";
+  if (p.truncated) out += "  … more paths than --max-paths; the list stops here\n";
+  return out;
+}
+
+}  // namespace
+
+int run_paths(const PathsOptions& options) {
+  check::Config config;
+  if (!options.config_file.empty()) {
+    std::ifstream in(options.config_file, std::ios::binary);
+    std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    if (!in.good() && text.empty()) {
+      std::cerr << "syzba paths: " << options.config_file << ": cannot open the config file\n";
+      return 2;
+    }
+    if (auto error = check::read_config(text, config)) {
+      std::cerr << "syzba paths: " << options.config_file << ": " << *error << "\n";
+      return 2;
+    }
+  }
+  bool unreadable = false;
+  nlohmann::ordered_json files = nlohmann::ordered_json::array();
+  std::string text;
+  for (const auto& file : options.files) {
+    auto read = io::read_bpmn_file(file, {options.max_bytes});
+    std::string name = file == "-" ? "<stdin>" : file;
+    if (!read.definitions) {
+      unreadable = true;
+      for (const auto& d : read.diagnostics) std::cerr << fmt::format("{}:{}:{}: error: {}\n", name, d.line, d.column, d.message);
+      continue;
+    }
+    nlohmann::ordered_json processes = nlohmann::ordered_json::array();
+    for (const auto& p : check::enumerate_paths(*read.definitions, config, options.max_paths)) {
+      processes.push_back(to_json(p, config));
+      text += to_text(name, p, config);
+    }
+    files.push_back({{"file", name}, {"processes", processes}});
+  }
+  if (options.format == "json") std::cout << nlohmann::ordered_json{{"files", files}}.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
+  else std::cout << text;
+  return unreadable ? 2 : 0;
+}
+
+}  // namespace syzba::cli
