@@ -100,3 +100,24 @@ TEST_CASE("syzba paths lists paths as text and JSON", "[cli]") {
   CHECK(process["paths"][0]["outcome"] == "result");
   CHECK(run_syzba("paths " + quoted(fixtures() / "bad" / "empty.bpmn") + " 2>/dev/null").exit_code == 2);
 }
+
+TEST_CASE("syzba check --format sarif writes SARIF 2.1.0", "[cli]") {
+  auto r = run_syzba("check --format sarif " + quoted(fixtures() / "check" / "dead-end.bpmn"));
+  CHECK(r.exit_code == 1);
+  auto sarif = nlohmann::json::parse(r.out);
+  CHECK(sarif["version"] == "2.1.0");
+  const auto& run = sarif["runs"].at(0);
+  CHECK(run["tool"]["driver"]["name"] == "syzba");
+  const auto& rules = run["tool"]["driver"]["rules"];
+  bool found = false;
+  for (const auto& result : run["results"]) {
+    if (result["ruleId"] != "dead-end") continue;
+    found = true;
+    CHECK(result["level"] == "error");
+    CHECK(rules.at(result["ruleIndex"].get<std::size_t>())["id"] == "dead-end");
+    const auto& location = result["locations"].at(0);
+    CHECK(location["physicalLocation"]["region"]["startLine"] == 15);
+    CHECK(location["logicalLocations"].at(0)["name"] == "Ask");
+  }
+  CHECK(found);
+}

@@ -14,7 +14,7 @@ namespace syzba::cli {
 void add_check(CLI::App& app, CheckOptions& options) {
   auto* cmd = app.add_subcommand("check", "Read BPMN files and report problems with file:line:column.");
   cmd->add_option("files", options.files, "BPMN files to check ('-' for standard input)");
-  cmd->add_option("--format", options.format, "text or json")->check(CLI::IsMember({"text", "json"}));
+  cmd->add_option("--format", options.format, "text, json or sarif (SARIF 2.1.0)")->check(CLI::IsMember({"text", "json", "sarif"}));
   cmd->add_flag("--rules", options.list_rules, "list the rules with their default severity and exit");
   cmd->add_option("--config", options.config_file,
                   "JSON config: {\"extends\": \"bpmnlint:recommended\", \"rules\": {\"label-required\": \"off\"}}");
@@ -79,7 +79,9 @@ int run_check(const CheckOptions& options) {
                                          [](const auto& d) { return d.severity == model::Severity::error; });
     reports.push_back(std::move(report));
   }
-  std::cout << (options.format == "json" ? format_json(reports) : format_text(reports));
+  if (options.format == "json") std::cout << format_json(reports);
+  else if (options.format == "sarif") std::cout << format_sarif(reports, SYZBA_VERSION);
+  else std::cout << format_text(reports);
   return unreadable ? 2 : has_error ? 1 : 0;
 }
 
