@@ -50,4 +50,7 @@ void lane_membership(const ModelView&, const Config&, Reporter&);
 void duration_missing(const ModelView&, const Config&, Reporter&);
 void term_exceeded(const ModelView&, const Config&, Reporter&);
 
+// Regulation numbering (numbering_rules.cpp).
+void numbering(const ModelView&, const Config&, Reporter&);
+
 }  // namespace syzba::check

@@ -37,6 +37,7 @@ const std::vector<Rule>& rules() {
       {"lane-membership", Severity::error, "when a process has lanes, every step is in exactly one", O::syzba, lane_membership},
       {"duration-missing", Severity::warning, "in a service with a declared term, every activity has a duration", O::syzba, duration_missing},
       {"term-exceeded", Severity::error, "no start-to-end path takes longer than the declared service term", O::syzba, term_exceeded},
+      {"numbering", Severity::warning, "numbered steps (3-процесс, 2-іс-қимыл, 1-шарт) are unique, contiguous and increase along the main path", O::syzba, numbering},
       // bpmnlint's recommended configuration, with its severities.
       {"ad-hoc-sub-process", Severity::error, "an ad-hoc sub-process holds no start or end event", O::bpmnlint, ad_hoc_sub_process},
       {"conditional-flows", Severity::error, "when a node's outgoing flows are conditional, each has a condition or is the default", O::bpmnlint, conditional_flows},
