@@ -54,6 +54,8 @@ struct Config {
   // The working calendar that durations add up in: "workingDayHours", "workingWeekDays".
   double working_day_hours = 8;
   double working_week_days = 5;
+  // How many states the soundness check explores before it stops and says so: "soundnessStates".
+  std::size_t soundness_states = 100000;
 };
 
 // A JSON config in the manner of bpmnlint's .bpmnlintrc:

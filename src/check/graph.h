@@ -50,6 +50,9 @@ void lane_membership(const ModelView&, const Config&, Reporter&);
 void duration_missing(const ModelView&, const Config&, Reporter&);
 void term_exceeded(const ModelView&, const Config&, Reporter&);
 
+// Soundness of each scope as a workflow net (soundness.cpp).
+void soundness(const ModelView&, const Config&, Reporter&);
+
 // Regulation numbering (numbering_rules.cpp).
 void numbering(const ModelView&, const Config&, Reporter&);
 

@@ -37,6 +37,13 @@ const std::vector<Rule>& rules() {
       {"lane-membership", Severity::error, "when a process has lanes, every step is in exactly one", O::syzba, lane_membership},
       {"duration-missing", Severity::warning, "in a service with a declared term, every activity has a duration", O::syzba, duration_missing},
       {"term-exceeded", Severity::error, "no start-to-end path takes longer than the declared service term", O::syzba, term_exceeded},
+      {"soundness", Severity::error, "the process as a workflow net: the state space explored for the problems below", O::syzba, soundness},
+      {"deadlock", Severity::error, "no execution gets stuck at a join waiting for a branch that never comes", O::syzba},
+      {"lack-of-synchronisation", Severity::warning, "no step receives two tokens at once (a parallel split merged without a parallel join)", O::syzba},
+      {"unbounded-tokens", Severity::error, "no loop makes tokens grow without bound", O::syzba},
+      {"no-option-to-complete", Severity::error, "from every state the process can still finish", O::syzba},
+      {"dead-activity", Severity::warning, "every activity runs in some execution", O::syzba},
+      {"soundness-bound", Severity::info, "the soundness check stopped at its state bound", O::syzba},
       {"numbering", Severity::warning, "numbered steps (3-процесс, 2-іс-қимыл, 1-шарт) are unique, contiguous and increase along the main path", O::syzba, numbering},
       // bpmnlint's recommended configuration, with its severities.
       {"ad-hoc-sub-process", Severity::error, "an ad-hoc sub-process holds no start or end event", O::bpmnlint, ad_hoc_sub_process},
@@ -151,6 +158,11 @@ std::optional<std::string> read_config(std::string_view json_text, Config& confi
       return std::string("\"") + key + "\" must be a positive number (at most 24 hours, 7 days)";
     *value = json[key].get<double>();
   }
+  if (json.contains("soundnessStates")) {
+    if (!json["soundnessStates"].is_number_unsigned() || json["soundnessStates"].get<std::size_t>() == 0)
+      return std::string("\"soundnessStates\" must be a positive whole number");
+    config.soundness_states = json["soundnessStates"].get<std::size_t>();
+  }
   if (json.contains("rules")) {
     if (!json["rules"].is_object()) return "\"rules\" must be an object of rule id → level";
     for (const auto& [id, level] : json["rules"].items())
@@ -196,7 +208,7 @@ std::vector<model::Diagnostic> run_checks(const model::Definitions& definitions,
     Reporter reporter(rule, out);
     rule.run(view, config, reporter);
     for (auto& d : out) {
-      d.severity = *level;
+      if (d.rule == rule.id) d.severity = *level;  // findings under other ids keep theirs (soundness)
       found.push_back(std::move(d));
     }
   }

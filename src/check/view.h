@@ -51,6 +51,14 @@ class Reporter {
     out_.push_back({std::string(rule_.id), rule_.severity, element.id, element.pos.line, element.pos.column,
                     std::move(message), std::move(path)});
   }
+  // For a rule that finds several kinds of problem (soundness): reports under another
+  // rule's id, with that rule's default severity.
+  void report_as(std::string_view id, const model::BaseElement& element, std::string message,
+                 std::vector<std::string> path = {}) {
+    const Rule* rule = find_rule(id);
+    out_.push_back({std::string(id), rule ? rule->severity : rule_.severity, element.id, element.pos.line,
+                    element.pos.column, std::move(message), std::move(path)});
+  }
 
  private:
   const Rule& rule_;
