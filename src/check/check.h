@@ -56,6 +56,8 @@ struct Config {
   double working_week_days = 5;
   // How many states the soundness check explores before it stops and says so: "soundnessStates".
   std::size_t soundness_states = 100000;
+  // Scopes with more flow nodes than this are not explored at all: "soundnessNodes".
+  std::size_t soundness_nodes = 5000;
 };
 
 // A JSON config in the manner of bpmnlint's .bpmnlintrc:

@@ -2,6 +2,7 @@
 // asks first. Each scope is a FlowGraph; each rule is a breadth-first search over it.
 #include <boost/graph/breadth_first_search.hpp>
 #include <boost/graph/reverse_graph.hpp>
+#include <boost/graph/strong_components.hpp>
 
 #include <algorithm>
 #include <deque>
@@ -127,7 +128,7 @@ bool is_ad_hoc(const Scope& s) { return s.sub_process && s.sub_process->kind == 
 void unreachable(const ModelView& view, const Config&, Reporter& r) {
   for (const auto& s : view.scopes) {
     if (is_ad_hoc(s)) continue;  // its activities start in any order, by design
-    FlowGraph g = build_flow_graph(s);
+    const FlowGraph& g = view.graph(s);
     auto reached = g.reachable(starts_of(s, g));
     std::vector<const FlowNode*> missed;
     for (std::size_t v = 0; v < g.nodes.size(); ++v)
@@ -140,7 +141,7 @@ void unreachable(const ModelView& view, const Config&, Reporter& r) {
 void dead_end(const ModelView& view, const Config&, Reporter& r) {
   for (const auto& s : view.scopes) {
     if (is_ad_hoc(s)) continue;
-    FlowGraph g = build_flow_graph(s);
+    const FlowGraph& g = view.graph(s);
     std::vector<FlowGraph::Vertex> ends;
     for (std::size_t v = 0; v < g.nodes.size(); ++v)
       if (g.nodes[v]->kind == NodeKind::end_event || boost::out_degree(v, g.graph) == 0) ends.push_back(v);
@@ -174,9 +175,10 @@ enum class Outcome { onward, refusal, return_back };
 
 // Follows one branch of a condition until it merges with another: does it refuse (a name
 // that says so, an error end) or return to an earlier step (it reaches a node from which
-// the condition can be reached again)?
-Outcome follow_branch(const FlowGraph& g, FlowGraph::Edge first, const std::vector<bool>& leads_back,
+// the condition can be reached again: one in the condition's strongly connected component)?
+Outcome follow_branch(const FlowGraph& g, FlowGraph::Edge first, const std::vector<int>& component,
                       const Config& config) {
+  int own = component[boost::source(first, g.graph)];
   auto said = [&](const std::string& name) {
     if (names_any(name, config.refusal_words)) return Outcome::refusal;
     if (names_any(name, config.return_words)) return Outcome::return_back;
@@ -193,7 +195,7 @@ Outcome follow_branch(const FlowGraph& g, FlowGraph::Edge first, const std::vect
     if (seen[v]) continue;
     seen[v] = true;
     const FlowNode& n = *g.nodes[v];
-    if (leads_back[v]) return Outcome::return_back;
+    if (component[v] == own) return Outcome::return_back;
     if (auto o = said(n.name); o != Outcome::onward) return o;
     if (n.kind == NodeKind::end_event && has_event(n, EventKind::error)) return Outcome::refusal;
     if (boost::in_degree(v, g.graph) > 1) continue;  // merged with another branch: stop here
@@ -206,19 +208,29 @@ Outcome follow_branch(const FlowGraph& g, FlowGraph::Edge first, const std::vect
   return Outcome::onward;
 }
 
+// The strongly connected component of every vertex (a loop is one component).
+std::vector<int> components(const FlowGraph& g) {
+  std::vector<int> component(g.nodes.size(), 0);
+  if (!g.nodes.empty())
+    boost::strong_components(g.graph, boost::make_iterator_property_map(component.begin(), boost::get(boost::vertex_index, g.graph)));
+  return component;
+}
+
+// visit(graph, condition vertex, components of the graph) for every condition of every scope.
 template <class Visit>
 void for_each_condition(const ModelView& view, Visit visit) {
   for (const auto& s : view.scopes) {
-    FlowGraph g = build_flow_graph(s);
+    const FlowGraph& g = view.graph(s);
+    std::vector<int> component = components(g);
     for (std::size_t v = 0; v < g.nodes.size(); ++v)
-      if (is_condition(g, v)) visit(g, v);
+      if (is_condition(g, v)) visit(g, v, component);
   }
 }
 
 }  // namespace
 
 void condition_branches(const ModelView& view, const Config&, Reporter& r) {
-  for_each_condition(view, [&](const FlowGraph& g, FlowGraph::Vertex v) {
+  for_each_condition(view, [&](const FlowGraph& g, FlowGraph::Vertex v, const std::vector<int>&) {
     auto out = boost::out_degree(v, g.graph);
     if (out < 2)
       r.report(*g.nodes[v], "the condition " + label(*g.nodes[v]) + " has " + std::to_string(out) +
@@ -227,7 +239,7 @@ void condition_branches(const ModelView& view, const Config&, Reporter& r) {
 }
 
 void condition_branch_label(const ModelView& view, const Config&, Reporter& r) {
-  for_each_condition(view, [&](const FlowGraph& g, FlowGraph::Vertex v) {
+  for_each_condition(view, [&](const FlowGraph& g, FlowGraph::Vertex v, const std::vector<int>&) {
     if (boost::out_degree(v, g.graph) < 2) return;
     for (auto [e, end] = boost::out_edges(v, g.graph); e != end; ++e) {
       const auto* f = g.graph[*e].flow;
@@ -240,12 +252,11 @@ void condition_branch_label(const ModelView& view, const Config&, Reporter& r) {
 }
 
 void refusal_branch_missing(const ModelView& view, const Config& config, Reporter& r) {
-  for_each_condition(view, [&](const FlowGraph& g, FlowGraph::Vertex v) {
+  for_each_condition(view, [&](const FlowGraph& g, FlowGraph::Vertex v, const std::vector<int>& component) {
     if (boost::out_degree(v, g.graph) < 2) return;
-    auto leads_back = g.reachable({v}, true);  // nodes from which this condition is reached
     std::vector<std::string> branches;
     for (auto [e, end] = boost::out_edges(v, g.graph); e != end; ++e) {
-      if (follow_branch(g, *e, leads_back, config) != Outcome::onward) return;
+      if (follow_branch(g, *e, component, config) != Outcome::onward) return;
       branches.push_back(g.graph[*e].flow->id);
     }
     r.report(*g.nodes[v],

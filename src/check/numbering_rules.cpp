@@ -1,8 +1,9 @@
 // Regulation numbering: "3-процесс", "2-іс-қимыл", "1 шарт", "N 4 іс-әрекет", "Условие 2".
 // Numbers of one kind are unique and contiguous from 1, and increase along the main path.
 #include <map>
-#include <regex>
+#include <cctype>
 #include <set>
+#include <unordered_map>
 
 #include "check/graph.h"
 #include "check/paths.h"
@@ -28,16 +29,43 @@ struct Numbered {
   int number;
 };
 
-// The regulation number a name carries, if any.
+// The regulation number a name carries, if any: "<n>-<kind>", "<n> <kind>", "N <n> <kind>",
+// "№ <n> <kind>" or (Russian) "<kind> <n>". A plain scan: it runs on every name.
 std::optional<Numbered> number_in(const std::string& name) {
-  if (name.empty()) return std::nullopt;
-  static const std::regex before(
-      "(?:^|[^0-9])(?:n|№)?\\s*([0-9]{1,4})\\s*(?:-|–|—)?\\s*(процесс|(?:і|i)с-қимыл|(?:і|i)с-әрекет|рәсім|шарт)");
-  static const std::regex after("(процесс|действие|процедура|условие)\\s*(?:n|№)?\\s*([0-9]{1,4})");
+  if (name.find_first_of("0123456789") == std::string::npos) return std::nullopt;
+  static const std::vector<std::string> kinds_after_number = {"процесс", "іс-қимыл", "iс-қимыл", "іс-әрекет", "iс-әрекет",
+                                                              "рәсім", "шарт"};
+  static const std::vector<std::string> kinds_before_number = {"процесс", "действие", "процедура", "условие"};
   std::string lower = model::lowercase(name);
-  std::smatch m;
-  if (std::regex_search(lower, m, before)) return Numbered{kind_of(m[2].str()), std::stoi(m[1].str())};
-  if (std::regex_search(lower, m, after)) return Numbered{kind_of(m[1].str()), std::stoi(m[2].str())};
+  for (std::size_t i = 0; i < lower.size(); ++i) {
+    if (!std::isdigit(static_cast<unsigned char>(lower[i])) || (i > 0 && std::isdigit(static_cast<unsigned char>(lower[i - 1]))))
+      continue;
+    std::size_t end = i;
+    while (end < lower.size() && std::isdigit(static_cast<unsigned char>(lower[end]))) ++end;
+    if (end - i > 4) continue;
+    int number = std::stoi(lower.substr(i, end - i));
+    // after the number: spaces and a dash, then the kind
+    std::size_t at = end;
+    auto skip = [&](std::size_t& p) {
+      for (;;) {
+        if (p < lower.size() && (lower[p] == ' ' || lower[p] == '-')) ++p;
+        else if (lower.compare(p, 3, "\u2013") == 0 || lower.compare(p, 3, "\u2014") == 0) p += 3;  // – —
+        else break;
+      }
+    };
+    skip(at);
+    for (const auto& kind : kinds_after_number)
+      if (lower.compare(at, kind.size(), kind) == 0) return Numbered{kind_of(kind), number};
+    // before the number: the kind, then spaces and an optional N or №
+    std::size_t before = i;
+    while (before > 0 && lower[before - 1] == ' ') --before;
+    if (before >= 1 && lower[before - 1] == 'n') --before;
+    else if (before >= 3 && lower.compare(before - 3, 3, "\u2116") == 0) before -= 3;  // №
+    while (before > 0 && lower[before - 1] == ' ') --before;
+    for (const auto& kind : kinds_before_number)
+      if (before >= kind.size() && lower.compare(before - kind.size(), kind.size(), kind) == 0)
+        return Numbered{kind_of(kind), number};
+  }
   return std::nullopt;
 }
 
@@ -46,7 +74,11 @@ std::string label(const model::FlowNode& n) { return "«" + n.name + "»"; }
 }  // namespace
 
 void numbering(const ModelView& view, const Config& config, Reporter& r) {
-  auto all_paths = enumerate_paths(view.defs, config, 2000);
+  // Each name is read once: paths pass the same steps many times.
+  std::unordered_map<const model::FlowNode*, std::optional<Numbered>> numbers_of;
+  for (const auto& s : view.scopes)
+    for (const auto& n : s.content->nodes) numbers_of.emplace(&n, number_in(n.name));
+  auto number_of = [&](const model::FlowNode* n) { return numbers_of.at(n); };
   for (const auto& scope : view.scopes) {
     if (scope.sub_process) continue;
     // Every numbered step of the process, sub-processes included.
@@ -54,7 +86,7 @@ void numbering(const ModelView& view, const Config& config, Reporter& r) {
     for (const auto& s : view.scopes)
       if (s.process == scope.process)
         for (const auto& n : s.content->nodes)
-          if (auto num = number_in(n.name)) by_kind[num->kind][num->number].push_back(&n);
+          if (auto num = number_of(&n)) by_kind[num->kind][num->number].push_back(&n);
     for (const auto& [kind, numbers] : by_kind) {
       for (const auto& [number, nodes] : numbers)
         for (std::size_t k = 1; k < nodes.size(); ++k)
@@ -70,25 +102,17 @@ void numbering(const ModelView& view, const Config& config, Reporter& r) {
       }
     }
     // Along the main path (the one with the most numbered steps) numbers increase.
-    const StepPath* main = nullptr;
-    std::size_t most = 0;
-    for (const auto& p : all_paths) {
-      if (p.process != scope.process) continue;
-      for (const auto& path : p.paths) {
-        std::size_t count = 0;
-        for (const auto* n : path.steps) count += number_in(n->name).has_value();
-        if (count > most) {
-          most = count;
-          main = &path;
-        }
-      }
-    }
-    if (!main) continue;
+    StepPath main_path = heaviest_path(view, scope, config, [&](const StepPath& p) {
+      double count = 0;
+      for (const auto* n : p.steps) count += number_of(n).has_value();
+      return count;
+    });
+    const StepPath* main = &main_path;
     std::map<NumberKind, int> last;
     std::set<const model::FlowNode*> seen;
     for (const auto* n : main->steps) {
       if (!seen.insert(n).second) break;  // a loop back: the main path's order ends here
-      auto num = number_in(n->name);
+      auto num = number_of(n);
       if (!num) continue;
       auto it = last.find(num->kind);
       if (it != last.end() && num->number < it->second) {

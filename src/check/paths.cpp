@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cmath>
 #include <functional>
+#include <tuple>
 
 #include "check/graph.h"
 
@@ -97,6 +98,55 @@ class PathFinder {
   PathFinder(const ModelView& view, const Config& config, std::size_t max_paths)
       : view_(view), config_(config), max_(max_paths) {}
 
+  // The heaviest start-to-end path by a weight per step: exact by dynamic programming when
+  // the scope has no cycle (linear time, any size), else the heaviest of the enumerated paths.
+  StepPath heaviest(const Scope& scope, const std::function<double(const StepPath&)>& weight) {
+    const FlowGraph& g = view_.graph(scope);
+    auto starts = starts_of(g);
+    auto order = topological_order(g);
+    if (!order) {
+      bool truncated = false;
+      auto paths = paths_of(scope, truncated);
+      StepPath best;
+      double best_weight = -1;
+      for (auto& p : paths)
+        if (double w = weight(p); w > best_weight) {
+          best_weight = w;
+          best = std::move(p);
+        }
+      return best;
+    }
+    // best[v]: the heaviest path from a start to v, as the step it came from and its weight.
+    std::vector<double> own(g.nodes.size());
+    for (std::size_t v = 0; v < g.nodes.size(); ++v) own[v] = step_weight(*g.nodes[v], weight);
+    std::vector<double> best(g.nodes.size(), -1);
+    std::vector<long> from(g.nodes.size(), -1);
+    for (auto s : starts) best[s] = own[s];
+    for (auto v : *order) {
+      if (best[v] < 0) continue;
+      for (auto [e, end] = boost::out_edges(v, g.graph); e != end; ++e) {
+        auto t = boost::target(*e, g.graph);
+        double w = best[v] + own[t];
+        if (w > best[t]) {
+          best[t] = w;
+          from[t] = static_cast<long>(v);
+        }
+      }
+    }
+    long end = -1;
+    for (std::size_t v = 0; v < g.nodes.size(); ++v)
+      if (best[v] >= 0 && boost::out_degree(v, g.graph) == 0 && (end < 0 || best[v] > best[end])) end = static_cast<long>(v);
+    std::vector<FlowGraph::Vertex> chain;
+    for (long v = end; v >= 0; v = from[v]) chain.push_back(static_cast<FlowGraph::Vertex>(v));
+    StepPath path;
+    for (auto it = chain.rbegin(); it != chain.rend(); ++it) {
+      path.steps.push_back(g.nodes[*it]);
+      add_step(*g.nodes[*it], path);
+    }
+    path.critical = true;
+    return path;
+  }
+
   ProcessPaths process(const Scope& scope) {
     visits_ = 0;
     ProcessPaths out;
@@ -106,8 +156,7 @@ class PathFinder {
   }
 
  private:
-  std::vector<StepPath> paths_of(const Scope& scope, bool& truncated) {
-    FlowGraph g = build_flow_graph(scope);
+  static std::vector<FlowGraph::Vertex> starts_of(const FlowGraph& g) {
     std::vector<FlowGraph::Vertex> starts;
     for (std::size_t v = 0; v < g.nodes.size(); ++v)
       if (g.nodes[v]->kind == NodeKind::start_event) starts.push_back(v);
@@ -116,40 +165,96 @@ class PathFinder {
         if (boost::in_degree(v, g.graph) == 0 && !g.nodes[v]->triggered_by_event.value_or(false) &&
             !g.nodes[v]->is_for_compensation.value_or(false))
           starts.push_back(v);
+    return starts;
+  }
+
+  // Kahn's algorithm; nothing when the graph has a cycle.
+  static std::optional<std::vector<FlowGraph::Vertex>> topological_order(const FlowGraph& g) {
+    std::vector<std::size_t> in(g.nodes.size());
+    std::vector<FlowGraph::Vertex> order, ready;
+    for (std::size_t v = 0; v < g.nodes.size(); ++v)
+      if ((in[v] = boost::in_degree(v, g.graph)) == 0) ready.push_back(v);
+    while (!ready.empty()) {
+      auto v = ready.back();
+      ready.pop_back();
+      order.push_back(v);
+      for (auto [e, end] = boost::out_edges(v, g.graph); e != end; ++e)
+        if (--in[boost::target(*e, g.graph)] == 0) ready.push_back(boost::target(*e, g.graph));
+    }
+    if (order.size() != g.nodes.size()) return std::nullopt;
+    return order;
+  }
+
+  // A step's weight: the path weight of the step alone.
+  double step_weight(const model::FlowNode& n, const std::function<double(const StepPath&)>& weight) {
+    StepPath alone;
+    alone.steps.push_back(&n);
+    add_step(n, alone);
+    return weight(alone);
+  }
+
+  std::vector<StepPath> paths_of(const Scope& scope, bool& truncated) {
+    const FlowGraph& g = view_.graph(scope);
+    std::vector<FlowGraph::Vertex> starts = starts_of(g);
     std::vector<StepPath> found;
     // A flow that goes back to a step already on the path closes a loop: each such flow is
-    // taken at most once per path, so every loop runs at most once more.
+    // taken at most once per path, so every loop runs at most once more. The search keeps
+    // its own stack: a regulation can be a chain of thousands of steps.
     std::vector<bool> loop_taken(boost::num_edges(g.graph), false);
     std::vector<int> on_path(g.nodes.size(), 0);
+    struct Frame {
+      FlowGraph::Vertex vertex;
+      FlowGraph::Graph::out_edge_iterator next, end;
+      Total total;
+      bool refusal;
+      std::size_t untimed;
+      int closed_loop;  // the loop-closing edge taken to get here, or -1
+    };
     StepPath current;
-    std::function<void(FlowGraph::Vertex)> walk = [&](FlowGraph::Vertex v) {
-      // Paths can grow exponentially with the decisions in a row: bound the list and the search.
-      if (found.size() >= max_ || ++visits_ > 100 * max_ + 100000) {
-        truncated = true;
-        return;
-      }
-      const model::FlowNode& n = *g.nodes[v];
-      StepPath saved = current;
-      current.steps.push_back(&n);
-      add_step(n, current);
+    std::vector<Frame> stack;
+    auto enter = [&](FlowGraph::Vertex v, int closed_loop, bool refusal_flow) {
+      stack.push_back({v, {}, {}, current.total, current.refusal, current.untimed.size(), closed_loop});
+      if (refusal_flow) current.refusal = true;
+      std::tie(stack.back().next, stack.back().end) = boost::out_edges(v, g.graph);
+      current.steps.push_back(g.nodes[v]);
+      add_step(*g.nodes[v], current);
       ++on_path[v];
-      for (auto [e, end] = boost::out_edges(v, g.graph); e != end; ++e) {
-        auto target = boost::target(*e, g.graph);
-        int index = g.graph[*e].index;
+      if (boost::out_degree(v, g.graph) == 0) found.push_back(current);
+    };
+    auto leave = [&] {
+      Frame& f = stack.back();
+      --on_path[f.vertex];
+      current.steps.pop_back();
+      current.total = f.total;
+      current.refusal = f.refusal;
+      current.untimed.resize(f.untimed);
+      if (f.closed_loop >= 0) loop_taken[f.closed_loop] = false;
+      stack.pop_back();
+    };
+    for (auto start : starts) {
+      enter(start, -1, false);
+      while (!stack.empty()) {
+        // Paths can grow exponentially with the decisions in a row: bound the list and the search.
+        if (found.size() >= max_ || ++visits_ > 100 * max_ + 100000) {
+          truncated = true;
+          while (!stack.empty()) leave();
+          break;
+        }
+        Frame& f = stack.back();
+        if (f.next == f.end) {
+          leave();
+          continue;
+        }
+        auto e = *f.next++;
+        auto target = boost::target(e, g.graph);
+        int index = g.graph[e].index;
         bool closes_loop = on_path[target] > 0;
         if (closes_loop && loop_taken[index]) continue;
         if (closes_loop) loop_taken[index] = true;
-        bool refusal_before = current.refusal;
-        if (const auto* f = g.graph[*e].flow; f && names_any(f->name, config_.refusal_words)) current.refusal = true;
-        walk(target);
-        current.refusal = refusal_before;
-        if (closes_loop) loop_taken[index] = false;
+        const auto* flow = g.graph[e].flow;
+        enter(target, closes_loop ? index : -1, flow && names_any(flow->name, config_.refusal_words));
       }
-      if (boost::out_degree(v, g.graph) == 0) found.push_back(current);
-      --on_path[v];
-      current = std::move(saved);
-    };
-    for (auto s : starts) walk(s);
+    }
     mark_critical(found);
     return found;
   }
@@ -161,14 +266,9 @@ class PathFinder {
       path.total = path.total + total_of(*n.duration, config_);
     } else if (model::is_sub_process(n.kind) && !n.content.nodes.empty()) {
       // A sub-process without a duration of its own takes as long as its longest path.
-      Scope inner{&n, &n.content, &n, view_.scope_of(n)->process, view_.scope_of(n)};
-      bool inner_truncated = false;
-      auto inner_paths = paths_of(inner, inner_truncated);
-      for (const auto& p : inner_paths)
-        if (p.critical) {
-          path.total = path.total + p.total;
-          path.untimed.insert(path.untimed.end(), p.untimed.begin(), p.untimed.end());
-        }
+      StepPath longest = heaviest(*view_.scope_inside(n), [&](const StepPath& p) { return in_working_minutes(p.total, config_); });
+      path.total = path.total + longest.total;
+      path.untimed.insert(path.untimed.end(), longest.untimed.begin(), longest.untimed.end());
     } else if (model::is_activity(n.kind) && std::find(path.untimed.begin(), path.untimed.end(), &n) == path.untimed.end()) {
       path.untimed.push_back(&n);
     }
@@ -218,21 +318,31 @@ void duration_missing(const ModelView& view, const Config&, Reporter& r) {
 }
 
 void term_exceeded(const ModelView& view, const Config& config, Reporter& r) {
-  for (const auto& p : enumerate_paths(view.defs, config)) {
-    if (!p.term) continue;
-    for (const auto& path : p.paths) {
-      if (!exceeds(path.total, *p.term, config)) continue;
-      std::string steps;
-      std::vector<std::string> ids;
-      for (const auto* n : path.steps) {
-        steps += (steps.empty() ? "" : " → ") + (n->name.empty() ? n->id : n->name);
-        ids.push_back(n->id);
-      }
-      r.report(*p.process, "the path " + steps + " takes " + describe(path.total, config) +
-                               ", more than the declared term of " + describe(*p.term),
-               std::move(ids));
+  for (const auto& scope : view.scopes) {
+    if (scope.sub_process) continue;
+    std::optional<model::Duration> term;
+    if (scope.process->service && scope.process->service->term) term = scope.process->service->term;
+    else if (view.defs.service && view.defs.service->term) term = view.defs.service->term;
+    if (!term) continue;
+    // The longest path decides: if it fits the term, every path does.
+    StepPath longest = heaviest_path(view, scope, config, [&](const StepPath& p) { return in_working_minutes(p.total, config); });
+    if (!exceeds(longest.total, *term, config)) continue;
+    std::string steps;
+    std::vector<std::string> ids;
+    for (const auto* n : longest.steps) {
+      steps += (steps.empty() ? "" : " → ") + (n->name.empty() ? n->id : n->name);
+      ids.push_back(n->id);
     }
+    r.report(*scope.process, "the longest path " + steps + " takes " + describe(longest.total, config) +
+                                 ", more than the declared term of " + describe(*term),
+             std::move(ids));
   }
+}
+
+StepPath heaviest_path(const ModelView& view, const Scope& scope, const Config& config,
+                       const std::function<double(const StepPath&)>& weight) {
+  PathFinder finder(view, config, 10000);
+  return finder.heaviest(scope, weight);
 }
 
 }  // namespace syzba::check

@@ -47,7 +47,7 @@ struct Successor {
 
 class Net {
  public:
-  explicit Net(const Scope& scope) : scope_(scope), g_(build_flow_graph(scope)) {
+  Net(const ModelView& view, const Scope& scope) : scope_(scope), g_(view.graph(scope)) {
     edges_.resize(boost::num_edges(g_.graph));
     for (auto [e, end] = boost::edges(g_.graph); e != end; ++e) edges_[g_.graph[*e].index] = *e;
     for (std::size_t v = 0; v < g_.nodes.size(); ++v) {
@@ -255,7 +255,7 @@ class Net {
   }
 
   const Scope& scope_;
-  FlowGraph g_;
+  const FlowGraph& g_;
   std::vector<FlowGraph::Edge> edges_;
   bool has_inclusive_join_ = false;
 };
@@ -290,7 +290,14 @@ void soundness(const ModelView& view, const Config& config, Reporter& r) {
     if (scope.sub_process && (scope.sub_process->kind == NodeKind::ad_hoc_sub_process ||
                               scope.sub_process->triggered_by_event.value_or(false)))
       continue;
-    Net net(scope);
+    if (scope.content->nodes.size() > config.soundness_nodes) {
+      const auto* at = scope.sub_process ? static_cast<const model::BaseElement*>(scope.sub_process) : scope.process;
+      r.report_as("soundness-bound", *at,
+                  "soundness was not checked: the scope has " + std::to_string(scope.content->nodes.size()) +
+                      " flow nodes, more than " + std::to_string(config.soundness_nodes) + " (raise soundnessNodes in the config)");
+      continue;
+    }
+    Net net(view, scope);
     const auto& g = net.graph();
     std::vector<State> states;
     std::unordered_map<Marking, int, MarkingHash> index;
@@ -428,6 +435,8 @@ void soundness(const ModelView& view, const Config& config, Reporter& r) {
                     witness(states, static_cast<int>(s), net));
       }
     }
+    r.report_as("soundness-states", *(scope.sub_process ? static_cast<const model::BaseElement*>(scope.sub_process) : scope.process),
+                "explored " + std::to_string(states.size()) + " states" + (net.reduce() ? " (one node fired per state)" : ""));
     if (bounded_out) {
       r.report_as("soundness-bound", *scope_element,
                   "the state space is larger than " + std::to_string(config.soundness_states) +

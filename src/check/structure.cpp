@@ -2,6 +2,8 @@
 // to what, and which kinds of element may stand there), then resolved against an index of
 // every id in the file, so each rule is a short loop over plain values.
 #include <algorithm>
+#include <cstdint>
+#include <initializer_list>
 #include <tuple>
 #include <string>
 #include <unordered_map>
@@ -18,19 +20,39 @@ using model::Severity;
 
 struct Indexed {
   ElementClass cls;
-  std::string type;
+  std::string_view type;
   model::SourcePos pos;
   bool foreign = false;  // an element the model keeps verbatim (e.g. bpmn:property)
 };
 
-using Index = std::unordered_map<std::string, std::vector<Indexed>>;
+struct IndexEntry {
+  Indexed first;
+  std::vector<Indexed> more;  // other elements with the same id: empty, but for duplicates
+};
+
+// Keys and types are views into the model, which outlives the check.
+using Index = std::unordered_map<std::string_view, IndexEntry>;
+
+void add_to_index(Index& index, std::string_view id, Indexed entry) {
+  auto [it, fresh] = index.try_emplace(id, IndexEntry{entry, {}});
+  if (!fresh) it->second.more.push_back(entry);
+}
+
+// The kinds a reference accepts, as a set of bits; none means any kind.
+using Classes = std::uint64_t;
+constexpr Classes any_class = 0;
+constexpr Classes classes(std::initializer_list<ElementClass> list) {
+  Classes bits = 0;
+  for (auto c : list) bits |= Classes{1} << static_cast<int>(c);
+  return bits;
+}
 
 struct Reference {
   const model::BaseElement* from;
   std::string_view from_type;
   std::string_view attribute;
-  std::string target;
-  std::vector<ElementClass> allowed;  // empty: any kind
+  std::string_view target;
+  Classes allowed;  // any_class: any kind
   std::string_view expected;          // the allowed kinds, in words
   bool may_be_external = false;       // e.g. calledElement: may live in another file
 };
@@ -39,15 +61,18 @@ void index_foreign(const std::vector<model::ForeignNode>& nodes, Index& index, m
   for (const auto& n : nodes) {
     if (n.kind != model::ForeignKind::element) continue;
     for (const auto& a : n.attributes)
-      if (a.qname == "id") index[a.value].push_back({ElementClass::definitions, n.qname, pos, true});
+      if (a.qname == "id") add_to_index(index, a.value, {ElementClass::definitions, n.qname, pos, true});
     index_foreign(n.children, index, pos);
   }
 }
 
 Index build_index(const model::Definitions& defs) {
   Index index;
+  std::size_t count = 0;
+  model::for_each_element(defs, [&](const model::BaseElement&, ElementClass, std::string_view) { ++count; });
+  index.reserve(count + count / 4);
   model::for_each_element(defs, [&](const model::BaseElement& e, ElementClass cls, std::string_view type) {
-    if (!e.id.empty()) index[e.id].push_back({cls, std::string(type), e.pos});
+    if (!e.id.empty()) add_to_index(index, e.id, {cls, type, e.pos});
     index_foreign(e.extras.children, index, e.pos);
   });
   return index;
@@ -59,7 +84,7 @@ class ReferenceCollector {
   std::vector<Reference> refs;
 
   void add(const model::BaseElement& from, std::string_view from_type, std::string_view attribute,
-           const std::string& target, const std::vector<ElementClass>& allowed, std::string_view expected,
+           std::string_view target, Classes allowed, std::string_view expected,
            bool may_be_external = false) {
     if (target.empty()) return;
     refs.push_back({&from, from_type, attribute, target, allowed, expected, may_be_external});
@@ -69,36 +94,36 @@ class ReferenceCollector {
     for (const auto& set : c.lane_sets) lane_set(set);
     for (const auto& n : c.nodes) node(n);
     for (const auto& d : c.data_object_refs)
-      add(d, "dataObjectReference", "dataObjectRef", d.data_object, {ElementClass::data_object}, "a data object");
+      add(d, "dataObjectReference", "dataObjectRef", d.data_object, classes({ElementClass::data_object}), "a data object");
     for (const auto& d : c.data_store_refs)
-      add(d, "dataStoreReference", "dataStoreRef", d.data_store, {ElementClass::global}, "a data store");
+      add(d, "dataStoreReference", "dataStoreRef", d.data_store, classes({ElementClass::global}), "a data store");
     for (const auto& f : c.flows) {
-      add(f, "sequenceFlow", "sourceRef", f.source, {ElementClass::flow_node}, "a flow node");
-      add(f, "sequenceFlow", "targetRef", f.target, {ElementClass::flow_node}, "a flow node");
+      add(f, "sequenceFlow", "sourceRef", f.source, classes({ElementClass::flow_node}), "a flow node");
+      add(f, "sequenceFlow", "targetRef", f.target, classes({ElementClass::flow_node}), "a flow node");
     }
     artifacts(c.artifacts);
   }
 
   void lane_set(const model::LaneSet& set) {
     for (const auto& lane : set.lanes) {
-      for (const auto& ref : lane.flow_node_refs) add(lane, "lane", "flowNodeRef", ref, {ElementClass::flow_node}, "a flow node");
+      for (const auto& ref : lane.flow_node_refs) add(lane, "lane", "flowNodeRef", ref, classes({ElementClass::flow_node}), "a flow node");
       for (const auto& child : lane.child_lane_sets) lane_set(child);
     }
   }
 
   void node(const model::FlowNode& n) {
     auto type = model::type_name(n.kind);
-    for (const auto& id : n.incoming) add(n, type, "incoming", id, {ElementClass::sequence_flow}, "a sequence flow");
-    for (const auto& id : n.outgoing) add(n, type, "outgoing", id, {ElementClass::sequence_flow}, "a sequence flow");
-    add(n, type, "default", n.default_flow, {ElementClass::sequence_flow}, "a sequence flow");
-    add(n, type, "attachedToRef", n.attached_to, {ElementClass::flow_node}, "an activity");
-    add(n, type, "calledElement", n.called_element, {ElementClass::process}, "a process", true);
+    for (const auto& id : n.incoming) add(n, type, "incoming", id, classes({ElementClass::sequence_flow}), "a sequence flow");
+    for (const auto& id : n.outgoing) add(n, type, "outgoing", id, classes({ElementClass::sequence_flow}), "a sequence flow");
+    add(n, type, "default", n.default_flow, classes({ElementClass::sequence_flow}), "a sequence flow");
+    add(n, type, "attachedToRef", n.attached_to, classes({ElementClass::flow_node}), "an activity");
+    add(n, type, "calledElement", n.called_element, classes({ElementClass::process}), "a process", true);
     for (const auto& d : n.event_definitions) {
       std::string_view attribute = d.kind == model::EventKind::message ? "messageRef"
                                    : d.kind == model::EventKind::signal ? "signalRef"
                                    : d.kind == model::EventKind::error ? "errorRef"
                                                                         : "escalationRef";
-      add(d, model::type_name(d.kind), attribute, d.ref, {ElementClass::global}, "a global element");
+      add(d, model::type_name(d.kind), attribute, d.ref, classes({ElementClass::global}), "a global element");
     }
     for (const auto* list : {&n.data_inputs, &n.data_outputs}) {
       for (const auto& a : *list) {
@@ -111,36 +136,36 @@ class ReferenceCollector {
 
   void artifacts(const std::vector<model::Artifact>& list) {
     for (const auto& a : list) {
-      add(a, model::type_name(a.kind), "sourceRef", a.source, {}, "");
-      add(a, model::type_name(a.kind), "targetRef", a.target, {}, "");
-      add(a, "group", "categoryValueRef", a.category_value, {ElementClass::category_value}, "a category value");
+      add(a, model::type_name(a.kind), "sourceRef", a.source, any_class, "");
+      add(a, model::type_name(a.kind), "targetRef", a.target, any_class, "");
+      add(a, "group", "categoryValueRef", a.category_value, classes({ElementClass::category_value}), "a category value");
     }
   }
 
   void collaboration(const model::Collaboration& c) {
-    for (const auto& p : c.participants) add(p, "participant", "processRef", p.process, {ElementClass::process}, "a process");
+    for (const auto& p : c.participants) add(p, "participant", "processRef", p.process, classes({ElementClass::process}), "a process");
     for (const auto& m : c.message_flows) {
-      add(m, "messageFlow", "sourceRef", m.source, {ElementClass::flow_node, ElementClass::participant}, "a flow node or a participant");
-      add(m, "messageFlow", "targetRef", m.target, {ElementClass::flow_node, ElementClass::participant}, "a flow node or a participant");
-      add(m, "messageFlow", "messageRef", m.message, {ElementClass::global}, "a message");
+      add(m, "messageFlow", "sourceRef", m.source, classes({ElementClass::flow_node, ElementClass::participant}), "a flow node or a participant");
+      add(m, "messageFlow", "targetRef", m.target, classes({ElementClass::flow_node, ElementClass::participant}), "a flow node or a participant");
+      add(m, "messageFlow", "messageRef", m.message, classes({ElementClass::global}), "a message");
     }
     artifacts(c.artifacts);
   }
 
   void diagram(const model::Diagram& d) {
     add(d.plane, "BPMNPlane", "bpmnElement", d.plane.element,
-        {ElementClass::process, ElementClass::collaboration, ElementClass::flow_node}, "a process, collaboration or sub-process");
+        classes({ElementClass::process, ElementClass::collaboration, ElementClass::flow_node}), "a process, collaboration or sub-process");
     for (const auto& e : d.plane.elements) {
       auto type = e.kind == model::DiKind::shape ? "BPMNShape" : "BPMNEdge";
-      add(e, type, "bpmnElement", e.element, {}, "");
-      add(e, type, "sourceElement", e.source_element, {ElementClass::di_shape, ElementClass::di_edge}, "a DI shape or edge");
-      add(e, type, "targetElement", e.target_element, {ElementClass::di_shape, ElementClass::di_edge}, "a DI shape or edge");
-      if (e.label) add(*e.label, "BPMNLabel", "labelStyle", e.label->label_style, {ElementClass::label_style}, "a label style");
+      add(e, type, "bpmnElement", e.element, any_class, "");
+      add(e, type, "sourceElement", e.source_element, classes({ElementClass::di_shape, ElementClass::di_edge}), "a DI shape or edge");
+      add(e, type, "targetElement", e.target_element, classes({ElementClass::di_shape, ElementClass::di_edge}), "a DI shape or edge");
+      if (e.label) add(*e.label, "BPMNLabel", "labelStyle", e.label->label_style, classes({ElementClass::label_style}), "a label style");
     }
   }
 
-  const std::vector<ElementClass> data_classes = {ElementClass::data_object, ElementClass::data_object_reference,
-                                                  ElementClass::data_store_reference, ElementClass::data_item};
+  static constexpr Classes data_classes = classes({ElementClass::data_object, ElementClass::data_object_reference,
+                                                  ElementClass::data_store_reference, ElementClass::data_item});
 };
 
 Diagnostic at(const model::BaseElement& e, std::string rule, Severity severity, std::string message) {
@@ -148,21 +173,20 @@ Diagnostic at(const model::BaseElement& e, std::string rule, Severity severity, 
 }
 
 // A QName reference ("tns:Message_1") names the element by its local part.
-const std::vector<Indexed>* lookup(const Index& index, const std::string& id) {
-  if (auto it = index.find(id); it != index.end()) return &it->second;
-  if (auto colon = id.find(':'); colon != std::string::npos)
-    if (auto it = index.find(id.substr(colon + 1)); it != index.end()) return &it->second;
+const Indexed* lookup(const Index& index, std::string_view id) {
+  if (auto it = index.find(id); it != index.end()) return &it->second.first;
+  if (auto colon = id.find(':'); colon != std::string_view::npos)
+    if (auto it = index.find(id.substr(colon + 1)); it != index.end()) return &it->second.first;
   return nullptr;
 }
 
 void check_duplicates(const Index& index, std::vector<Diagnostic>& out) {
-  for (const auto& [id, entries] : index) {
-    if (entries.size() < 2) continue;
-    for (std::size_t k = 1; k < entries.size(); ++k) {
-      const auto& first = entries.front();
-      out.push_back({"duplicate-id", Severity::error, id, entries[k].pos.line, entries[k].pos.column,
-                     "the id '" + id + "' of this " + entries[k].type + " is already used by the " + first.type +
-                         " at line " + std::to_string(first.pos.line)});
+  for (const auto& [id, entry] : index) {
+    for (const auto& again : entry.more) {
+      const auto& first = entry.first;
+      out.push_back({"duplicate-id", Severity::error, std::string(id), again.pos.line, again.pos.column,
+                     "the id '" + std::string(id) + "' of this " + std::string(again.type) + " is already used by the " +
+                         std::string(first.type) + " at line " + std::to_string(first.pos.line)});
     }
   }
 }
@@ -174,17 +198,17 @@ void check_references(const std::vector<Reference>& refs, const Index& index, st
     if (!found) {
       if (r.may_be_external)
         out.push_back(at(*r.from, "external-reference", Severity::info,
-                         who + " " + std::string(r.attribute) + " '" + r.target + "' is not in this file"));
+                         who + " " + std::string(r.attribute) + " '" + std::string(r.target) + "' is not in this file"));
       else
         out.push_back(at(*r.from, "dangling-reference", Severity::error,
-                         who + " " + std::string(r.attribute) + " refers to '" + r.target + "', which is not in this file"));
+                         who + " " + std::string(r.attribute) + " refers to '" + std::string(r.target) + "', which is not in this file"));
       continue;
     }
-    const Indexed& target = found->front();
-    if (r.allowed.empty() || target.foreign) continue;
-    if (std::find(r.allowed.begin(), r.allowed.end(), target.cls) != r.allowed.end()) continue;
+    const Indexed& target = *found;
+    if (r.allowed == any_class || target.foreign) continue;
+    if (r.allowed & (Classes{1} << static_cast<int>(target.cls))) continue;
     out.push_back(at(*r.from, "wrong-reference-kind", Severity::error,
-                     who + " " + std::string(r.attribute) + " refers to '" + r.target + "', a " + target.type +
+                     who + " " + std::string(r.attribute) + " refers to '" + std::string(r.target) + "', a " + std::string(target.type) +
                          " (line " + std::to_string(target.pos.line) + "); expected " + std::string(r.expected)));
   }
 }

@@ -1,6 +1,7 @@
 #include "check/view.h"
 
 #include <algorithm>
+#include <stdexcept>
 
 namespace syzba::check {
 
@@ -21,6 +22,14 @@ ModelView::ModelView(const model::Definitions& d) : defs(d) {
     count_scopes(p.content);
   }
   scopes.reserve(count);
+  std::size_t node_count = 0, flow_count = 0;
+  model::for_each_element(defs, [&](const model::BaseElement&, model::ElementClass cls, std::string_view) {
+    node_count += cls == model::ElementClass::flow_node;
+    flow_count += cls == model::ElementClass::sequence_flow;
+  });
+  nodes_.reserve(node_count);
+  scope_index_.reserve(node_count);
+  flows_.reserve(flow_count);
   for (const auto& p : defs.processes) {
     scopes.push_back({&p, &p.content, nullptr, &p, nullptr});
     add_scopes(p.content, p, &scopes.back());
@@ -39,6 +48,7 @@ void ModelView::add_scopes(const model::Container& content, const model::Process
   for (const auto& n : content.nodes) {
     if (!model::is_sub_process(n.kind)) continue;
     scopes.push_back({&n, &n.content, &n, &process, parent});
+    inner_scope_index_.emplace(&n, scopes.size() - 1);
     add_scopes(n.content, process, &scopes.back());
   }
 }
@@ -69,6 +79,19 @@ std::vector<const model::SequenceFlow*> resolve(const ModelView& view, const std
 
 std::vector<const model::SequenceFlow*> ModelView::incoming(const model::FlowNode& n) const { return resolve(*this, n.incoming); }
 std::vector<const model::SequenceFlow*> ModelView::outgoing(const model::FlowNode& n) const { return resolve(*this, n.outgoing); }
+
+const Scope* ModelView::scope_inside(const model::FlowNode& n) const {
+  auto it = inner_scope_index_.find(&n);
+  return it == inner_scope_index_.end() ? nullptr : &scopes[it->second];
+}
+
+const FlowGraph& ModelView::graph(const Scope& scope) const {
+  auto index = static_cast<std::size_t>(&scope - scopes.data());
+  if (index >= scopes.size()) throw std::logic_error("graph() of a scope that is not this view's");
+  if (graphs_.size() < scopes.size()) graphs_.resize(scopes.size());
+  if (!graphs_[index]) graphs_[index] = std::make_unique<FlowGraph>(build_flow_graph(scope));
+  return *graphs_[index];
+}
 
 const model::DiElement* ModelView::di(std::string_view id) const {
   auto it = di_.find(id);

@@ -1,6 +1,9 @@
 #pragma once
 // A read-only view of a model for the rules: every flow-element container (a process or a
 // sub-process) as a Scope, lookups by id, and each node's flows resolved. Internal to check.
+#include <boost/graph/adjacency_list.hpp>
+
+#include <memory>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -18,6 +21,30 @@ struct Scope {
   const Scope* parent = nullptr;                 // the enclosing scope; null for a process
 };
 
+// The flow graph of one scope, with Boost.Graph: flow nodes are vertices; sequence flows (by
+// sourceRef and targetRef, the flows' own truth) are edges, and so are the ways a token moves
+// without a flow: from an activity to its boundary events, from a link throw to the link
+// catches of the same name.
+struct FlowEdge {
+  const model::SequenceFlow* flow = nullptr;  // null for boundary and link edges
+  int index = 0;                              // 0 .. edges-1, for per-edge marks
+};
+
+struct FlowGraph {
+  using Graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS, boost::no_property, FlowEdge>;
+  using Vertex = Graph::vertex_descriptor;
+  using Edge = Graph::edge_descriptor;
+
+  Graph graph;
+  std::vector<const model::FlowNode*> nodes;  // by vertex
+  std::unordered_map<std::string_view, Vertex> vertex_of;
+
+  // Vertices reachable from the sources along edges (or against them, backwards).
+  std::vector<bool> reachable(const std::vector<Vertex>& sources, bool backwards = false) const;
+};
+
+FlowGraph build_flow_graph(const Scope& scope);  // flow_rules.cpp
+
 class ModelView {
  public:
   explicit ModelView(const model::Definitions& defs);
@@ -29,18 +56,22 @@ class ModelView {
   const model::FlowNode* node(std::string_view id) const;
   const model::SequenceFlow* flow(std::string_view id) const;
   const Scope* scope_of(const model::FlowNode& node) const;  // the scope the node stands in
+  const Scope* scope_inside(const model::FlowNode& sub_process) const;  // the scope a sub-process is
   // A node's incoming and outgoing flows as its <incoming>/<outgoing> elements list them,
   // resolved (as bpmn.io tools see them); unresolvable ids are left out.
   std::vector<const model::SequenceFlow*> incoming(const model::FlowNode& node) const;
   std::vector<const model::SequenceFlow*> outgoing(const model::FlowNode& node) const;
   const model::DiElement* di(std::string_view bpmn_id) const;  // the first DI element drawing it
+  const FlowGraph& graph(const Scope& scope) const;             // built once, on first use
 
  private:
   void add_scopes(const model::Container& content, const model::Process& process, const Scope* parent);
   std::unordered_map<std::string_view, const model::FlowNode*> nodes_;
   std::unordered_map<std::string_view, const model::SequenceFlow*> flows_;
   std::unordered_map<const model::FlowNode*, std::size_t> scope_index_;
+  std::unordered_map<const model::FlowNode*, std::size_t> inner_scope_index_;
   std::unordered_map<std::string_view, const model::DiElement*> di_;
+  mutable std::vector<std::unique_ptr<FlowGraph>> graphs_;  // by scope index; a cache, not state
 };
 
 // Appends findings of one rule with its id and default severity.

@@ -18,7 +18,8 @@ void add_check(CLI::App& app, CheckOptions& options) {
   cmd->add_flag("--rules", options.list_rules, "list the rules with their default severity and exit");
   cmd->add_option("--config", options.config_file,
                   "JSON config: {\"extends\": \"bpmnlint:recommended\", \"rules\": {\"label-required\": \"off\"}}");
-  cmd->add_option("--rule", options.rule_levels, "set a rule's level: ID=off|info|warn|error (repeatable)");
+  cmd->add_option("--rule", options.rule_levels, "set a rule's level: ID=off|info|warn|error (repeatable)")
+      ->allow_extra_args(false);  // one value per --rule, so a file after it stays a file
   cmd->add_option("--max-bytes", options.max_bytes, "refuse files larger than this");
   cmd->footer("Exit status: 0 no error, 1 an error-level finding, 2 a file that cannot be read.");
 }

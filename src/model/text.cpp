@@ -62,9 +62,23 @@ char32_t to_lower(char32_t c) {
 namespace syzba::model {
 
 std::string lowercase(std::string_view utf8) {
-  std::u32string s = text::decode(utf8);
-  for (char32_t& c : s) c = text::to_lower(c);
-  return text::encode(s);
+  // Byte by byte: ASCII directly, two-byte letters (Cyrillic) through to_lower; the rest is
+  // copied as it is. Rules call this for every name, so it allocates only the result.
+  std::string out;
+  out.reserve(utf8.size());
+  for (std::size_t i = 0; i < utf8.size(); ++i) {
+    auto c = static_cast<unsigned char>(utf8[i]);
+    if (c < 0x80) {
+      out.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : static_cast<char>(c));
+    } else if ((c >> 5) == 6 && i + 1 < utf8.size() && (static_cast<unsigned char>(utf8[i + 1]) & 0xC0) == 0x80) {
+      char32_t cp = ((c & 0x1F) << 6) | (static_cast<unsigned char>(utf8[i + 1]) & 0x3F);
+      out += text::encode(std::u32string_view(&(cp = text::to_lower(cp)), 1));
+      ++i;
+    } else {
+      out.push_back(static_cast<char>(c));
+    }
+  }
+  return out;
 }
 
 }  // namespace syzba::model
