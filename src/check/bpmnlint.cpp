@@ -34,9 +34,6 @@ void for_each_node(const ModelView& view, Visit visit) {
     for (const auto& n : scope.content->nodes) visit(n);
 }
 
-// "Process" or "Sub process", as bpmnlint names a scope in its messages.
-std::string scope_word(const Scope& s) { return s.sub_process ? "Sub process" : "Process"; }
-
 bool needs_start_and_end(const Scope& s) { return !s.sub_process || s.sub_process->kind != NodeKind::ad_hoc_sub_process; }
 
 }  // namespace
@@ -45,8 +42,8 @@ void ad_hoc_sub_process(const ModelView& view, const Config&, Reporter& r) {
   for (const auto& s : view.scopes) {
     if (!s.sub_process || s.sub_process->kind != NodeKind::ad_hoc_sub_process) continue;
     for (const auto& n : s.content->nodes) {
-      if (n.kind == NodeKind::start_event) r.report(n, "A <Start Event> is not allowed in <Ad Hoc Sub Process>");
-      if (n.kind == NodeKind::end_event) r.report(n, "An <End Event> is not allowed in <Ad Hoc Sub Process>");
+      if (n.kind == NodeKind::start_event) r.report(n, r.say("ad-hoc.start"));
+      if (n.kind == NodeKind::end_event) r.report(n, r.say("ad-hoc.end"));
     }
   }
 }
@@ -58,7 +55,7 @@ void conditional_flows(const ModelView& view, const Config&, Reporter& r) {
     bool conditional = has_default || std::any_of(out.begin(), out.end(), [](const auto* f) { return f->condition.has_value(); });
     if (!conditional) return;
     for (const auto* f : out)
-      if (!f->condition && !is_default_of(n, *f)) r.report(*f, "Sequence flow is missing condition");
+      if (!f->condition && !is_default_of(n, *f)) r.report(*f, r.say("flow.missing-condition"));
   });
 }
 
@@ -67,7 +64,7 @@ void end_event_required(const ModelView& view, const Config&, Reporter& r) {
     if (!needs_start_and_end(s)) continue;
     const auto& nodes = s.content->nodes;
     if (std::none_of(nodes.begin(), nodes.end(), [](const auto& n) { return n.kind == NodeKind::end_event; }))
-      r.report(*s.element, scope_word(s) + " is missing end event");
+      r.report(*s.element, r.say(s.sub_process ? "sub-process.missing-end" : "process.missing-end"));
   }
 }
 
@@ -76,7 +73,7 @@ void start_event_required(const ModelView& view, const Config&, Reporter& r) {
     if (!needs_start_and_end(s)) continue;
     const auto& nodes = s.content->nodes;
     if (std::none_of(nodes.begin(), nodes.end(), [](const auto& n) { return n.kind == NodeKind::start_event; }))
-      r.report(*s.element, scope_word(s) + " is missing start event");
+      r.report(*s.element, r.say(s.sub_process ? "sub-process.missing-start" : "process.missing-start"));
   }
 }
 
@@ -84,9 +81,9 @@ void event_based_gateway(const ModelView& view, const Config&, Reporter& r) {
   for_each_node(view, [&](const FlowNode& n) {
     if (n.kind != NodeKind::event_based_gateway) return;
     auto out = view.outgoing(n);
-    if (out.size() < 2) r.report(n, "An <Event-based Gateway> must have at least 2 outgoing <Sequence Flows>");
+    if (out.size() < 2) r.report(n, r.say("event-gateway.outgoing"));
     for (const auto* f : out)
-      if (f->condition) r.report(*f, "A <Sequence Flow> outgoing from an <Event-based Gateway> must not be conditional");
+      if (f->condition) r.report(*f, r.say("event-gateway.conditional"));
   });
 }
 
@@ -94,14 +91,14 @@ void event_sub_process_typed_start_event(const ModelView& view, const Config&, R
   for (const auto& s : view.scopes) {
     if (!s.sub_process || !is_event_sub_process(*s.sub_process)) continue;
     for (const auto& n : s.content->nodes)
-      if (n.kind == NodeKind::start_event && n.event_definitions.empty()) r.report(n, "Start event is missing event definition");
+      if (n.kind == NodeKind::start_event && n.event_definitions.empty()) r.report(n, r.say("event-sub-process.untyped-start"));
   }
 }
 
 void fake_join(const ModelView& view, const Config&, Reporter& r) {
   for_each_node(view, [&](const FlowNode& n) {
     if ((model::is_activity(n.kind) || model::is_event(n.kind)) && view.incoming(n).size() > 1)
-      r.report(n, "Incoming flows do not join");
+      r.report(n, r.say("fake-join"));
   });
 }
 
@@ -129,10 +126,10 @@ void global(const ModelView& view, const Config&, Reporter& r) {
         g.kind == GlobalKind::signal)
       roots.push_back(&g);
   for (const auto* g : roots) {
-    if (g->name && blank(*g->name)) r.report(*g, "Element is missing name");
-    if (!referenced.count({g->kind, g->id})) r.report(*g, "Element is unused");
+    if (g->name && blank(*g->name)) r.report(*g, r.say("global.name"));
+    if (!referenced.count({g->kind, g->id})) r.report(*g, r.say("global.unused"));
     auto same = std::count_if(roots.begin(), roots.end(), [&](const auto* o) { return o->kind == g->kind && o->name == g->name; });
-    if (same != 1) r.report(*g, "Element name is not unique");
+    if (same != 1) r.report(*g, r.say("global.unique"));
   }
 }
 
@@ -141,17 +138,17 @@ void label_required(const ModelView& view, const Config&, Reporter& r) {
     if (n.kind == NodeKind::parallel_gateway || n.kind == NodeKind::event_based_gateway) return;
     if (model::is_gateway(n.kind) && view.outgoing(n).size() <= 1) return;  // joining gateways
     if (model::is_sub_process(n.kind)) return;
-    if (blank(n.name)) r.report(n, "Element is missing label/name");
+    if (blank(n.name)) r.report(n, r.say("label"));
   });
   for (const auto& s : view.scopes)
     for (const auto& f : s.content->flows)
-      if (f.condition && blank(f.name)) r.report(f, "Element is missing label/name");
+      if (f.condition && blank(f.name)) r.report(f, r.say("label"));
   for (const auto& c : view.defs.collaborations)
     for (const auto& p : c.participants)
-      if (blank(p.name)) r.report(p, "Element is missing label/name");
+      if (blank(p.name)) r.report(p, r.say("label"));
   std::function<void(const model::LaneSet&)> lanes = [&](const model::LaneSet& set) {
     for (const auto& lane : set.lanes) {
-      if (blank(lane.name)) r.report(lane, "Element is missing label/name");
+      if (blank(lane.name)) r.report(lane, r.say("label"));
       for (const auto& child : lane.child_lane_sets) lanes(child);
     }
   };
@@ -172,23 +169,22 @@ void link_event(const ModelView& view, const Config&, Reporter& r) {
     std::map<std::string, std::vector<const FlowNode*>> by_name;  // unnamed ones group under "_", as in bpmnlint
     for (const auto* link : links) {
       std::string name = link_name(*link);
-      if (name.empty()) r.report(*link, "Link event is missing link name");
+      if (name.empty()) r.report(*link, r.say("link.name"));
       by_name[name.empty() ? "_" : name].push_back(link);
     }
     for (const auto& [name, events] : by_name) {
       if (events.size() == 1) {
         bool is_throw = is_throw_event(events[0]->kind);
-        r.report(*events[0], std::string("Link ") + (is_throw ? "catch" : "throw") + " event with link name <" + name +
-                                 "> missing in scope");
+        r.report(*events[0], r.say(is_throw ? "link.missing-catch" : "link.missing-throw", {name}));
         continue;
       }
       std::vector<const FlowNode*> catches;
       for (const auto* e : events)
         if (is_catch_event(e->kind)) catches.push_back(e);
       if (catches.size() > 1) {
-        for (const auto* e : catches) r.report(*e, "Duplicate link catch event with link name <" + name + "> in scope");
+        for (const auto* e : catches) r.report(*e, r.say("link.duplicate-catch", {name}));
       } else if (catches.empty()) {
-        for (const auto* e : events) r.report(*e, "Link catch event with link name <" + name + "> missing in scope");
+        for (const auto* e : events) r.report(*e, r.say("link.missing-catch", {name}));
       }
     }
   }
@@ -200,7 +196,7 @@ void no_bpmndi(const ModelView& view, const Config&, Reporter& r) {
     for (const auto& e : d.plane.elements)
       if (!e.element.empty()) drawn.insert(e.element);
   auto check = [&](const model::BaseElement& e) {
-    if (!drawn.count(e.id)) r.report(e, "Element is missing bpmndi");
+    if (!drawn.count(e.id)) r.report(e, r.say("bpmndi"));
   };
   // As bpmnlint: only the first lane set of a container, and child lane sets below it.
   std::function<void(const model::LaneSet&)> lanes = [&](const model::LaneSet& set) {
@@ -228,13 +224,13 @@ void no_bpmndi(const ModelView& view, const Config&, Reporter& r) {
 
 void no_complex_gateway(const ModelView& view, const Config&, Reporter& r) {
   for_each_node(view, [&](const FlowNode& n) {
-    if (n.kind == NodeKind::complex_gateway) r.report(n, "Element type <bpmn:ComplexGateway> is discouraged");
+    if (n.kind == NodeKind::complex_gateway) r.report(n, r.say("discouraged", {"bpmn:ComplexGateway"}));
   });
 }
 
 void no_inclusive_gateway(const ModelView& view, const Config&, Reporter& r) {
   for_each_node(view, [&](const FlowNode& n) {
-    if (n.kind == NodeKind::inclusive_gateway) r.report(n, "Element type <bpmn:InclusiveGateway> is discouraged");
+    if (n.kind == NodeKind::inclusive_gateway) r.report(n, r.say("discouraged", {"bpmn:InclusiveGateway"}));
   });
 }
 
@@ -245,7 +241,7 @@ void no_disconnected(const ModelView& view, const Config&, Reporter& r) {
     bool compensation_boundary = n.kind == NodeKind::boundary_event && n.event_definitions.size() == 1 &&
                                  n.event_definitions[0].kind == EventKind::compensate;
     if (compensation_boundary || n.is_for_compensation.value_or(false) || in_ad_hoc(view, n)) return;
-    if (view.incoming(n).empty() && view.outgoing(n).empty()) r.report(n, "Element is not connected");
+    if (view.incoming(n).empty() && view.outgoing(n).empty()) r.report(n, r.say("disconnected"));
   });
 }
 
@@ -257,11 +253,11 @@ void no_duplicate_sequence_flows(const ModelView& view, const Config&, Reporter&
       std::string target = view.node(f.target) ? f.target : f.id;
       std::string key = source + "#" + target + "#" + (f.condition ? f.condition->text : "");
       if (keys.insert(key).second) continue;
-      r.report(f, "SequenceFlow is a duplicate");
+      r.report(f, r.say("duplicate.flow"));
       if (const auto* n = view.node(f.source); n && outgoing_reported.insert(n->id).second)
-        r.report(*n, "Duplicate outgoing sequence flows");
+        r.report(*n, r.say("duplicate.outgoing"));
       if (const auto* n = view.node(f.target); n && incoming_reported.insert(n->id).second)
-        r.report(*n, "Duplicate incoming sequence flows");
+        r.report(*n, r.say("duplicate.incoming"));
     }
   }
 }
@@ -269,7 +265,7 @@ void no_duplicate_sequence_flows(const ModelView& view, const Config&, Reporter&
 void no_gateway_join_fork(const ModelView& view, const Config&, Reporter& r) {
   for_each_node(view, [&](const FlowNode& n) {
     if (model::is_gateway(n.kind) && view.incoming(n).size() > 1 && view.outgoing(n).size() > 1)
-      r.report(n, "Gateway forks and joins");
+      r.report(n, r.say("gateway.join-fork"));
   });
 }
 
@@ -278,7 +274,7 @@ void no_implicit_split(const ModelView& view, const Config&, Reporter& r) {
     if (!model::is_activity(n.kind) && !model::is_event(n.kind)) return;
     auto out = view.outgoing(n);
     auto plain = std::count_if(out.begin(), out.end(), [&](const auto* f) { return !f->condition && !is_default_of(n, *f); });
-    if (plain > 1) r.report(n, "Flow splits implicitly");
+    if (plain > 1) r.report(n, r.say("implicit.split"));
   });
 }
 
@@ -294,7 +290,7 @@ void no_implicit_end(const ModelView& view, const Config&, Reporter& r) {
       });
       if (associated) return;
     }
-    if (view.outgoing(n).empty()) r.report(n, "Element is an implicit end");
+    if (view.outgoing(n).empty()) r.report(n, r.say("implicit.end"));
   });
 }
 
@@ -304,7 +300,7 @@ void no_implicit_start(const ModelView& view, const Config&, Reporter& r) {
     if (in_ad_hoc(view, n) || is_event_sub_process(n)) return;
     if (n.kind == NodeKind::intermediate_catch_event && only_definitions_of(n, EventKind::link)) return;
     if (n.kind == NodeKind::start_event || n.kind == NodeKind::boundary_event) return;
-    if (view.incoming(n).empty()) r.report(n, "Element is an implicit start");
+    if (view.incoming(n).empty()) r.report(n, r.say("implicit.start"));
   });
 }
 
@@ -392,10 +388,10 @@ void no_overlapping_elements(const ModelView& view, const Config&, Reporter& r) 
   }
   std::set<const model::BaseElement*> reported;
   for (const auto* e : order)
-    if (overlapping.count(e) && reported.insert(e).second) r.report(*e, "Element overlaps with other element");
+    if (overlapping.count(e) && reported.insert(e).second) r.report(*e, r.say("overlap"));
   std::set<const model::BaseElement*> reported_outside;
   for (const auto* e : outside)
-    if (reported_outside.insert(e).second) r.report(*e, "Element is outside of parent boundary");
+    if (reported_outside.insert(e).second) r.report(*e, r.say("outside"));
 }
 
 void single_blank_start_event(const ModelView& view, const Config&, Reporter& r) {
@@ -404,13 +400,13 @@ void single_blank_start_event(const ModelView& view, const Config&, Reporter& r)
     auto blank_starts = std::count_if(nodes.begin(), nodes.end(), [](const auto& n) {
       return n.kind == NodeKind::start_event && n.event_definitions.empty();
     });
-    if (blank_starts > 1) r.report(*s.element, scope_word(s) + " has multiple blank start events");
+    if (blank_starts > 1) r.report(*s.element, r.say(s.sub_process ? "sub-process.blank-starts" : "process.blank-starts"));
   }
 }
 
 void single_event_definition(const ModelView& view, const Config&, Reporter& r) {
   for_each_node(view, [&](const FlowNode& n) {
-    if (model::is_event(n.kind) && n.event_definitions.size() > 1) r.report(n, "Event has multiple event definitions");
+    if (model::is_event(n.kind) && n.event_definitions.size() > 1) r.report(n, r.say("event.definitions"));
   });
 }
 
@@ -418,14 +414,14 @@ void sub_process_blank_start_event(const ModelView& view, const Config&, Reporte
   for (const auto& s : view.scopes) {
     if (!s.sub_process || is_event_sub_process(*s.sub_process)) continue;
     for (const auto& n : s.content->nodes)
-      if (n.kind == NodeKind::start_event && !n.event_definitions.empty()) r.report(n, "Start event must be blank");
+      if (n.kind == NodeKind::start_event && !n.event_definitions.empty()) r.report(n, r.say("sub-process.start-blank"));
   }
 }
 
 void superfluous_gateway(const ModelView& view, const Config&, Reporter& r) {
   for_each_node(view, [&](const FlowNode& n) {
     if (model::is_gateway(n.kind) && view.incoming(n).size() == 1 && view.outgoing(n).size() == 1)
-      r.report(n, "Gateway is superfluous. It only has one source and target.");
+      r.report(n, r.say("superfluous.gateway"));
   });
 }
 
@@ -438,7 +434,7 @@ void superfluous_label(const ModelView& view, const Config&, Reporter& r) {
       bool decision = source && (source->kind == NodeKind::exclusive_gateway || source->kind == NodeKind::inclusive_gateway) &&
                       view.outgoing(*source).size() > 1;
       if (decision) continue;
-      r.report(f, "Sequence flow has superfluous label");
+      r.report(f, r.say("superfluous.label"));
     }
   }
 }
@@ -459,7 +455,7 @@ void superfluous_termination(const ModelView& view, const Config&, Reporter& r) 
     if (terminates != 1) continue;
     if (std::all_of(ends.begin(), ends.end(), [&](const auto* n) { return is_interrupting_event_sub(*n) || is_terminate_end(*n); }))
       for (const auto* n : ends)
-        if (is_terminate_end(*n)) r.report(*n, "Termination is superfluous.");
+        if (is_terminate_end(*n)) r.report(*n, r.say("superfluous.termination"));
   }
 }
 

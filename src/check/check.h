@@ -41,8 +41,15 @@ struct Rule {
 const std::vector<Rule>& rules();
 const Rule* find_rule(std::string_view id);
 
+// The language of messages: English by default, Russian, Kazakh.
+enum class Lang { en, ru, kk };
+std::optional<Lang> lang_from_name(std::string_view name);  // "en", "ru", "kk"
+// A message of the catalog (messages.cpp) in a language, with {1}, {2}, ... filled in.
+std::string say(Lang lang, std::string_view id, const std::vector<std::string>& args = {});
+
 // Which rules run and at which severity: defaults, changed by a config file and flags.
 struct Config {
+  Lang lang = Lang::en;
   // rule id → severity; a rule mapped to nullopt is off. Rules not named keep their default.
   std::map<std::string, std::optional<model::Severity>, std::less<>> rules;
   // Words (lower case, matched inside names) that mark a branch as a refusal or a return for
@@ -69,7 +76,7 @@ std::optional<std::string> read_config(std::string_view json_text, Config& confi
 // A flag "ID=LEVEL". Returns an error message, or nothing.
 std::optional<std::string> set_rule_level(std::string_view spec, Config& config);
 
-std::vector<model::Diagnostic> check_structure(const model::Definitions& definitions);
+std::vector<model::Diagnostic> check_structure(const model::Definitions& definitions, Lang lang = Lang::en);
 
 // Every rule on the model, with the config applied and findings sorted by position.
 std::vector<model::Diagnostic> run_checks(const model::Definitions& definitions, const Config& config);

@@ -49,7 +49,7 @@ void message_flow_same_pool(const ModelView& view, const Config&, Reporter& r) {
     for (const auto& m : c.message_flows) {
       std::string from = pool(m.source), to = pool(m.target);
       if (!from.empty() && from == to)
-        r.report(m, "the message flow runs inside one pool ('" + from + "'); inside a pool, use a sequence flow");
+        r.report(m, r.say("message-flow-same-pool", {from}));
     }
   }
 }
@@ -58,7 +58,7 @@ void black_box_pool(const ModelView& view, const Config&, Reporter& r) {
   for (const auto& c : view.defs.collaborations)
     for (const auto& p : c.participants)
       if (p.process.empty())
-        r.report(p, "the pool «" + p.name + "» has no process: it is a black box (only its messages are shown)");
+        r.report(p, r.say("black-box-pool", {p.name}));
 }
 
 void empty_lane(const ModelView& view, const Config&, Reporter& r) {
@@ -66,7 +66,7 @@ void empty_lane(const ModelView& view, const Config&, Reporter& r) {
     std::vector<const model::Lane*> leaves;
     for (const auto& set : s.content->lane_sets) leaf_lanes(set, leaves);
     for (const auto* lane : leaves)
-      if (lane->flow_node_refs.empty()) r.report(*lane, "the lane «" + lane->name + "» holds no step");
+      if (lane->flow_node_refs.empty()) r.report(*lane, r.say("empty-lane", {lane->name}));
   }
 }
 
@@ -84,11 +84,11 @@ void lane_membership(const ModelView& view, const Config&, Reporter& r) {
         // A boundary event sits on its host's border and goes where its host goes.
         if (it == lanes_of.end() && n.kind == model::NodeKind::boundary_event && lanes_of.count(n.attached_to)) continue;
         if (it == lanes_of.end()) {
-          r.report(n, what + " is in no lane, though its " + (s.sub_process ? "sub-process" : "process") + " has lanes");
+          r.report(n, r.say("lane.none", {what}));
         } else if (it->second.size() > 1) {
           std::string names;
           for (const auto& l : it->second) names += (names.empty() ? "«" : ", «") + l + "»";
-          r.report(n, what + " is in " + std::to_string(it->second.size()) + " lanes: " + names);
+          r.report(n, r.say("lane.many", {what, std::to_string(it->second.size()), names}));
         }
       }
     }

@@ -87,17 +87,17 @@ bool stands_apart(const FlowNode& n) {
   return n.triggered_by_event.value_or(false) || n.is_for_compensation.value_or(false);
 }
 
+// The scope as messages name it: «name», or the process's or sub-process's id.
 std::string scope_name(const Scope& s) {
   const auto* named = s.sub_process ? static_cast<const model::BaseElement*>(s.sub_process) : s.process;
   std::string name = s.sub_process ? s.sub_process->name : s.process->name;
-  std::string what = s.sub_process ? "sub-process" : "process";
-  return name.empty() ? what + " '" + named->id + "'" : what + " «" + name + "»";
+  return name.empty() ? "'" + named->id + "'" : "«" + name + "»";
 }
 
 std::string label(const FlowNode& n) { return n.name.empty() ? "'" + n.id + "'" : "«" + n.name + "»"; }
 
 // One finding for a whole set: on its first node, naming them all, with their ids as path.
-void report_set(Reporter& r, const std::vector<const FlowNode*>& set, const std::string& what) {
+void report_set(Reporter& r, const std::vector<const FlowNode*>& set, std::string_view message, const Scope& scope) {
   if (set.empty()) return;
   std::string names;
   std::vector<std::string> ids;
@@ -106,7 +106,7 @@ void report_set(Reporter& r, const std::vector<const FlowNode*>& set, const std:
     names += label(*n);
     ids.push_back(n->id);
   }
-  r.report(*set.front(), what + ": " + names, std::move(ids));
+  r.report(*set.front(), r.say(message, {scope_name(scope), std::to_string(set.size()), names}), std::move(ids));
 }
 
 std::vector<FlowGraph::Vertex> starts_of(const Scope& s, const FlowGraph& g) {
@@ -133,8 +133,7 @@ void unreachable(const ModelView& view, const Config&, Reporter& r) {
     std::vector<const FlowNode*> missed;
     for (std::size_t v = 0; v < g.nodes.size(); ++v)
       if (!reached[v] && !stands_apart(*g.nodes[v])) missed.push_back(g.nodes[v]);
-    report_set(r, missed, std::to_string(missed.size()) + (missed.size() == 1 ? " step" : " steps") +
-                              " of the " + scope_name(s) + " cannot be reached from its start");
+    report_set(r, missed, "unreachable", s);
   }
 }
 
@@ -150,8 +149,7 @@ void dead_end(const ModelView& view, const Config&, Reporter& r) {
     std::vector<const FlowNode*> trapped;
     for (std::size_t v = 0; v < g.nodes.size(); ++v)
       if (!finishing[v] && reached[v] && !stands_apart(*g.nodes[v])) trapped.push_back(g.nodes[v]);
-    report_set(r, trapped, std::to_string(trapped.size()) + (trapped.size() == 1 ? " step" : " steps") + " of the " +
-                               scope_name(s) + " can never reach an end (a cycle with no way out)");
+    report_set(r, trapped, "dead-end", s);
   }
 }
 
@@ -233,8 +231,7 @@ void condition_branches(const ModelView& view, const Config&, Reporter& r) {
   for_each_condition(view, [&](const FlowGraph& g, FlowGraph::Vertex v, const std::vector<int>&) {
     auto out = boost::out_degree(v, g.graph);
     if (out < 2)
-      r.report(*g.nodes[v], "the condition " + label(*g.nodes[v]) + " has " + std::to_string(out) +
-                                " outgoing flow" + (out == 1 ? "" : "s") + "; a condition needs a yes and a no (Иә / Жоқ)");
+      r.report(*g.nodes[v], r.say("condition-branches", {label(*g.nodes[v]), std::to_string(out)}));
   });
 }
 
@@ -245,8 +242,7 @@ void condition_branch_label(const ModelView& view, const Config&, Reporter& r) {
       const auto* f = g.graph[*e].flow;
       bool blank = f->name.find_first_not_of(" \t\r\n") == std::string::npos;
       if (blank && !f->condition)
-        r.report(*f, "a branch of the condition " + label(*g.nodes[v]) +
-                         " has neither a label (Иә / Жоқ) nor a condition expression");
+        r.report(*f, r.say("condition-branch-label", {label(*g.nodes[v])}));
     }
   });
 }
@@ -259,11 +255,7 @@ void refusal_branch_missing(const ModelView& view, const Config& config, Reporte
       if (follow_branch(g, *e, component, config) != Outcome::onward) return;
       branches.push_back(g.graph[*e].flow->id);
     }
-    r.report(*g.nodes[v],
-             "the condition " + label(*g.nodes[v]) +
-                 " has no refusal (бас тарту) and no return for correction: no branch ends in a refusal or an error, "
-                 "and none goes back to an earlier step",
-             std::move(branches));
+    r.report(*g.nodes[v], r.say("refusal-branch-missing", {label(*g.nodes[v])}), std::move(branches));
   });
 }
 

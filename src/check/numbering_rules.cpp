@@ -90,13 +90,13 @@ void numbering(const ModelView& view, const Config& config, Reporter& r) {
     for (const auto& [kind, numbers] : by_kind) {
       for (const auto& [number, nodes] : numbers)
         for (std::size_t k = 1; k < nodes.size(); ++k)
-          r.report(*nodes[k], "the number " + std::to_string(number) + "-" + std::string(kind_word(kind)) + " is used again: " +
-                                  label(*nodes[0]) + " and " + label(*nodes[k]));
+          r.report(*nodes[k], r.say("numbering.again", {std::to_string(number) + "-" + std::string(kind_word(kind)),
+                                                        label(*nodes[0]), label(*nodes[k])}));
       int expected = 1;
       for (const auto& [number, nodes] : numbers) {
         if (number != expected) {
           std::string missing = std::to_string(expected) + (number - 1 > expected ? "–" + std::to_string(number - 1) : "");
-          r.report(*nodes[0], "the numbers of " + std::string(kind_word(kind)) + " skip " + missing + " before " + label(*nodes[0]));
+          r.report(*nodes[0], r.say("numbering.gap", {std::string(kind_word(kind)), missing, label(*nodes[0])}));
         }
         expected = number + 1;
       }
@@ -116,8 +116,7 @@ void numbering(const ModelView& view, const Config& config, Reporter& r) {
       if (!num) continue;
       auto it = last.find(num->kind);
       if (it != last.end() && num->number < it->second) {
-        r.report(*n, label(*n) + " comes after " + std::to_string(it->second) + "-" + std::string(kind_word(num->kind)) +
-                         " on the main path, but carries a smaller number");
+        r.report(*n, r.say("numbering.order", {label(*n), std::to_string(it->second) + "-" + std::string(kind_word(num->kind))}));
       }
       last[num->kind] = std::max(num->number, it == last.end() ? 0 : it->second);
     }

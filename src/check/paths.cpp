@@ -65,14 +65,24 @@ std::string describe(const Total& t, const Config& c) {
     if (!out.empty()) out += " ";
     out += number(v) + " " + (std::fabs(v - 1) < 1e-9 ? one : many);
   };
-  add(days, "working day", "working days");
-  add(hours, "h", "h");
-  add(minutes, "min", "min");
-  if (t.calendar_days > 1e-9) out += (out.empty() ? "" : " + ") + number(t.calendar_days) + " calendar day" + (t.calendar_days == 1 ? "" : "s");
+  std::string working_day = say(c.lang, "unit.working-day"), working_days = say(c.lang, "unit.working-days");
+  std::string h = say(c.lang, "unit.hours"), min = say(c.lang, "unit.minutes");
+  add(days, working_day.c_str(), working_days.c_str());
+  add(hours, h.c_str(), h.c_str());
+  add(minutes, min.c_str(), min.c_str());
+  if (t.calendar_days > 1e-9)
+    out += (out.empty() ? "" : " + ") + number(t.calendar_days) + " " +
+           say(c.lang, t.calendar_days == 1 ? "unit.calendar-day" : "unit.calendar-days");
   return out.empty() ? "0 min" : out;
 }
 
-std::string describe(const model::Duration& d) {
+std::string describe(const model::Duration& d, Lang lang) {
+  if (lang == Lang::kk && !d.text.empty()) return d.text;  // the regulation's own words
+  if (lang == Lang::ru) {
+    std::string_view unit = d.unit == TimeUnit::second ? "сек" : d.unit == TimeUnit::minute ? "мин" : d.unit == TimeUnit::hour ? "ч"
+                            : d.unit == TimeUnit::working_day ? "раб. дн." : "календ. дн.";
+    return number(d.amount) + " " + std::string(unit);
+  }
   const char* unit = "";
   bool one = std::fabs(d.amount - 1) < 1e-9;
   switch (d.unit) {
@@ -311,8 +321,7 @@ void duration_missing(const ModelView& view, const Config&, Reporter& r) {
     for (const auto& n : s.content->nodes) {
       bool timed_by_content = model::is_sub_process(n.kind) && !n.content.nodes.empty();
       if (model::is_activity(n.kind) && !n.duration && !timed_by_content && !n.triggered_by_event.value_or(false))
-        r.report(n, (n.name.empty() ? "'" + n.id + "'" : "«" + n.name + "»") +
-                        " has no duration (Орындалу ұзақтығы), though the service declares a term");
+        r.report(n, r.say("duration-missing", {n.name.empty() ? "'" + n.id + "'" : "«" + n.name + "»"}));
     }
   }
 }
@@ -333,8 +342,7 @@ void term_exceeded(const ModelView& view, const Config& config, Reporter& r) {
       steps += (steps.empty() ? "" : " → ") + (n->name.empty() ? n->id : n->name);
       ids.push_back(n->id);
     }
-    r.report(*scope.process, "the longest path " + steps + " takes " + describe(longest.total, config) +
-                                 ", more than the declared term of " + describe(*term),
+    r.report(*scope.process, r.say("term-exceeded", {steps, describe(longest.total, config), describe(*term, config.lang)}),
              std::move(ids));
   }
 }

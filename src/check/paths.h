@@ -41,6 +41,6 @@ double in_working_minutes(const Total& total, const Config& config);
 double in_calendar_days(const Total& total, const Config& config);
 bool exceeds(const Total& total, const model::Duration& term, const Config& config);
 std::string describe(const Total& total, const Config& config);  // "2 working days 3 h 15 min + 7 calendar days"
-std::string describe(const model::Duration& duration);          // "5 working days"
+std::string describe(const model::Duration& duration, Lang lang = Lang::en);  // "5 working days"
 
 }  // namespace syzba::check

@@ -208,14 +208,14 @@ std::vector<model::Diagnostic> apply_config(std::vector<model::Diagnostic> found
 }
 
 std::vector<model::Diagnostic> run_checks(const model::Definitions& definitions, const Config& config) {
-  std::vector<model::Diagnostic> found = check_structure(definitions);
+  std::vector<model::Diagnostic> found = check_structure(definitions, config.lang);
   ModelView view(definitions);
   for (const auto& rule : rules()) {
     if (!rule.run) continue;
     auto level = level_of(rule, config);
     if (!level) continue;
     std::vector<model::Diagnostic> out;
-    Reporter reporter(rule, out);
+    Reporter reporter(rule, out, config.lang);
     rule.run(view, config, reporter);
     for (auto& d : out) {
       if (d.rule == rule.id) d.severity = *level;  // findings under other ids keep theirs (soundness)

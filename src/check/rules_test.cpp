@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 
+#include <map>
 #include <set>
 
 #include "check/check.h"
@@ -157,4 +158,35 @@ TEST_CASE("soundness counts its states when asked", "[check][soundness]") {
   auto it = std::find_if(found.begin(), found.end(), [](const auto& d) { return d.rule == "soundness-states"; });
   REQUIRE(it != found.end());
   CHECK_THAT(it->message, Catch::StartsWith("explored "));
+}
+
+TEST_CASE("messages come in English and Russian and Kazakh", "[check][lang]") {
+  auto file = syzba::test::fixtures() / "check" / "refusal-branch-missing.bpmn";
+  std::map<check::Lang, std::string> said;
+  for (auto lang : {check::Lang::en, check::Lang::ru, check::Lang::kk}) {
+    check::Config config;
+    config.lang = lang;
+    for (const auto& d : run(file, config))
+      if (d.rule == "refusal-branch-missing") said[lang] = d.message;
+  }
+  CHECK_THAT(said[check::Lang::en], Catch::StartsWith("the condition «1-шарт: құжаттар толық па?» has no refusal"));
+  CHECK_THAT(said[check::Lang::ru], Catch::StartsWith("у условия «1-шарт: құжаттар толық па?» нет ни отказа"));
+  CHECK_THAT(said[check::Lang::kk], Catch::Contains("шартында бас тарту да"));
+}
+
+TEST_CASE("every message of every fixture is in the catalog in every language", "[check][lang]") {
+  // A message id missing from the catalog would show as the bare id ("lane.none").
+  for (auto lang : {check::Lang::en, check::Lang::ru, check::Lang::kk}) {
+    check::Config config;
+    REQUIRE_FALSE(check::read_config(R"({"extends": "syzba:all"})", config));
+    REQUIRE_FALSE(check::set_rule_level("soundness-states=info", config));
+    config.lang = lang;
+    for (const auto& file : syzba::test::bpmn_files(syzba::test::fixtures() / "check")) {
+      for (const auto& d : run(file, config)) {
+        INFO(file.filename() << " " << d.rule << ": " << d.message);
+        CHECK(d.message.find_first_not_of("abcdefghijklmnopqrstuvwxyz.-") != std::string::npos);
+        CHECK(d.message.find('{') == std::string::npos);  // every argument filled
+      }
+    }
+  }
 }

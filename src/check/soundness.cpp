@@ -293,8 +293,7 @@ void soundness(const ModelView& view, const Config& config, Reporter& r) {
     if (scope.content->nodes.size() > config.soundness_nodes) {
       const auto* at = scope.sub_process ? static_cast<const model::BaseElement*>(scope.sub_process) : scope.process;
       r.report_as("soundness-bound", *at,
-                  "soundness was not checked: the scope has " + std::to_string(scope.content->nodes.size()) +
-                      " flow nodes, more than " + std::to_string(config.soundness_nodes) + " (raise soundnessNodes in the config)");
+                  r.say("soundness-bound.nodes", {std::to_string(scope.content->nodes.size()), std::to_string(config.soundness_nodes)}));
       continue;
     }
     Net net(view, scope);
@@ -327,7 +326,7 @@ void soundness(const ModelView& view, const Config& config, Reporter& r) {
         for (int e : net.incoming_places(v)) waiting += marking[e];
         if (waiting >= 2 && reported_sync.empty() && reported_sync.insert({v, 0}).second)  // the first place it shows
           r.report_as("lack-of-synchronisation", *g.nodes[v],
-                      label(*g.nodes[v]) + " receives two tokens at once (after a parallel split, merged without a parallel join): it runs twice",
+                      r.say("lack-of-synchronisation", {label(*g.nodes[v])}),
                       witness(states, s, net));
       }
       auto enabled = net.enabled(marking);
@@ -350,8 +349,7 @@ void soundness(const ModelView& view, const Config& config, Reporter& r) {
                 path.push_back(g.nodes[v]->id);
                 const auto* at = scope.sub_process ? static_cast<const model::BaseElement*>(scope.sub_process) : scope.process;
                 r.report_as("unbounded-tokens", *at,
-                            "tokens can grow without bound: a loop puts more tokens back than it takes (waiting at " +
-                                where_tokens_wait(next.marking, net) + ")",
+                            r.say("unbounded-tokens", {where_tokens_wait(next.marking, net)}),
                             std::move(path));
                 break;
               }
@@ -423,24 +421,21 @@ void soundness(const ModelView& view, const Config& config, Reporter& r) {
         }
         const model::BaseElement& at = join ? static_cast<const model::BaseElement&>(*join) : *scope_element;
         r.report_as("deadlock", at,
-                    (join ? "the join " + label(*join) + " waits for a branch that never comes"
-                          : std::string("the process stops with tokens left")) +
-                        " (tokens left before " + where_tokens_wait(states[s].marking, net) + ")",
+                    join ? r.say("deadlock.join", {label(*join), where_tokens_wait(states[s].marking, net)})
+                         : r.say("deadlock.stuck", {where_tokens_wait(states[s].marking, net)}),
                     witness(states, static_cast<int>(s), net));
       } else if (!dead && !can_stop[s] && !livelock_reported) {
         livelock_reported = true;
         r.report_as("no-option-to-complete", *scope_element,
-                    "from here the process can run on but never finish (tokens before " +
-                        where_tokens_wait(states[s].marking, net) + ")",
+                    r.say("no-option-to-complete", {where_tokens_wait(states[s].marking, net)}),
                     witness(states, static_cast<int>(s), net));
       }
     }
     r.report_as("soundness-states", *(scope.sub_process ? static_cast<const model::BaseElement*>(scope.sub_process) : scope.process),
-                "explored " + std::to_string(states.size()) + " states" + (net.reduce() ? " (one node fired per state)" : ""));
+                r.say("soundness-states", {std::to_string(states.size())}));
     if (bounded_out) {
       r.report_as("soundness-bound", *scope_element,
-                  "the state space is larger than " + std::to_string(config.soundness_states) +
-                      " states; soundness was checked only that far (raise soundnessStates in the config)");
+                  r.say("soundness-bound.states", {std::to_string(config.soundness_states)}));
       continue;
     }
     // Dead activities: nodes that can be reached in the graph but never fire.
@@ -453,7 +448,7 @@ void soundness(const ModelView& view, const Config& config, Reporter& r) {
       if (fired[v] || !reachable[v] || net.apart(v) || n.kind == NodeKind::start_event || n.kind == NodeKind::boundary_event)
         continue;
       if (!model::is_activity(n.kind)) continue;
-      r.report_as("dead-activity", n, label(n) + " can never run: no execution of the process reaches it");
+      r.report_as("dead-activity", n, r.say("dead-activity", {label(n)}));
     }
   }
 }

@@ -180,51 +180,47 @@ const Indexed* lookup(const Index& index, std::string_view id) {
   return nullptr;
 }
 
-void check_duplicates(const Index& index, std::vector<Diagnostic>& out) {
+void check_duplicates(const Index& index, Lang lang, std::vector<Diagnostic>& out) {
   for (const auto& [id, entry] : index) {
     for (const auto& again : entry.more) {
       const auto& first = entry.first;
       out.push_back({"duplicate-id", Severity::error, std::string(id), again.pos.line, again.pos.column,
-                     "the id '" + std::string(id) + "' of this " + std::string(again.type) + " is already used by the " +
-                         std::string(first.type) + " at line " + std::to_string(first.pos.line)});
+                     say(lang, "duplicate-id", {std::string(id), std::string(again.type), std::string(first.type),
+                                                std::to_string(first.pos.line)})});
     }
   }
 }
 
-void check_references(const std::vector<Reference>& refs, const Index& index, std::vector<Diagnostic>& out) {
+void check_references(const std::vector<Reference>& refs, const Index& index, Lang lang, std::vector<Diagnostic>& out) {
   for (const auto& r : refs) {
     const auto* found = lookup(index, r.target);
     std::string who = std::string(r.from_type) + (r.from->id.empty() ? "" : " '" + r.from->id + "'");
     if (!found) {
       if (r.may_be_external)
         out.push_back(at(*r.from, "external-reference", Severity::info,
-                         who + " " + std::string(r.attribute) + " '" + std::string(r.target) + "' is not in this file"));
+                         say(lang, "external-reference", {who, std::string(r.attribute), std::string(r.target)})));
       else
         out.push_back(at(*r.from, "dangling-reference", Severity::error,
-                         who + " " + std::string(r.attribute) + " refers to '" + std::string(r.target) + "', which is not in this file"));
+                         say(lang, "dangling-reference", {who, std::string(r.attribute), std::string(r.target)})));
       continue;
     }
     const Indexed& target = *found;
     if (r.allowed == any_class || target.foreign) continue;
     if (r.allowed & (Classes{1} << static_cast<int>(target.cls))) continue;
     out.push_back(at(*r.from, "wrong-reference-kind", Severity::error,
-                     who + " " + std::string(r.attribute) + " refers to '" + std::string(r.target) + "', a " + std::string(target.type) +
-                         " (line " + std::to_string(target.pos.line) + "); expected " + std::string(r.expected)));
+                     say(lang, "wrong-reference-kind", {who, std::string(r.attribute), std::string(r.target), std::string(target.type),
+                                                        std::to_string(target.pos.line), std::string(r.expected)})));
   }
 }
 
 // In a file that has diagrams, every drawable element should be drawn in one of them.
-void check_di_complete(const model::Definitions& defs, std::vector<Diagnostic>& out) {
+void check_di_complete(const model::Definitions& defs, Lang lang, std::vector<Diagnostic>& out) {
   if (defs.diagrams.empty()) return;
   std::unordered_set<std::string> drawn;
   for (const auto& d : defs.diagrams) {
     drawn.insert(d.plane.element);
     for (const auto& e : d.plane.elements) drawn.insert(e.element);
   }
-  std::unordered_set<std::string> drawn_processes;
-  for (const auto& c : defs.collaborations)
-    for (const auto& p : c.participants)
-      if (drawn.count(p.id)) drawn_processes.insert(p.process);
   model::for_each_element(defs, [&](const model::BaseElement& e, ElementClass cls, std::string_view type) {
     bool drawable = cls == ElementClass::flow_node || cls == ElementClass::sequence_flow ||
                     cls == ElementClass::message_flow || cls == ElementClass::participant || cls == ElementClass::lane ||
@@ -232,13 +228,13 @@ void check_di_complete(const model::Definitions& defs, std::vector<Diagnostic>& 
                     cls == ElementClass::artifact;
     if (!drawable || e.id.empty() || drawn.count(e.id)) return;
     out.push_back(at(e, "di-missing", Severity::warning,
-                     std::string(type) + " '" + e.id + "' is not drawn in any diagram of this file"));
+                     say(lang, "di-missing", {std::string(type), e.id})));
   });
 }
 
 }  // namespace
 
-std::vector<Diagnostic> check_structure(const model::Definitions& defs) {
+std::vector<Diagnostic> check_structure(const model::Definitions& defs, Lang lang) {
   Index index = build_index(defs);
   ReferenceCollector collector;
   for (const auto& c : defs.collaborations) collector.collaboration(c);
@@ -246,9 +242,9 @@ std::vector<Diagnostic> check_structure(const model::Definitions& defs) {
   for (const auto& d : defs.diagrams) collector.diagram(d);
 
   std::vector<Diagnostic> out;
-  check_duplicates(index, out);
-  check_references(collector.refs, index, out);
-  check_di_complete(defs, out);
+  check_duplicates(index, lang, out);
+  check_references(collector.refs, index, lang, out);
+  check_di_complete(defs, lang, out);
   std::stable_sort(out.begin(), out.end(), [](const Diagnostic& a, const Diagnostic& b) {
     return std::tie(a.line, a.column, a.rule) < std::tie(b.line, b.column, b.rule);
   });

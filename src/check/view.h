@@ -77,7 +77,12 @@ class ModelView {
 // Appends findings of one rule with its id and default severity.
 class Reporter {
  public:
-  Reporter(const Rule& rule, std::vector<model::Diagnostic>& out) : rule_(rule), out_(out) {}
+  Reporter(const Rule& rule, std::vector<model::Diagnostic>& out, Lang lang = Lang::en)
+      : rule_(rule), out_(out), lang_(lang) {}
+  // A catalog message in the language of the check.
+  std::string say(std::string_view id, const std::vector<std::string>& args = {}) const {
+    return check::say(lang_, id, args);
+  }
   void report(const model::BaseElement& element, std::string message, std::vector<std::string> path = {}) {
     out_.push_back({std::string(rule_.id), rule_.severity, element.id, element.pos.line, element.pos.column,
                     std::move(message), std::move(path)});
@@ -94,6 +99,7 @@ class Reporter {
  private:
   const Rule& rule_;
   std::vector<model::Diagnostic>& out_;
+  Lang lang_;
 };
 
 // Kinds as the BPMN class hierarchy groups them (bpmn:Task, bpmn:CatchEvent, ...).

@@ -20,6 +20,7 @@ void add_check(CLI::App& app, CheckOptions& options) {
                   "JSON config: {\"extends\": \"bpmnlint:recommended\", \"rules\": {\"label-required\": \"off\"}}");
   cmd->add_option("--rule", options.rule_levels, "set a rule's level: ID=off|info|warn|error (repeatable)")
       ->allow_extra_args(false);  // one value per --rule, so a file after it stays a file
+  cmd->add_option("--lang", options.lang, "language of the messages: en, ru or kk")->check(CLI::IsMember({"en", "ru", "kk"}));
   cmd->add_option("--max-bytes", options.max_bytes, "refuse files larger than this");
   cmd->footer("Exit status: 0 no error, 1 an error-level finding, 2 a file that cannot be read.");
 }
@@ -41,6 +42,7 @@ std::optional<std::string> load_config(const CheckOptions& options, check::Confi
     std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
     if (auto error = check::read_config(text, config)) return options.config_file + ": " + *error;
   }
+  config.lang = *check::lang_from_name(options.lang);  // CLI11 admits only en, ru, kk
   for (const auto& spec : options.rule_levels)
     if (auto error = check::set_rule_level(spec, config)) return "--rule " + spec + ": " + *error;
   return std::nullopt;

@@ -20,6 +20,7 @@ void add_paths(CLI::App& app, PathsOptions& options) {
   cmd->add_option("--format", options.format, "text or json")->check(CLI::IsMember({"text", "json"}));
   cmd->add_option("--config", options.config_file, "JSON config (workingDayHours, workingWeekDays, refusalWords)");
   cmd->add_option("--max-paths", options.max_paths, "list at most this many paths per process");
+  cmd->add_option("--lang", options.lang, "language of durations: en, ru or kk")->check(CLI::IsMember({"en", "ru", "kk"}));
   cmd->add_option("--max-bytes", options.max_bytes, "refuse files larger than this");
   cmd->footer("Each loop is taken at most once. Exit status: 0 listed, 2 a file that cannot be read.");
 }
@@ -87,6 +88,7 @@ int run_paths(const PathsOptions& options) {
       return 2;
     }
   }
+  config.lang = *check::lang_from_name(options.lang);
   bool unreadable = false;
   nlohmann::ordered_json files = nlohmann::ordered_json::array();
   std::string text;

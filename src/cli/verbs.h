@@ -17,6 +17,7 @@ struct CheckOptions {
   bool list_rules = false;
   std::string config_file;             // JSON, like bpmnlint's .bpmnlintrc
   std::vector<std::string> rule_levels;  // ID=LEVEL
+  std::string lang = "en";
   std::size_t max_bytes = std::size_t{256} << 20;
 };
 
@@ -31,6 +32,7 @@ int run_check(const CheckOptions& options);
 
 struct PathsOptions {
   std::vector<std::string> files;
+  std::string lang = "en";
   std::string format = "text";
   std::string config_file;
   std::size_t max_paths = 10000;
