@@ -190,3 +190,18 @@ TEST_CASE("every message of every fixture is in the catalog in every language", 
     }
   }
 }
+
+TEST_CASE("every rule runs on the malformed fixtures without failing", "[check][rules]") {
+  // Duplicate ids, dangling references and the like must give findings, never a crash.
+  check::Config config;
+  REQUIRE_FALSE(check::read_config(R"({"extends": "syzba:all"})", config));
+  int checked = 0;
+  for (const auto& file : syzba::test::bpmn_files(syzba::test::fixtures() / "bad")) {
+    auto r = syzba::io::read_bpmn(syzba::test::read_file(file));
+    if (!r.definitions) continue;
+    INFO(file.filename());
+    CHECK_NOTHROW(check::run_checks(*r.definitions, config));
+    ++checked;
+  }
+  CHECK(checked >= 6);
+}

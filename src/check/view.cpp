@@ -36,6 +36,16 @@ ModelView::ModelView(const model::Definitions& d) : defs(d) {
   }
   for (const auto& diagram : defs.diagrams)
     for (const auto& e : diagram.plane.elements) di_.emplace(e.element, &e);
+  links_.reserve(nodes_.size());
+  auto resolve = [&](const std::vector<std::string>& ids) {
+    std::vector<const model::SequenceFlow*> out;
+    for (const auto& id : ids)
+      if (const auto* f = flow(id)) out.push_back(f);
+    return out;
+  };
+  // Every node, duplicates of an id included: each has its own links.
+  for (const auto& scope : scopes)
+    for (const auto& n : scope.content->nodes) links_.emplace(&n, Links{resolve(n.incoming), resolve(n.outgoing)});
 }
 
 void ModelView::add_scopes(const model::Container& content, const model::Process& process, const Scope* parent) {
@@ -68,17 +78,12 @@ const Scope* ModelView::scope_of(const model::FlowNode& n) const {
   return it == scope_index_.end() ? nullptr : &scopes[it->second];
 }
 
-namespace {
-std::vector<const model::SequenceFlow*> resolve(const ModelView& view, const std::vector<std::string>& ids) {
-  std::vector<const model::SequenceFlow*> out;
-  for (const auto& id : ids)
-    if (const auto* f = view.flow(id)) out.push_back(f);
-  return out;
+const std::vector<const model::SequenceFlow*>& ModelView::incoming(const model::FlowNode& n) const {
+  return links_.at(&n).incoming;
 }
-}  // namespace
-
-std::vector<const model::SequenceFlow*> ModelView::incoming(const model::FlowNode& n) const { return resolve(*this, n.incoming); }
-std::vector<const model::SequenceFlow*> ModelView::outgoing(const model::FlowNode& n) const { return resolve(*this, n.outgoing); }
+const std::vector<const model::SequenceFlow*>& ModelView::outgoing(const model::FlowNode& n) const {
+  return links_.at(&n).outgoing;
+}
 
 const Scope* ModelView::scope_inside(const model::FlowNode& n) const {
   auto it = inner_scope_index_.find(&n);

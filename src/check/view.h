@@ -59,8 +59,8 @@ class ModelView {
   const Scope* scope_inside(const model::FlowNode& sub_process) const;  // the scope a sub-process is
   // A node's incoming and outgoing flows as its <incoming>/<outgoing> elements list them,
   // resolved (as bpmn.io tools see them); unresolvable ids are left out.
-  std::vector<const model::SequenceFlow*> incoming(const model::FlowNode& node) const;
-  std::vector<const model::SequenceFlow*> outgoing(const model::FlowNode& node) const;
+  const std::vector<const model::SequenceFlow*>& incoming(const model::FlowNode& node) const;
+  const std::vector<const model::SequenceFlow*>& outgoing(const model::FlowNode& node) const;
   const model::DiElement* di(std::string_view bpmn_id) const;  // the first DI element drawing it
   const FlowGraph& graph(const Scope& scope) const;             // built once, on first use
 
@@ -70,6 +70,10 @@ class ModelView {
   std::unordered_map<std::string_view, const model::SequenceFlow*> flows_;
   std::unordered_map<const model::FlowNode*, std::size_t> scope_index_;
   std::unordered_map<const model::FlowNode*, std::size_t> inner_scope_index_;
+  struct Links {
+    std::vector<const model::SequenceFlow*> incoming, outgoing;
+  };
+  std::unordered_map<const model::FlowNode*, Links> links_;  // resolved once: every rule asks
   std::unordered_map<std::string_view, const model::DiElement*> di_;
   mutable std::vector<std::unique_ptr<FlowGraph>> graphs_;  // by scope index; a cache, not state
 };
