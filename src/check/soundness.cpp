@@ -50,6 +50,16 @@ class Net {
   Net(const ModelView& view, const Scope& scope) : scope_(scope), g_(view.graph(scope)) {
     edges_.resize(boost::num_edges(g_.graph));
     for (auto [e, end] = boost::edges(g_.graph); e != end; ++e) edges_[g_.graph[*e].index] = *e;
+    // Places in and out of each node, computed once: the search asks for them at every state.
+    in_places_.resize(g_.nodes.size());
+    out_places_.resize(g_.nodes.size());
+    for (auto [e, end] = boost::edges(g_.graph); e != end; ++e) {
+      if (!is_place(*e)) continue;
+      in_places_[boost::target(*e, g_.graph)].push_back(g_.graph[*e].index);
+      out_places_[boost::source(*e, g_.graph)].push_back(g_.graph[*e].index);
+    }
+    for (auto& list : in_places_) std::sort(list.begin(), list.end());
+    for (auto& list : out_places_) std::sort(list.begin(), list.end());
     for (std::size_t v = 0; v < g_.nodes.size(); ++v) {
       auto kind = g_.nodes[v]->kind;
       has_inclusive_join_ = has_inclusive_join_ || ((kind == NodeKind::inclusive_gateway || kind == NodeKind::complex_gateway) &&
@@ -86,9 +96,25 @@ class Net {
     return out;
   }
 
+  // The nodes with a token on one of their incoming flows.
+  std::vector<FlowGraph::Vertex> waiting(const Marking& m) const {
+    std::vector<FlowGraph::Vertex> candidates;
+    for (std::size_t e = 0; e < m.size(); ++e)
+      if (m[e] > 0) candidates.push_back(target(static_cast<int>(e)));
+    std::sort(candidates.begin(), candidates.end());
+    candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
+    return candidates;
+  }
+
+  // Only a node with a token on one of its incoming flows can be enabled.
   std::vector<FlowGraph::Vertex> enabled(const Marking& m) const {
+    std::vector<FlowGraph::Vertex> candidates;
+    for (std::size_t e = 0; e < m.size(); ++e)
+      if (m[e] > 0) candidates.push_back(target(static_cast<int>(e)));
+    std::sort(candidates.begin(), candidates.end());
+    candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
     std::vector<FlowGraph::Vertex> out;
-    for (std::size_t v = 0; v < g_.nodes.size(); ++v)
+    for (auto v : candidates)
       if (is_enabled(v, m)) out.push_back(v);
     return out;
   }
@@ -147,19 +173,8 @@ class Net {
     return out;
   }
 
-  std::vector<int> incoming_places(FlowGraph::Vertex v) const {
-    std::vector<int> out;
-    for (auto [e, end] = boost::in_edges(v, g_.graph); e != end; ++e)
-      if (is_place(*e)) out.push_back(g_.graph[*e].index);
-    return out;
-  }
-
-  std::vector<int> outputs(FlowGraph::Vertex v) const {
-    std::vector<int> out;
-    for (auto [e, end] = boost::out_edges(v, g_.graph); e != end; ++e)
-      if (is_place(*e)) out.push_back(g_.graph[*e].index);
-    return out;
-  }
+  const std::vector<int>& incoming_places(FlowGraph::Vertex v) const { return in_places_[v]; }
+  const std::vector<int>& outputs(FlowGraph::Vertex v) const { return out_places_[v]; }
 
   FlowGraph::Vertex target(int edge) const { return boost::target(edges_[edge], g_.graph); }
   const FlowNode& node(FlowGraph::Vertex v) const { return *g_.nodes[v]; }
@@ -256,6 +271,7 @@ class Net {
 
   const Scope& scope_;
   const FlowGraph& g_;
+  std::vector<std::vector<int>> in_places_, out_places_;
   std::vector<FlowGraph::Edge> edges_;
   bool has_inclusive_join_ = false;
 };
@@ -265,7 +281,14 @@ struct State {
   bool terminated = false;
   int parent = -1;
   FlowGraph::Vertex fired = 0;  // what fired to get here from the parent
+  long tokens = 0;              // the marking's total, to skip coverage checks that cannot hold
 };
+
+long total(const Marking& m) {
+  long sum = 0;
+  for (auto v : m) sum += v;
+  return sum;
+}
 
 std::string label(const FlowNode& n) { return n.name.empty() ? "'" + n.id + "'" : "«" + n.name + "»"; }
 
@@ -305,7 +328,7 @@ void soundness(const ModelView& view, const Config& config, Reporter& r) {
       if (index.count(m)) continue;
       index.emplace(m, static_cast<int>(states.size()));
       queue.push_back(static_cast<int>(states.size()));
-      states.push_back({m});
+      states.push_back({m, false, -1, 0, total(m)});
     }
     std::vector<std::vector<int>> successors;
     std::vector<bool> fired(g.nodes.size(), false);
@@ -317,7 +340,7 @@ void soundness(const ModelView& view, const Config& config, Reporter& r) {
       if (successors.size() < states.size()) successors.resize(states.size());
       Marking marking = states[s].marking;
       // Lack of synchronisation: two tokens wait at once before a node that is no join.
-      for (std::size_t v = 0; v < g.nodes.size(); ++v) {
+      for (auto v : net.waiting(marking)) {
         auto kind = g.nodes[v]->kind;
         if (kind == NodeKind::parallel_gateway || kind == NodeKind::inclusive_gateway || kind == NodeKind::complex_gateway ||
             kind == NodeKind::end_event)
@@ -335,8 +358,10 @@ void soundness(const ModelView& view, const Config& config, Reporter& r) {
         fired[v] = true;
         for (auto& next : net.fire(v, marking)) {
           // Unbounded growth: the new marking covers one on its way here and holds more.
+          long next_tokens = total(next.marking);
           if (!reported_unbounded) {
             for (int a = s; a >= 0; a = states[a].parent) {
+              if (states[a].tokens >= next_tokens) continue;  // a strict cover holds more tokens
               const Marking& old = states[a].marking;
               bool covers = true, more = false;
               for (std::size_t e = 0; e < old.size() && covers; ++e) {
@@ -363,7 +388,7 @@ void soundness(const ModelView& view, const Config& config, Reporter& r) {
               index.erase(it);
               continue;
             }
-            states.push_back({next.marking, next.terminated, s, v});
+            states.push_back({next.marking, next.terminated, s, v, next_tokens});
             queue.push_back(it->second);
           }
           successors[s].push_back(it->second);
