@@ -59,22 +59,25 @@ void conditional_flows(const ModelView& view, const Config&, Reporter& r) {
   });
 }
 
-void end_event_required(const ModelView& view, const Config&, Reporter& r) {
+namespace {
+// A process or (non-ad-hoc) sub-process without a node of the kind gets the message.
+void require_kind(const ModelView& view, Reporter& r, NodeKind kind, std::string_view process_message,
+                  std::string_view sub_process_message) {
   for (const auto& s : view.scopes) {
     if (!needs_start_and_end(s)) continue;
     const auto& nodes = s.content->nodes;
-    if (std::none_of(nodes.begin(), nodes.end(), [](const auto& n) { return n.kind == NodeKind::end_event; }))
-      r.report(*s.element, r.say(s.sub_process ? "sub-process.missing-end" : "process.missing-end"));
+    if (std::none_of(nodes.begin(), nodes.end(), [&](const auto& n) { return n.kind == kind; }))
+      r.report(*s.element, r.say(s.sub_process ? sub_process_message : process_message));
   }
+}
+}  // namespace
+
+void end_event_required(const ModelView& view, const Config&, Reporter& r) {
+  require_kind(view, r, NodeKind::end_event, "process.missing-end", "sub-process.missing-end");
 }
 
 void start_event_required(const ModelView& view, const Config&, Reporter& r) {
-  for (const auto& s : view.scopes) {
-    if (!needs_start_and_end(s)) continue;
-    const auto& nodes = s.content->nodes;
-    if (std::none_of(nodes.begin(), nodes.end(), [](const auto& n) { return n.kind == NodeKind::start_event; }))
-      r.report(*s.element, r.say(s.sub_process ? "sub-process.missing-start" : "process.missing-start"));
-  }
+  require_kind(view, r, NodeKind::start_event, "process.missing-start", "sub-process.missing-start");
 }
 
 void event_based_gateway(const ModelView& view, const Config&, Reporter& r) {

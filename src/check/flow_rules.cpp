@@ -109,7 +109,7 @@ void report_set(Reporter& r, const std::vector<const FlowNode*>& set, std::strin
   r.report(*set.front(), r.say(message, {scope_name(scope), std::to_string(set.size()), names}), std::move(ids));
 }
 
-std::vector<FlowGraph::Vertex> starts_of(const Scope& s, const FlowGraph& g) {
+std::vector<FlowGraph::Vertex> starts_of(const FlowGraph& g) {
   std::vector<FlowGraph::Vertex> starts;
   for (std::size_t v = 0; v < g.nodes.size(); ++v)
     if (g.nodes[v]->kind == NodeKind::start_event) starts.push_back(v);
@@ -117,7 +117,6 @@ std::vector<FlowGraph::Vertex> starts_of(const Scope& s, const FlowGraph& g) {
   // No start event: every node that no flow enters starts (BPMN's implicit start).
   for (std::size_t v = 0; v < g.nodes.size(); ++v)
     if (boost::in_degree(v, g.graph) == 0 && !stands_apart(*g.nodes[v])) starts.push_back(v);
-  (void)s;
   return starts;
 }
 
@@ -129,7 +128,7 @@ void unreachable(const ModelView& view, const Config&, Reporter& r) {
   for (const auto& s : view.scopes) {
     if (is_ad_hoc(s)) continue;  // its activities start in any order, by design
     const FlowGraph& g = view.graph(s);
-    auto reached = g.reachable(starts_of(s, g));
+    auto reached = g.reachable(starts_of(g));
     std::vector<const FlowNode*> missed;
     for (std::size_t v = 0; v < g.nodes.size(); ++v)
       if (!reached[v] && !stands_apart(*g.nodes[v])) missed.push_back(g.nodes[v]);
@@ -145,7 +144,7 @@ void dead_end(const ModelView& view, const Config&, Reporter& r) {
     for (std::size_t v = 0; v < g.nodes.size(); ++v)
       if (g.nodes[v]->kind == NodeKind::end_event || boost::out_degree(v, g.graph) == 0) ends.push_back(v);
     auto finishing = g.reachable(ends, true);
-    auto reached = g.reachable(starts_of(s, g));
+    auto reached = g.reachable(starts_of(g));
     std::vector<const FlowNode*> trapped;
     for (std::size_t v = 0; v < g.nodes.size(); ++v)
       if (!finishing[v] && reached[v] && !stands_apart(*g.nodes[v])) trapped.push_back(g.nodes[v]);

@@ -108,13 +108,8 @@ class Net {
 
   // Only a node with a token on one of its incoming flows can be enabled.
   std::vector<FlowGraph::Vertex> enabled(const Marking& m) const {
-    std::vector<FlowGraph::Vertex> candidates;
-    for (std::size_t e = 0; e < m.size(); ++e)
-      if (m[e] > 0) candidates.push_back(target(static_cast<int>(e)));
-    std::sort(candidates.begin(), candidates.end());
-    candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
     std::vector<FlowGraph::Vertex> out;
-    for (auto v : candidates)
+    for (auto v : waiting(m))
       if (is_enabled(v, m)) out.push_back(v);
     return out;
   }

@@ -5,10 +5,11 @@
 // Usage: node bpmnlint_parity.mjs SYZBA_BINARY DIFFERENCES_JSON FILE_OR_DIR...
 import { execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
-import { readFileSync, readdirSync, statSync, writeFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { readFileSync, writeFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { BpmnModdle } from 'bpmn-moddle';
+import { bpmnFiles, readXml } from './files.mjs';
 
 const require = createRequire(import.meta.url);
 const { Linter } = require('bpmnlint');
@@ -19,20 +20,11 @@ if (!syzba || !differencesFile || inputs.length === 0) {
   console.error('usage: node bpmnlint_parity.mjs SYZBA_BINARY DIFFERENCES_JSON FILE_OR_DIR...');
   process.exit(2);
 }
-const files = inputs.flatMap((p) =>
-  statSync(p).isDirectory()
-    ? readdirSync(p).filter((f) => f.endsWith('.bpmn')).sort().map((f) => join(p, f))
-    : [p]);
+const files = bpmnFiles(inputs);
 if (files.length === 0) {
   console.error('no .bpmn files in', inputs.join(' '));
   process.exit(1);
 }
-
-const readXml = (path) => {
-  const bytes = readFileSync(path);
-  const declared = /^<\?xml[^>]*encoding=["']([^"']+)/i.exec(bytes.subarray(0, 200).toString('latin1'));
-  return bytes.toString(declared && /^(iso-8859-1|latin1)$/i.test(declared[1]) ? 'latin1' : 'utf8');
-};
 
 const moddle = new BpmnModdle();
 // A new Linter per file: bpmnlint's rules keep state (no-duplicate-sequence-flows remembers

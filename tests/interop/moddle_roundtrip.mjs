@@ -3,10 +3,11 @@
 // more warnings than the original, and with none that mention syzba's own extension.
 // Usage: node moddle_roundtrip.mjs SYZBA_BINARY FILE_OR_DIR...
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, statSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BpmnModdle } from 'bpmn-moddle';
+import { bpmnFiles, readXml } from './files.mjs';
 
 const [syzba, ...inputs] = process.argv.slice(2);
 if (!syzba || inputs.length === 0) {
@@ -14,22 +15,11 @@ if (!syzba || inputs.length === 0) {
   process.exit(2);
 }
 
-const files = inputs.flatMap((p) =>
-  statSync(p).isDirectory()
-    ? readdirSync(p).filter((f) => f.endsWith('.bpmn')).sort().map((f) => join(p, f))
-    : [p]);
+const files = bpmnFiles(inputs);
 if (files.length === 0) {
   console.error('no .bpmn files found in', inputs.join(' '));
   process.exit(1);
 }
-
-// Reads a file as text in the encoding its XML declaration names (the MIWG files are Latin-1).
-const readXml = (path) => {
-  const bytes = readFileSync(path);
-  const declared = /^<\?xml[^>]*encoding=["']([^"']+)/i.exec(bytes.subarray(0, 200).toString('latin1'));
-  const latin1 = declared && /^(iso-8859-1|latin1)$/i.test(declared[1]);
-  return bytes.toString(latin1 ? 'latin1' : 'utf8');
-};
 
 const moddle = new BpmnModdle();
 const warningsOf = async (xml) => {
