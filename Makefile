@@ -1,9 +1,11 @@
 # The two commands of the README: `make demo` (the main job) and `make test`.
 # Both run scripts/setup.sh first, which installs what is missing and is quick otherwise.
 BUILD ?= build
+SANITIZED ?= build-asan
 JOBS ?= $(shell nproc)
+SANITIZER_FLAGS = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
 
-.PHONY: setup build demo test bench clean
+.PHONY: setup build build-sanitized demo test test-fast bench clean
 
 setup:
 	bash scripts/setup.sh
@@ -15,11 +17,19 @@ build: setup
 demo: build
 	bash scripts/demo.sh $(BUILD)
 
-test: build
+# The whole suite twice: as built, and under AddressSanitizer and UndefinedBehaviorSanitizer.
+test: test-fast build-sanitized
+	cd $(SANITIZED) && ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 ctest --output-on-failure -j $(JOBS)
+
+test-fast: build
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
+
+build-sanitized: setup
+	cmake -S . -B $(SANITIZED) -G Ninja -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_FLAGS="$(SANITIZER_FLAGS)"
+	cmake --build $(SANITIZED) -j $(JOBS)
 
 bench: build
 	bash bench/run.sh $(BUILD)
 
 clean:
-	rm -rf $(BUILD) out
+	rm -rf $(BUILD) $(SANITIZED) out
