@@ -7,7 +7,9 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <cstdio>
 #include <string>
+#include <utility>
 
 namespace syzba::io {
 namespace {
@@ -79,6 +81,57 @@ std::size_t invalid_utf8_at(std::string_view s) {
   return std::string_view::npos;
 }
 
+// Line and column (in characters) of a byte offset.
+std::pair<int, int> position_in(std::string_view text, std::size_t offset) {
+  std::string_view before = text.substr(0, offset);
+  auto line_start = before.rfind('\n');
+  int line = 1 + static_cast<int>(std::count(before.begin(), before.end(), '\n'));
+  int column = 1;
+  for (char c : before.substr(line_start == std::string_view::npos ? 0 : line_start + 1))
+    column += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  return {line, column};
+}
+
+bool allowed_in_xml(unsigned long cp) {
+  return cp == 0x9 || cp == 0xA || cp == 0xD || (cp >= 0x20 && cp <= 0xD7FF) || (cp >= 0xE000 && cp <= 0xFFFD) ||
+         (cp >= 0x10000 && cp <= 0x10FFFF);
+}
+
+struct Forbidden {
+  std::size_t offset = std::string_view::npos;
+  std::string what;
+};
+
+// The first control character, raw or as a character reference (&#1; &#x1F;), that XML 1.0
+// forbids. pugixml would take them, and they would make every output unreadable elsewhere.
+Forbidden forbidden_character_at(std::string_view text) {
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    auto c = static_cast<unsigned char>(text[i]);
+    if (c < 0x20 && !allowed_in_xml(c)) {
+      char code[8];
+      std::snprintf(code, sizeof code, "U+%04X", c);
+      return {i, std::string(code) + " (a control character)"};
+    }
+    if (c == 0xEF && i + 2 < text.size() && static_cast<unsigned char>(text[i + 1]) == 0xBF &&
+        (static_cast<unsigned char>(text[i + 2]) == 0xBE || static_cast<unsigned char>(text[i + 2]) == 0xBF))
+      return {i, "U+FFFE or U+FFFF"};
+    if (c != '&' || i + 2 >= text.size() || text[i + 1] != '#') continue;
+    bool hex = text[i + 2] == 'x';
+    std::size_t j = i + (hex ? 3 : 2);
+    unsigned long cp = 0;
+    std::size_t digits = 0;
+    for (; j < text.size() && digits < 9; ++j, ++digits) {
+      char d = text[j];
+      int v = d >= '0' && d <= '9' ? d - '0' : hex && d >= 'a' && d <= 'f' ? d - 'a' + 10 : hex && d >= 'A' && d <= 'F' ? d - 'A' + 10 : -1;
+      if (v < 0) break;
+      cp = cp * (hex ? 16 : 10) + static_cast<unsigned long>(v);
+    }
+    if (digits > 0 && j < text.size() && text[j] == ';' && (!allowed_in_xml(cp) || digits >= 9))
+      return {i, "reference " + std::string(text.substr(i, j - i + 1))};
+  }
+  return {};
+}
+
 }  // namespace
 
 Utf8Text to_utf8(std::string bytes) {
@@ -103,18 +156,15 @@ Utf8Text to_utf8(std::string bytes) {
     auto text = convert(bytes, from);
     if (!text) return {std::nullopt, "cannot read the file as " + from + " (unknown encoding, or bytes invalid in it)"};
     // The declaration still names the old encoding; the parser is told UTF-8 explicitly.
-    return {std::move(text), ""};
-  }
-  if (auto bad = invalid_utf8_at(bytes); bad != std::string_view::npos)
-  {
-    std::string_view before = std::string_view(bytes).substr(0, bad);
-    auto line_start = before.rfind('\n');
-    int line = 1 + static_cast<int>(std::count(before.begin(), before.end(), '\n'));
-    int column = 1;
-    for (char c : before.substr(line_start == std::string_view::npos ? 0 : line_start + 1))
-      column += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+    bytes = std::move(*text);
+  } else if (auto bad = invalid_utf8_at(bytes); bad != std::string_view::npos) {
+    auto [line, column] = position_in(bytes, bad);
     return {std::nullopt, "invalid UTF-8 (declare the file's encoding in its XML declaration, or save it as UTF-8)", line,
             column};
+  }
+  if (auto bad = forbidden_character_at(bytes); bad.offset != std::string_view::npos) {
+    auto [line, column] = position_in(bytes, bad.offset);
+    return {std::nullopt, "not well-formed XML: the character " + bad.what + " is not allowed in XML 1.0", line, column};
   }
   return {std::move(bytes), ""};
 }

@@ -172,7 +172,9 @@ TEST_CASE("input that cannot be read gets one clear fatal diagnostic with its po
                         Case{"empty.bpmn", 1, "not well-formed XML"},
                         Case{"external-entity.bpmn", 2, "entity declarations are not allowed"},
                         Case{"entity-expansion.bpmn", 2, "entity declarations are not allowed"},
-                        Case{"invalid-utf8.bpmn", 3, "invalid UTF-8"}}) {
+                        Case{"invalid-utf8.bpmn", 3, "invalid UTF-8"},
+                        Case{"control-character.bpmn", 3, "U+0007 (a control character) is not allowed"},
+                        Case{"control-character-reference.bpmn", 3, "reference &#1; is not allowed"}}) {
     INFO(c.file);
     auto r = io::read_bpmn(read_file(fixtures() / "bad" / c.file));
     const auto& d = only_fatal(r);
