@@ -2,6 +2,7 @@
 // on every given BPMN file both must report the same (rule, element) pairs. Known, reasoned
 // differences are listed in bpmnlint-differences.json; any other difference fails, and so
 // does a listed difference that no longer occurs.
+// Where both report the same pair, the English messages must match too.
 // Usage: node bpmnlint_parity.mjs SYZBA_BINARY DIFFERENCES_JSON FILE_OR_DIR...
 import { execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
@@ -46,8 +47,13 @@ let compared = 0;
 for (const file of files) {
   const { rootElement } = await moddle.fromXML(readXml(file), 'bpmn:Definitions');
   const theirs = new Set();
+  const theirMessages = new Set();
   for (const [rule, reports] of Object.entries(await newLinter().lint(rootElement)))
-    for (const r of reports) if (r.id) theirs.add(`${rule} ${r.id}`);
+    for (const r of reports) {
+      if (!r.id) continue;
+      theirs.add(`${rule} ${r.id}`);
+      theirMessages.add(`${rule} ${r.id} ${r.message}`);
+    }
 
   let out;
   try {
@@ -56,8 +62,20 @@ for (const file of files) {
     out = e.stdout; // exit 1: findings at error level
   }
   const ours = new Set();
+  const ourMessages = new Set();
   for (const d of JSON.parse(out).files[0].diagnostics)
-    if (bpmnlintRules.has(d.rule)) ours.add(`${d.rule} ${d.element}`);
+    if (bpmnlintRules.has(d.rule)) {
+      ours.add(`${d.rule} ${d.element}`);
+      ourMessages.add(`${d.rule} ${d.element} ${d.message}`);
+    }
+  // Where both report the same (rule, element), the English messages must be bpmnlint's own.
+  for (const m of theirMessages) {
+    const [rule, element] = m.split(' ');
+    if (ours.has(`${rule} ${element}`) && !ourMessages.has(m)) {
+      unexplained++;
+      console.log(`MESSAGE ${basename(file)}: bpmnlint says "${m}", syzba says otherwise`);
+    }
+  }
 
   const name = basename(file);
   const report = (side, pair) => {
