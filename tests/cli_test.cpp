@@ -121,3 +121,15 @@ TEST_CASE("syzba check --format sarif writes SARIF 2.1.0", "[cli]") {
   }
   CHECK(found);
 }
+
+TEST_CASE("a bad config is refused by check and paths alike", "[cli]") {
+  auto file = quoted(fixtures() / "check" / "clean.bpmn");
+  for (const char* verb : {"check", "paths"}) {
+    INFO(verb);
+    CHECK(run_syzba(std::string(verb) + " --config /no/such/config.json " + file + " 2>/dev/null").exit_code == 2);
+    CHECK(run_syzba(std::string(verb) + " --config " + quoted(fixtures() / "check" / "clean.bpmn") + " " + file +
+                    " 2>/dev/null")
+              .exit_code == 2);  // not JSON
+  }
+  CHECK(run_syzba("check --rule no-such-rule=off " + file + " 2>/dev/null").exit_code == 2);
+}

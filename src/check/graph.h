@@ -7,7 +7,7 @@
 #include <unordered_map>
 #include <vector>
 
-#include "check/paths.h"
+#include "check/check.h"
 #include "check/view.h"
 
 namespace syzba::check {

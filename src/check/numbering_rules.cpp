@@ -6,7 +6,7 @@
 #include <unordered_map>
 
 #include "check/graph.h"
-#include "check/paths.h"
+#include "check/check.h"
 
 namespace syzba::check {
 

@@ -1,6 +1,6 @@
 // Path enumeration: a depth-first search from each start that takes every sequence flow at
 // most once per path (so every loop at most once), adding up durations on the way.
-#include "check/paths.h"
+#include "check/check.h"
 
 #include <fmt/format.h>
 

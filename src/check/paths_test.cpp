@@ -2,7 +2,7 @@
 
 #include <deque>
 
-#include "check/paths.h"
+#include "check/check.h"
 #include "io/io.h"
 #include "test_support.h"
 

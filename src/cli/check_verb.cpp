@@ -1,10 +1,9 @@
 // syzba check FILE...: read each file, run the structural rules, report.
 #include <algorithm>
-#include <fstream>
-#include <iterator>
 #include <iostream>
 
 #include "check/check.h"
+#include "cli/config.h"
 #include "cli/report.h"
 #include "cli/verbs.h"
 #include "io/io.h"
@@ -34,20 +33,6 @@ void print_rules() {
               << rule.description << "\n";
 }
 
-// The config from the file and the flags; an error message when either is wrong.
-std::optional<std::string> load_config(const CheckOptions& options, check::Config& config) {
-  if (!options.config_file.empty()) {
-    std::ifstream in(options.config_file, std::ios::binary);
-    if (!in) return options.config_file + ": cannot open the config file";
-    std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    if (auto error = check::read_config(text, config)) return options.config_file + ": " + *error;
-  }
-  config.lang = *check::lang_from_name(options.lang);  // CLI11 admits only en, ru, kk
-  for (const auto& spec : options.rule_levels)
-    if (auto error = check::set_rule_level(spec, config)) return "--rule " + spec + ": " + *error;
-  return std::nullopt;
-}
-
 }  // namespace
 
 int run_check(const CheckOptions& options) {
@@ -60,7 +45,7 @@ int run_check(const CheckOptions& options) {
     return 2;
   }
   check::Config config;
-  if (auto error = load_config(options, config)) {
+  if (auto error = load_config(options.config_file, options.lang, options.rule_levels, config)) {
     std::cerr << "syzba check: " << *error << "\n";
     return 2;
   }

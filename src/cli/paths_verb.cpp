@@ -2,13 +2,12 @@
 // the longest (critical) path marked.
 #include <fmt/format.h>
 
-#include <fstream>
 #include <iostream>
-#include <iterator>
 
 #include <nlohmann/json.hpp>
 
-#include "check/paths.h"
+#include "check/check.h"
+#include "cli/config.h"
 #include "cli/verbs.h"
 #include "io/io.h"
 
@@ -76,19 +75,10 @@ std::string to_text(const std::string& file, const check::ProcessPaths& p, const
 
 int run_paths(const PathsOptions& options) {
   check::Config config;
-  if (!options.config_file.empty()) {
-    std::ifstream in(options.config_file, std::ios::binary);
-    std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    if (!in.good() && text.empty()) {
-      std::cerr << "syzba paths: " << options.config_file << ": cannot open the config file\n";
-      return 2;
-    }
-    if (auto error = check::read_config(text, config)) {
-      std::cerr << "syzba paths: " << options.config_file << ": " << *error << "\n";
-      return 2;
-    }
+  if (auto error = load_config(options.config_file, options.lang, {}, config)) {
+    std::cerr << "syzba paths: " << *error << "\n";
+    return 2;
   }
-  config.lang = *check::lang_from_name(options.lang);
   bool unreadable = false;
   nlohmann::ordered_json files = nlohmann::ordered_json::array();
   std::string text;

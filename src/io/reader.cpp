@@ -166,7 +166,7 @@ class Reader {
   model::DiPlane read_plane(pugi::xml_node node);
   model::DiElement read_di_element(pugi::xml_node node, model::DiKind kind);
   model::DiLabel read_label(pugi::xml_node node);
-  std::optional<model::Bounds> read_bounds(pugi::xml_node node);
+  model::Bounds read_bounds(pugi::xml_node node);
   model::Documentation read_documentation(pugi::xml_node node);
   std::string text_of(pugi::xml_node node) const { return trimmed(node.child_value()); }
 
@@ -833,7 +833,7 @@ model::DiPlane Reader::read_plane(pugi::xml_node node) {
   return plane;
 }
 
-std::optional<model::Bounds> Reader::read_bounds(pugi::xml_node node) {
+model::Bounds Reader::read_bounds(pugi::xml_node node) {
   model::Bounds b;
   b.x = number(node, "x", node.attribute("x").value());
   b.y = number(node, "y", node.attribute("y").value());
@@ -864,7 +864,7 @@ model::DiElement Reader::read_di_element(pugi::xml_node node, model::DiKind kind
           e.label = read_label(c.node);
         } else if (kind == model::DiKind::shape && c.ns == dd_dc_ns && c.local == "Bounds" && !has_bounds) {
           remember_use(c.node.name(), c.ns);
-          e.bounds = *read_bounds(c.node);
+          e.bounds = read_bounds(c.node);
           has_bounds = true;
         } else if (kind == model::DiKind::edge && c.ns == dd_di_ns && c.local == "waypoint") {
           remember_use(c.node.name(), c.ns);
