@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 
 packages=(
   build-essential make cmake ninja-build pkg-config
-  libpugixml-dev libboost-graph-dev libcli11-dev nlohmann-json3-dev libfmt-dev catch2
+  libpugixml-dev libboost-graph-dev libgraphviz-dev libcli11-dev nlohmann-json3-dev libfmt-dev catch2
   hyperfine time
 )
 command -v node >/dev/null 2>&1 || packages+=(nodejs)

@@ -14,6 +14,7 @@ void add_convert(CLI::App& app, ConvertOptions& options) {
   auto* cmd = app.add_subcommand("convert", "Read a BPMN file and write it back as canonical BPMN 2.0 XML.");
   cmd->add_option("input", options.input, "BPMN file ('-' for standard input)")->required();
   cmd->add_option("-o,--output", options.output, "output file ('-' for standard output)")->required();
+  cmd->add_flag("--strip-di", options.strip_di, "leave the diagrams (DI) out, e.g. to lay the model out afresh");
   cmd->add_option("--max-bytes", options.max_bytes, "refuse files larger than this");
   cmd->footer("Exit status: 0 written, 1 refused (values that would be lost), 2 unreadable input or unwritable output.");
 }
@@ -34,7 +35,8 @@ int run_convert(const ConvertOptions& options) {
     std::cerr << "syzba convert: " << name << ": not written, since the values above would be lost\n";
     return 1;
   }
-  const model::Definitions& defs = *read.definitions;
+  model::Definitions& defs = *read.definitions;
+  if (options.strip_di) defs.diagrams.clear();
   if (auto error = io::write_file_atomically(options.output, [&](std::ostream& out) { io::write_bpmn(defs, out); })) {
     std::cerr << "syzba convert: " << *error << "\n";
     return 2;

@@ -19,6 +19,8 @@ int main(int argc, char** argv) {
   syzba::cli::add_check(app, check);
   syzba::cli::add_paths(app, paths);
   syzba::cli::add_convert(app, convert);
+  syzba::cli::LayoutOptions layout;
+  syzba::cli::add_layout(app, layout);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -28,5 +30,6 @@ int main(int argc, char** argv) {
   if (app.got_subcommand("check")) return syzba::cli::run_check(check);
   if (app.got_subcommand("paths")) return syzba::cli::run_paths(paths);
   if (app.got_subcommand("convert")) return syzba::cli::run_convert(convert);
+  if (app.got_subcommand("layout")) return syzba::cli::run_layout(layout);
   return 2;
 }

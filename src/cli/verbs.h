@@ -24,6 +24,7 @@ struct CheckOptions {
 struct ConvertOptions {
   std::string input;
   std::string output;
+  bool strip_di = false;
   std::size_t max_bytes = std::size_t{256} << 20;
 };
 
@@ -44,5 +45,17 @@ int run_paths(const PathsOptions& options);
 
 void add_convert(CLI::App& app, ConvertOptions& options);
 int run_convert(const ConvertOptions& options);
+
+struct LayoutOptions {
+  std::string input;
+  std::string output;
+  bool relayout = false;
+  bool stats = false;
+  std::string format = "text";
+  std::size_t max_bytes = std::size_t{256} << 20;
+};
+
+void add_layout(CLI::App& app, LayoutOptions& options);
+int run_layout(const LayoutOptions& options);
 
 }  // namespace syzba::cli

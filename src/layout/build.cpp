@@ -1,0 +1,297 @@
+// Phase 1, build: what one diagram shows, as items (shapes), links (edges), frames (the top
+// level and each expanded sub-process) and bands (pools, lanes, and remainders for nodes that
+// stand in no lane), with every shape's size as bpmn-js draws it, grown to fit its label.
+#include <algorithm>
+#include <cmath>
+#include <unordered_map>
+
+#include "layout/graph.h"
+
+namespace syzba::layout {
+namespace {
+
+using model::NodeKind;
+
+struct Builder {
+  const model::Definitions& defs;
+  const MeasureText& measure;
+  Graph g;
+  std::unordered_map<std::string, int> item_of;
+  std::unordered_map<std::string, int> pool_of;  // participant id → band
+
+  int add_band(Band band) {
+    int index = static_cast<int>(g.bands.size());
+    if (band.parent >= 0) {
+      band.depth = g.bands[band.parent].depth + 1;
+      g.bands[band.parent].children.push_back(index);
+    } else {
+      g.roots.push_back(index);
+    }
+    g.bands.push_back(std::move(band));
+    return index;
+  }
+
+  // Lanes as bands under parent; records each node's deepest lane.
+  void add_lanes(const std::vector<model::LaneSet>& sets, int parent, std::unordered_map<std::string, int>& lane_of) {
+    for (const auto& set : sets)
+      for (const auto& lane : set.lanes) {
+        int band = add_band({lane.id, lane.name, false, parent});
+        for (const auto& ref : lane.flow_node_refs) lane_of[ref] = band;
+        add_lanes(lane.child_lane_sets, band, lane_of);
+      }
+  }
+
+  // The band where a node with no lane of its own (or one of a lane with sub-lanes) stands.
+  int remainder_of(int band) {
+    if (band >= 0 && g.bands[band].children.empty()) return band;
+    if (band >= 0)
+      for (int c : g.bands[band].children)
+        if (g.bands[c].element.empty()) return c;
+    return add_band({"", "", false, band});
+  }
+
+  void size_item(Item& item) {
+    const double max_task_w = 200;
+    switch (item.kind) {
+      case ItemKind::data:
+        item.box.w = item.node_kind == NodeKind::task ? size::data_w : size::store;  // see add_data
+        item.box.h = item.node_kind == NodeKind::task ? size::data_h : size::store;
+        break;
+      case ItemKind::annotation: {
+        double w = size::annotation_w;
+        TextSize t = measure(item.name, size::font, w - 10);
+        while (t.height + 10 > 3 * size::annotation_h && w < 2 * size::annotation_w) t = measure(item.name, size::font, (w += 20) - 10);
+        item.box.w = w;
+        item.box.h = std::max(size::annotation_h, std::ceil(t.height + 10));
+        break;
+      }
+      case ItemKind::group:
+        item.box.w = 150, item.box.h = 100;
+        break;
+      case ItemKind::flow_node:
+      case ItemKind::boundary_event:
+        if (model::is_event(item.node_kind)) {
+          item.box.w = item.box.h = size::event;
+        } else if (model::is_gateway(item.node_kind)) {
+          item.box.w = item.box.h = size::gateway;
+        } else {
+          double w = size::task_w, h = size::task_h;
+          TextSize t = measure(item.name, size::font, w - 10);
+          while (t.height > h - 10 && w < max_task_w) t = measure(item.name, size::font, (w += 20) - 10);
+          if (t.height > h - 10) h = std::ceil((t.height + 10) / 10) * 10;
+          item.box.w = w, item.box.h = h;
+        }
+        break;
+    }
+    item.external_label = !item.name.empty() && (item.kind == ItemKind::data || model::is_event(item.node_kind) ||
+                                                  model::is_gateway(item.node_kind)) && item.kind != ItemKind::annotation &&
+                          item.kind != ItemKind::group;
+    if (item.external_label) item.label = measure(item.name, size::label_font, size::label_width);
+    if (item.external_label) item.below = size::label_gap + item.label.height;
+  }
+
+  int add_item(Item item) {
+    size_item(item);
+    int index = static_cast<int>(g.items.size());
+    item_of.emplace(item.id, index);
+    g.frames[item.frame].items.push_back(index);
+    g.items.push_back(std::move(item));
+    return index;
+  }
+
+  // Items of one container: nodes (sub-processes with content get a frame of their own),
+  // boundary events on their hosts, data references and artifacts.
+  void add_container(const model::Container& c, int frame, const std::vector<int>& containers,
+                     const std::unordered_map<std::string, int>& lane_of, int default_band) {
+    auto band_of = [&](const std::string& id) {
+      if (frame != 0) return 0;
+      auto it = lane_of.find(id);
+      return it != lane_of.end() ? it->second : default_band;
+    };
+    for (const auto& n : c.nodes) {
+      if (n.kind == NodeKind::boundary_event) continue;
+      Item item{n.id, ItemKind::flow_node, n.kind, n.name};
+      item.frame = frame;
+      item.band = band_of(n.id);
+      item.containers = containers;
+      bool expand = model::is_sub_process(n.kind) && !n.content.nodes.empty();
+      int index = add_item(std::move(item));
+      if (expand) {
+        int inner = static_cast<int>(g.frames.size());
+        g.frames.push_back({index});
+        g.items[index].expanded = true;
+        g.items[index].inner_frame = inner;
+        std::vector<int> inside{index};
+        inside.insert(inside.end(), containers.begin(), containers.end());
+        add_container(n.content, inner, inside, {}, 0);
+      }
+    }
+    for (const auto& n : c.nodes) {
+      if (n.kind != NodeKind::boundary_event) continue;
+      Item item{n.id, ItemKind::boundary_event, n.kind, n.name};
+      item.frame = frame;
+      item.containers = containers;
+      auto host = item_of.find(n.attached_to);
+      if (host != item_of.end() && g.items[host->second].frame == frame) {
+        item.anchor = host->second;
+        item.band = g.items[host->second].band;
+      } else {
+        item.kind = ItemKind::flow_node;  // no host to stand on: drawn as a free event
+        item.band = band_of(n.id);
+        g.notes.push_back({"layout-boundary-without-host", model::Severity::warning, n.id, n.pos.line, n.pos.column,
+                           "boundary event '" + n.id + "' is attached to no activity in its scope; drawn as a free event"});
+      }
+      add_item(std::move(item));
+    }
+    for (const auto& d : c.data_object_refs) add_data(d.id, d.name, NodeKind::task, frame, containers, band_of(d.id));
+    for (const auto& d : c.data_store_refs) add_data(d.id, d.name, NodeKind::service_task, frame, containers, band_of(d.id));
+    add_artifacts(c.artifacts, frame, containers, default_band);
+    for (const auto& f : c.flows) add_link(f.id, LinkKind::sequence, f.source, f.target, f.name);
+    for (const auto& n : c.nodes) {
+      for (const auto& a : n.data_inputs)
+        for (const auto& s : a.sources) add_link(a.id, LinkKind::data_association, s, n.id, "");
+      for (const auto& a : n.data_outputs) add_link(a.id, LinkKind::data_association, n.id, a.target, "");
+    }
+    for (const auto& a : c.artifacts)
+      if (a.kind == model::ArtifactKind::association) add_link(a.id, LinkKind::association, a.source, a.target, "");
+  }
+
+  // node_kind tells a data object (task) from a data store (service_task): only the shape size.
+  void add_data(const std::string& id, const std::string& name, NodeKind kind, int frame,
+                const std::vector<int>& containers, int band) {
+    Item item{id, ItemKind::data, kind, name};
+    item.frame = frame, item.band = band, item.containers = containers;
+    add_item(std::move(item));
+  }
+
+  void add_artifacts(const std::vector<model::Artifact>& artifacts, int frame, const std::vector<int>& containers, int band) {
+    for (const auto& a : artifacts) {
+      if (a.kind == model::ArtifactKind::association) continue;
+      Item item{a.id, a.kind == model::ArtifactKind::group ? ItemKind::group : ItemKind::annotation, NodeKind::task,
+                a.kind == model::ArtifactKind::group ? group_name(a.category_value) : a.text};
+      item.frame = frame, item.band = band, item.containers = containers;
+      add_item(std::move(item));
+    }
+  }
+
+  std::string group_name(const std::string& value_id) const {
+    for (const auto& c : defs.categories)
+      for (const auto& v : c.values)
+        if (v.id == value_id) return v.value;
+    return "";
+  }
+
+  void add_link(const std::string& id, LinkKind kind, const std::string& source, const std::string& target,
+                const std::string& name) {
+    Link link{id, kind};
+    link.name = name;
+    auto s = item_of.find(source), t = item_of.find(target);
+    if (s != item_of.end()) link.from = s->second;
+    if (t != item_of.end()) link.to = t->second;
+    if (kind == LinkKind::message) {
+      if (auto p = pool_of.find(source); link.from < 0 && p != pool_of.end()) link.from_band = p->second;
+      if (auto p = pool_of.find(target); link.to < 0 && p != pool_of.end()) link.to_band = p->second;
+    }
+    bool routable = (link.from >= 0 || link.from_band >= 0) && (link.to >= 0 || link.to_band >= 0) &&
+                    !(link.from >= 0 && link.from == link.to && kind != LinkKind::sequence);
+    if (!routable) {
+      // Associations may point at flows or data inputs, which have no shape: nothing to draw.
+      if (kind == LinkKind::sequence || kind == LinkKind::message)
+        g.notes.push_back({"layout-link-unresolved", model::Severity::warning, id, 0, 0,
+                           "'" + id + "' connects elements this diagram does not draw; left without an edge"});
+      return;
+    }
+    g.links.push_back(std::move(link));
+  }
+
+  // Data and annotations stand beside what they are associated with.
+  void attach_anchors() {
+    for (const auto& link : g.links) {
+      if (link.kind != LinkKind::data_association && link.kind != LinkKind::association) continue;
+      if (link.from < 0 || link.to < 0) continue;
+      for (auto [loose, other] : {std::pair{link.from, link.to}, std::pair{link.to, link.from}}) {
+        Item& item = g.items[loose];
+        const Item& to = g.items[other];
+        bool attachable = item.kind == ItemKind::data || item.kind == ItemKind::annotation;
+        if (!attachable || item.anchor >= 0 || to.frame != item.frame) continue;
+        if (to.kind != ItemKind::flow_node && to.kind != ItemKind::boundary_event) continue;
+        item.anchor = to.kind == ItemKind::boundary_event ? to.anchor : other;
+        item.band = g.items[item.anchor].band;
+      }
+    }
+  }
+
+  void add_process(const model::Process& p, int pool) {
+    std::unordered_map<std::string, int> lane_of;
+    int lanes_start = static_cast<int>(g.bands.size());
+    add_lanes(p.content.lane_sets, pool, lane_of);
+    // Each node's band: its deepest lane when that lane is a leaf, else the lane's remainder.
+    std::unordered_map<std::string, int> leaf_of;
+    for (auto& [id, band] : lane_of) leaf_of[id] = band;
+    for (auto& [id, band] : leaf_of)
+      if (!g.bands[band].children.empty()) band = remainder_of(band);
+    // Where what no lane lists stands: the remainder when flow nodes need it, else the first lane.
+    int default_band = pool;
+    bool any_unlaned = std::any_of(p.content.nodes.begin(), p.content.nodes.end(),
+                                   [&](const auto& n) { return !leaf_of.count(n.id); });
+    if (lanes_start < static_cast<int>(g.bands.size()) && !any_unlaned) {
+      default_band = lanes_start;
+      while (!g.bands[default_band].children.empty()) default_band = g.bands[default_band].children.front();
+    } else if (lanes_start < static_cast<int>(g.bands.size()) || pool < 0) {
+      default_band = remainder_of(pool);
+    }
+    add_container(p.content, 0, {}, leaf_of, default_band);
+  }
+
+  void number_leaves() {
+    std::vector<int> stack(g.roots.rbegin(), g.roots.rend());
+    while (!stack.empty()) {
+      int b = stack.back();
+      stack.pop_back();
+      if (g.bands[b].children.empty()) {
+        g.bands[b].leaf = static_cast<int>(g.frames[0].leaves.size());
+        g.frames[0].leaves.push_back(b);
+      }
+      for (auto it = g.bands[b].children.rbegin(); it != g.bands[b].children.rend(); ++it) stack.push_back(*it);
+    }
+    // Items name their band by band index until here; from now on by leaf index.
+    for (auto& item : g.items)
+      if (item.frame == 0) item.band = std::max(0, g.bands[item.band].leaf);
+  }
+};
+
+const model::Process* find_process(const model::Definitions& defs, const std::string& id) {
+  for (const auto& p : defs.processes)
+    if (p.id == id) return &p;
+  return nullptr;
+}
+
+}  // namespace
+
+Graph build_graph(const model::Definitions& defs, const std::string& element, const MeasureText& measure) {
+  Builder b{defs, measure};
+  b.g.element = element;
+  b.g.frames.push_back({});
+  const model::Collaboration* collaboration = nullptr;
+  for (const auto& c : defs.collaborations)
+    if (c.id == element) collaboration = &c;
+  if (collaboration) {
+    for (const auto& part : collaboration->participants) {
+      int pool = b.add_band({part.id, part.name, true, -1});
+      b.pool_of.emplace(part.id, pool);
+      if (const auto* p = find_process(defs, part.process)) b.add_process(*p, pool);
+    }
+    b.add_artifacts(collaboration->artifacts, 0, {}, b.g.roots.empty() ? b.remainder_of(-1) : b.g.roots.front());
+    for (const auto& a : collaboration->artifacts)
+      if (a.kind == model::ArtifactKind::association) b.add_link(a.id, LinkKind::association, a.source, a.target, "");
+    for (const auto& m : collaboration->message_flows) b.add_link(m.id, LinkKind::message, m.source, m.target, m.name);
+  } else if (const auto* p = find_process(defs, element)) {
+    b.add_process(*p, -1);
+  }
+  if (b.g.roots.empty()) b.remainder_of(-1);
+  b.attach_anchors();
+  b.number_leaves();
+  return std::move(b.g);
+}
+
+}  // namespace syzba::layout

@@ -1,0 +1,130 @@
+// Phase 5, labels: event, gateway and data labels under their shape (or beside it when an
+// edge leaves downwards there), flow labels beside the flow's first segment. A label never
+// covers a shape; among the free places it takes the first that covers no edge either.
+#include <algorithm>
+#include <cmath>
+#include <unordered_map>
+
+#include "layout/graph.h"
+
+namespace syzba::layout {
+namespace {
+
+// Rectangles bucketed on a coarse grid, for overlap queries.
+class Index {
+ public:
+  struct Entry {
+    Rect r;
+    int owner;  // an item index, or -1 for edges and labels
+  };
+  void add(const Rect& r, int owner) {
+    int id = static_cast<int>(entries_.size());
+    entries_.push_back({r, owner});
+    for_cells(r, [&](long key) { cells_[key].push_back(id); });
+  }
+  // How many entries r overlaps, ignoring the owners listed.
+  int count(const Rect& r, const std::vector<int>& ignore) const {
+    std::vector<int> seen;
+    for_cells(r, [&](long key) {
+      auto it = cells_.find(key);
+      if (it == cells_.end()) return;
+      for (int id : it->second) {
+        const Entry& e = entries_[id];
+        if (e.owner >= 0 && std::find(ignore.begin(), ignore.end(), e.owner) != ignore.end()) continue;
+        if (e.r.overlaps(r) && std::find(seen.begin(), seen.end(), id) == seen.end()) seen.push_back(id);
+      }
+    });
+    return static_cast<int>(seen.size());
+  }
+
+ private:
+  static constexpr double cell = 100;
+  template <class F>
+  static void for_cells(const Rect& r, F f) {
+    long x0 = static_cast<long>(std::floor(r.x / cell)), x1 = static_cast<long>(std::floor(r.right() / cell));
+    long y0 = static_cast<long>(std::floor(r.y / cell)), y1 = static_cast<long>(std::floor(r.bottom() / cell));
+    for (long y = y0; y <= y1; ++y)
+      for (long x = x0; x <= x1; ++x) f(y * 1000003 + x);
+  }
+  std::vector<Entry> entries_;
+  std::unordered_map<long, std::vector<int>> cells_;
+};
+
+Rect segment_rect(const Point& a, const Point& b) {
+  return {std::min(a.x, b.x) - 1, std::min(a.y, b.y) - 1, std::abs(a.x - b.x) + 2, std::abs(a.y - b.y) + 2};
+}
+
+struct Placer {
+  Graph& g;
+  Index shapes, lines;  // lines: edge segments and placed labels
+
+  // The first candidate over no shape and no line; else the first over no shape; else the first.
+  Rect choose(const std::vector<Rect>& candidates, const std::vector<int>& ignore) {
+    const Rect* free_of_shapes = nullptr;
+    for (const auto& c : candidates) {
+      if (shapes.count(c, ignore) > 0) continue;
+      if (lines.count(c, {}) == 0) return c;
+      if (!free_of_shapes) free_of_shapes = &c;
+    }
+    return free_of_shapes ? *free_of_shapes : candidates.front();
+  }
+
+  void place_item_label(int i) {
+    Item& item = g.items[i];
+    const Rect& b = item.box;
+    double w = item.label.width, h = item.label.height, gap = 4;
+    std::vector<Rect> candidates = {
+        {b.cx() - w / 2, b.bottom() + gap, w, h},          // under
+        {b.cx() - 6 - w, b.bottom() + gap, w, h},          // under, left of a downward edge
+        {b.cx() + 6, b.bottom() + gap, w, h},              // under, right of it
+        {b.cx() - w / 2, b.y - gap - h, w, h},             // above
+        {b.right() + gap, b.bottom() - h / 2, w, h},       // beside, low
+        {b.x - gap - w, b.bottom() - h / 2, w, h},
+    };
+    std::vector<int> ignore = item.containers;
+    ignore.push_back(i);
+    item.label_box = choose(candidates, ignore);
+    lines.add(*item.label_box, -1);
+  }
+
+  void place_link_label(Link& link, const MeasureText& measure) {
+    if (link.route.size() < 2) return;
+    TextSize t = measure(link.name, size::label_font, size::label_width);
+    double w = t.width, h = t.height, gap = 4;
+    const Point& a = link.route[0];
+    const Point& b = link.route[1];
+    std::vector<Rect> candidates;
+    if (a.y == b.y) {
+      double x = b.x >= a.x ? a.x + gap : a.x - gap - w;
+      double along = b.x >= a.x ? 1 : -1;
+      for (double shift : {0.0, 20.0, 40.0})
+        candidates.push_back({x + along * shift, a.y - gap - h, w, h}), candidates.push_back({x + along * shift, a.y + gap, w, h});
+    } else {
+      double y = b.y >= a.y ? a.y + gap : a.y - gap - h;
+      double along = b.y >= a.y ? 1 : -1;
+      for (double shift : {0.0, 15.0, 30.0})
+        candidates.push_back({a.x + gap, y + along * shift, w, h}), candidates.push_back({a.x - gap - w, y + along * shift, w, h});
+    }
+    std::vector<int> ignore;
+    for (int end : {link.from, link.to})
+      if (end >= 0) ignore.insert(ignore.end(), g.items[end].containers.begin(), g.items[end].containers.end());
+    link.label_box = choose(candidates, ignore);
+    lines.add(*link.label_box, -1);
+  }
+};
+
+}  // namespace
+
+void place_labels(Graph& g, const MeasureText& measure) {
+  Placer p{g};
+  for (int i = 0; i < static_cast<int>(g.items.size()); ++i)
+    if (g.items[i].kind != ItemKind::group) p.shapes.add(g.items[i].box, i);
+  for (const auto& link : g.links)
+    for (std::size_t k = 1; k < link.route.size(); ++k) p.lines.add(segment_rect(link.route[k - 1], link.route[k]), -1);
+  for (int i = 0; i < static_cast<int>(g.items.size()); ++i)
+    if (g.items[i].external_label) p.place_item_label(i);
+  for (auto& link : g.links)
+    if (!link.name.empty() && (link.kind == LinkKind::sequence || link.kind == LinkKind::message)) p.place_link_label(link, measure);
+}
+
+}  // namespace syzba::layout

@@ -1,0 +1,114 @@
+// lay_out: which processes and collaborations need a diagram, and the phases run for each.
+#include <cmath>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "layout/graph.h"
+
+namespace syzba::layout {
+namespace {
+
+// What gets a diagram of its own: each collaboration, and each process no participant shows.
+std::vector<std::string> diagram_targets(const model::Definitions& defs) {
+  std::vector<std::string> targets;
+  std::unordered_set<std::string> in_pool;
+  for (const auto& c : defs.collaborations) {
+    targets.push_back(c.id);
+    for (const auto& p : c.participants) in_pool.insert(p.process);
+  }
+  for (const auto& p : defs.processes)
+    if (!in_pool.count(p.id)) targets.push_back(p.id);
+  return targets;
+}
+
+bool finite(const model::Bounds& b) {
+  return std::isfinite(b.x) && std::isfinite(b.y) && std::isfinite(b.width) && std::isfinite(b.height) && b.width >= 0 &&
+         b.height >= 0;
+}
+
+// Why an existing diagram of the target cannot be kept ("" when it can): elements it leaves
+// without a shape or edge, or numbers that are not numbers.
+std::string incomplete(const model::Definitions& defs, const model::Diagram& diagram, const Graph& g) {
+  std::unordered_map<std::string, const model::DiElement*> drawn;
+  for (const auto& d : defs.diagrams)
+    for (const auto& e : d.plane.elements) drawn.emplace(e.element, &e);
+  for (const auto& e : diagram.plane.elements) {
+    bool ok = e.kind == model::DiKind::shape ? finite(e.bounds) : e.waypoints.size() >= 2;
+    for (const auto& w : e.waypoints) ok = ok && std::isfinite(w.x) && std::isfinite(w.y);
+    if (!ok) return "'" + e.id + "' has bounds or waypoints that cannot be drawn";
+  }
+  // Inside a sub-process only when it is drawn expanded.
+  auto shown = [&](const Item& item) {
+    for (int c : item.containers) {
+      auto it = drawn.find(g.items[c].id);
+      if (it == drawn.end() || !it->second->is_expanded.value_or(false)) return false;
+    }
+    return true;
+  };
+  int missing = 0;
+  std::string first;
+  auto need = [&](const std::string& id) {
+    if (drawn.count(id)) return;
+    if (missing++ == 0) first = id;
+  };
+  for (const auto& item : g.items)
+    if (shown(item)) need(item.id);
+  for (const auto& link : g.links)
+    if ((link.from < 0 || shown(g.items[link.from])) && (link.to < 0 || shown(g.items[link.to]))) need(link.id);
+  for (const auto& band : g.bands)
+    if (!band.element.empty()) need(band.element);
+  if (missing == 0) return "";
+  return std::to_string(missing) + " element(s) without a shape or edge, '" + first + "' the first";
+}
+
+// Sub-processes now drawn expanded in the new diagram lose their drill-down diagrams.
+bool drills_into(const Graph& g, const model::Diagram& d) {
+  for (const auto& item : g.items)
+    if (item.expanded && d.plane.element == item.id) return true;
+  return false;
+}
+
+}  // namespace
+
+Outcome lay_out(model::Definitions& defs, const Options& options) {
+  Outcome outcome;
+  std::unordered_set<std::string> taken;
+  model::for_each_element(defs, [&](const model::BaseElement& e, model::ElementClass, std::string_view) {
+    if (!e.id.empty()) taken.insert(e.id);
+  });
+  std::vector<model::Diagram> diagrams = options.relayout ? std::vector<model::Diagram>{} : defs.diagrams;
+  int counter = 1;
+  for (const auto& target : diagram_targets(defs)) {
+    Graph g = build_graph(defs, target, options.measure);
+    auto existing = std::find_if(diagrams.begin(), diagrams.end(), [&](const auto& d) { return d.plane.element == target; });
+    if (existing != diagrams.end()) {
+      std::string why = incomplete(defs, *existing, g);
+      if (why.empty()) {
+        outcome.kept.push_back(target);
+        continue;
+      }
+      outcome.notes.push_back({"layout-replaced", model::Severity::info, target, existing->pos.line, existing->pos.column,
+                               "the diagram of '" + target + "' is laid out again: " + why});
+    }
+    if (std::string error = rank_frames(g); !error.empty()) {
+      outcome.error = error;
+      return outcome;
+    }
+    place(g);
+    route(g);
+    place_labels(g, options.measure);
+    std::string id;
+    do id = "BPMNDiagram_" + std::to_string(counter++);
+    while (taken.count(id));
+    model::Diagram diagram = to_diagram(g, taken, id);
+    if (existing != diagrams.end()) *existing = std::move(diagram);
+    else diagrams.push_back(std::move(diagram));
+    std::erase_if(diagrams, [&](const auto& d) { return drills_into(g, d); });
+    outcome.notes.insert(outcome.notes.end(), g.notes.begin(), g.notes.end());
+    outcome.laid_out.push_back(target);
+  }
+  defs.diagrams = std::move(diagrams);
+  return outcome;
+}
+
+}  // namespace syzba::layout

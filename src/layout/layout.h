@@ -1,0 +1,65 @@
+#pragma once
+// syzba::layout — automatic layout of BPMN diagrams in pools and lanes, written as DI.
+//
+// Offers: lay_out (every process and collaboration gets a complete diagram: shapes, edges with
+// orthogonal waypoints, label bounds; existing complete diagrams are kept unless relayout),
+// measure_layout (the quality figures of any diagram, ours or another tool's), and the text
+// measure the sizes are computed with (an estimate of Liberation Sans by default; render can
+// pass its Pango measure so that boxes and drawn text agree).
+//
+// Phases, each in its own file and replaceable: build (model → items, links, bands),
+// ranking (Graphviz dot: rank and order along the flow), placement (columns, lanes as
+// full-width bands, rows), routing (orthogonal A* on a channel grid), labels, to_di.
+#include <functional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "model/model.h"
+
+namespace syzba::layout {
+
+struct TextSize {
+  double width = 0, height = 0;
+};
+
+// The size of text wrapped at word breaks into lines no wider than max_width (very long words
+// broken), at font_px pixels with a line height of 1.2.
+using MeasureText = std::function<TextSize(std::string_view text, double font_px, double max_width)>;
+TextSize estimate_text(std::string_view text, double font_px, double max_width);
+
+struct Options {
+  bool relayout = false;           // replace existing diagrams too
+  MeasureText measure = estimate_text;
+};
+
+struct Outcome {
+  std::vector<std::string> laid_out;   // ids of the processes / collaborations laid out
+  std::vector<std::string> kept;       // whose existing diagram was kept
+  std::vector<model::Diagnostic> notes;  // why a diagram was replaced, what could not be placed
+  std::string error;                   // non-empty: Graphviz failed; the model is unchanged
+};
+
+// Lays out every process and collaboration that has no complete diagram (all of them with
+// relayout), replacing those diagrams in defs.diagrams.
+Outcome lay_out(model::Definitions& defs, const Options& options = {});
+
+// Quality figures of one diagram (a BPMNPlane) as drawn by its DI.
+struct Stats {
+  std::string diagram;            // the plane's bpmnElement
+  int nodes = 0, edges = 0;
+  int overlapping_nodes = 0;      // pairs of shapes whose areas overlap (hosts, containers apart)
+  int nodes_outside_lane = 0;     // shapes not inside the band of the lane that holds them
+  int edges_through_shapes = 0;   // edges with a segment through a shape they do not connect
+  int non_orthogonal_segments = 0;
+  int edge_crossings = 0;
+  double bends_per_edge = 0;
+  double left_to_right = 0;       // share of sequence flows whose target lies right of the source
+  double width = 0, height = 0;   // bounding box of every shape
+  double area() const { return width * height; }
+  double aspect_ratio() const { return height > 0 ? width / height : 0; }
+};
+
+std::vector<Stats> measure_layout(const model::Definitions& defs);
+
+}  // namespace syzba::layout

@@ -1,0 +1,234 @@
+// Phase 3, placement: columns from the ranks, rows inside each lane's band (a node keeps the
+// row of its predecessor, so a main line stays straight and branches open below it), bands
+// stacked full width in the lane set's order, pools stacked in the collaboration's order,
+// boundary events on their host's bottom border, sub-processes sized by what they hold.
+#include <algorithm>
+#include <map>
+#include <unordered_map>
+
+#include "layout/graph.h"
+
+namespace syzba::layout {
+namespace {
+
+constexpr double pool_gap = 30, boundary_step = 46;
+
+bool in_cell(const Item& item) { return item.kind != ItemKind::boundary_event; }
+
+double footprint_width(const Item& item) { return std::max(item.box.w, item.external_label ? item.label.width : 0.0); }
+
+// Sizes that depend on other items: a sub-process holds its frame, a host makes room for
+// the boundary events on its bottom border and their labels.
+void size_containers_and_hosts(Graph& g, const Frame& frame) {
+  std::unordered_map<int, std::vector<int>> boundaries;
+  for (int i : frame.items)
+    if (g.items[i].kind == ItemKind::boundary_event) boundaries[g.items[i].anchor].push_back(i);
+  for (int i : frame.items) {
+    Item& item = g.items[i];
+    if (item.inner_frame >= 0) {
+      const Rect& inner = g.frames[item.inner_frame].extent;
+      item.box.w = std::max(item.box.w, inner.w + 2 * size::sub_padding);
+      item.box.h = std::max(item.box.h, inner.h + size::sub_title + size::sub_padding);
+    }
+    auto it = boundaries.find(i);
+    if (it == boundaries.end()) continue;
+    item.box.w = std::max(item.box.w, 30 + boundary_step * static_cast<double>(it->second.size()));
+    double label = 0;
+    for (int b : it->second) label = std::max(label, g.items[b].below);
+    item.below = std::max(item.below, size::event / 2 + label);
+  }
+}
+
+struct Rows {
+  std::vector<double> above, below;  // per row: room above and below the row's centre line
+  double height() const {
+    double h = 0;
+    for (std::size_t r = 0; r < above.size(); ++r) h += above[r] + below[r];
+    return h + size::row_gap * static_cast<double>(above.empty() ? 0 : above.size() - 1);
+  }
+};
+
+// Rows within each band: a node takes the lowest row of its predecessors in the same band
+// (so a main line stays on one row), never above a node dot ordered before it in its cell.
+std::vector<Rows> assign_rows(Graph& g, const Frame& frame, int bands) {
+  std::unordered_map<int, std::vector<int>> predecessors;
+  for (const auto& link : g.links)
+    if (link.kind == LinkKind::sequence && link.from >= 0 && link.to >= 0 && g.items[link.to].frame == &frame - &g.frames[0]) {
+      int from = g.items[link.from].kind == ItemKind::boundary_event ? g.items[link.from].anchor : link.from;
+      predecessors[link.to].push_back(from);
+    }
+  std::map<std::pair<int, int>, std::vector<int>> cells;  // (band, rank) → items
+  for (int i : frame.items)
+    if (in_cell(g.items[i])) cells[{g.items[i].band, g.items[i].rank}].push_back(i);
+  std::vector<Rows> rows(bands);
+  for (auto& [key, items] : cells) {
+    std::stable_sort(items.begin(), items.end(), [&](int a, int b) { return g.items[a].order < g.items[b].order; });
+    int last = -1;
+    for (int i : items) {
+      Item& item = g.items[i];
+      int desired = 0;
+      if (item.anchor >= 0) {
+        desired = g.items[item.anchor].row + 1;
+      } else {
+        bool found = false;
+        for (int p : predecessors[i]) {
+          const Item& pred = g.items[p];
+          if (pred.band != item.band || pred.rank >= item.rank || pred.frame != item.frame) continue;
+          desired = found ? std::min(desired, pred.row) : pred.row;
+          found = true;
+        }
+      }
+      item.row = std::max(desired, last + 1);
+      last = item.row;
+      Rows& band_rows = rows[key.first];
+      if (static_cast<int>(band_rows.above.size()) <= item.row) {
+        band_rows.above.resize(item.row + 1, 0);
+        band_rows.below.resize(item.row + 1, 0);
+      }
+      band_rows.above[item.row] = std::max(band_rows.above[item.row], item.box.h / 2);
+      band_rows.below[item.row] = std::max(band_rows.below[item.row], item.box.h / 2 + item.below);
+    }
+  }
+  // Rows nothing stands in (a row taken only to keep order) close up to a small gap.
+  return rows;
+}
+
+std::vector<double> column_widths(const Graph& g, const Frame& frame) {
+  std::vector<double> widths;
+  for (int i : frame.items) {
+    const Item& item = g.items[i];
+    if (!in_cell(item)) continue;
+    if (static_cast<int>(widths.size()) <= item.rank) widths.resize(item.rank + 1, 0);
+    widths[item.rank] = std::max(widths[item.rank], footprint_width(item));
+  }
+  return widths;
+}
+
+// Title bands drawn left of a leaf: one per pool or lane around it.
+int titles_left_of(const Graph& g, int band) {
+  int titles = 0;
+  for (int b = band; b >= 0; b = g.bands[b].parent)
+    if (!g.bands[b].element.empty()) ++titles;
+  return titles;
+}
+
+// Band boxes, top to bottom: leaves take their rows' height, parents the sum of their children.
+double stack_bands(Graph& g, int band, double y, double x0, double width, const std::vector<double>& leaf_heights) {
+  Band& b = g.bands[band];
+  double title = b.element.empty() ? 0 : size::title_band;
+  double x = x0;
+  if (b.children.empty()) {
+    b.box = {x, y, width, leaf_heights[b.leaf]};
+    return b.box.h;
+  }
+  double h = 0;
+  for (int c : b.children) h += stack_bands(g, c, y + h, x + title, width - title, leaf_heights);
+  g.bands[band].box = {x, y, width, h};
+  return h;
+}
+
+void place_frame(Graph& g, int f) {
+  Frame& frame = g.frames[f];
+  size_containers_and_hosts(g, frame);
+  int bands = f == 0 ? static_cast<int>(frame.leaves.size()) : 1;
+  std::vector<Rows> rows = assign_rows(g, frame, bands);
+  std::vector<double> widths = column_widths(g, frame);
+
+  if (f == 0) {
+    int titles = 0;
+    for (int leaf : frame.leaves) titles = std::max(titles, titles_left_of(g, leaf));
+    frame.content_x = titles * size::title_band + size::band_padding;
+  }
+  std::vector<double> column_x(widths.size());
+  double x = frame.content_x;
+  for (std::size_t r = 0; r < widths.size(); ++r) {
+    column_x[r] = x;
+    frame.channel_x.push_back(x - size::column_gap / 2);
+    x += widths[r] + size::column_gap;
+  }
+  double pad = f == 0 ? size::band_padding : 0;  // a sub-process pads its frame itself
+  double width = std::max(x - size::column_gap + pad, frame.content_x + pad);
+  frame.channel_x.push_back(x - size::column_gap / 2);
+
+  // Band heights, then band positions, then each row's centre line.
+  std::vector<double> leaf_heights(bands);
+  for (int b = 0; b < bands; ++b) {
+    double content = rows[b].height();
+    bool empty_pool = f == 0 && rows[b].above.empty() && g.bands[frame.leaves[b]].pool;
+    leaf_heights[b] = f != 0 ? content : empty_pool ? size::black_box_band
+                                                  : std::max(size::min_band, content + 2 * size::band_padding);
+  }
+  std::vector<double> band_top(bands, 0);
+  if (f == 0) {
+    double y = 0;
+    for (int root : g.roots) {
+      y += stack_bands(g, root, y, 0, width, leaf_heights);
+      if (g.bands[root].pool) y += pool_gap;
+    }
+    for (int b = 0; b < bands; ++b) band_top[b] = g.bands[frame.leaves[b]].box.y;
+  }
+  std::vector<std::vector<double>> centre(bands);
+  for (int b = 0; b < bands; ++b) {
+    double y = band_top[b] + (leaf_heights[b] - rows[b].height()) / 2;
+    for (std::size_t r = 0; r < rows[b].above.size(); ++r) {
+      centre[b].push_back(y + rows[b].above[r]);
+      y += rows[b].above[r] + rows[b].below[r];
+      frame.channel_y.push_back(y + size::row_gap / 2);
+      y += size::row_gap;
+    }
+    frame.channel_y.push_back(band_top[b] + size::band_padding / 2);
+  }
+
+  for (int i : frame.items) {
+    Item& item = g.items[i];
+    if (!in_cell(item)) continue;
+    double cx = column_x[item.rank] + widths[item.rank] / 2;
+    item.box.x = cx - item.box.w / 2;
+    item.box.y = centre[item.band][item.row] - item.box.h / 2;
+  }
+  std::unordered_map<int, int> on_host;
+  for (int i : frame.items) {
+    Item& item = g.items[i];
+    if (in_cell(item)) continue;
+    const Rect& host = g.items[item.anchor].box;
+    int k = on_host[item.anchor]++;
+    item.box.x = host.right() - 15 - size::event - boundary_step * k + (boundary_step - size::event) / 2;
+    item.box.y = host.bottom() - size::event / 2;
+  }
+  double height = 0;
+  if (f == 0) {
+    for (int root : g.roots) height = std::max(height, g.bands[root].box.bottom());
+  } else {
+    height = rows[0].height();
+  }
+  frame.extent = {0, 0, width, height};
+  if (f != 0) frame.extent.w = width - frame.content_x;  // no title band inside a sub-process
+}
+
+void translate(Graph& g, int f, double dx, double dy) {
+  Frame& frame = g.frames[f];
+  for (int i : frame.items) {
+    g.items[i].box.x += dx;
+    g.items[i].box.y += dy;
+  }
+  for (double& x : frame.channel_x) x += dx;
+  for (double& y : frame.channel_y) y += dy;
+  frame.extent.x += dx;
+  frame.extent.y += dy;
+}
+
+}  // namespace
+
+void place(Graph& g) {
+  for (int f = static_cast<int>(g.frames.size()) - 1; f >= 0; --f) {
+    if (f != 0) g.frames[f].content_x = 0;
+    place_frame(g, f);
+  }
+  // Inner frames move into their sub-process, outermost first.
+  for (int f = 1; f < static_cast<int>(g.frames.size()); ++f) {
+    const Rect& box = g.items[g.frames[f].container].box;
+    translate(g, f, box.x + size::sub_padding, box.y + size::sub_title);
+  }
+}
+
+}  // namespace syzba::layout

@@ -1,0 +1,94 @@
+// An estimate of text size in Liberation Sans (Arial's metrics), for layout without Pango:
+// advance widths per character class in thousandths of an em, greedy wrapping at spaces.
+#include <algorithm>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "layout/layout.h"
+
+namespace syzba::layout {
+namespace {
+
+std::vector<char32_t> decode(std::string_view s) {
+  std::vector<char32_t> out;
+  for (std::size_t i = 0; i < s.size();) {
+    auto c = static_cast<unsigned char>(s[i]);
+    int extra = c < 0x80 ? 0 : c < 0xE0 ? 1 : c < 0xF0 ? 2 : 3;
+    char32_t cp = extra == 0 ? c : extra == 1 ? (c & 0x1F) : extra == 2 ? (c & 0x0F) : (c & 0x07);
+    std::size_t j = i + 1;
+    for (; j < s.size() && j <= i + extra; ++j) cp = (cp << 6) | (static_cast<unsigned char>(s[j]) & 0x3F);
+    out.push_back(cp);
+    i = j;
+  }
+  return out;
+}
+
+// Thousandths of an em, Arial metrics; unknown letters count as wide ones.
+int advance(char32_t c) {
+  if (c == ' ') return 278;
+  if (c < 0x80) {
+    static const std::u32string narrow = U"ijlI.,:;'!|()[]{}/\\-tf";
+    static const std::u32string wide = U"mwMW@%";
+    if (narrow.find(c) != std::u32string::npos) return 278;
+    if (wide.find(c) != std::u32string::npos) return 850;
+    if (c >= 'A' && c <= 'Z') return 680;
+    return 556;
+  }
+  if (c == U'і' || c == U'ї') return 222;
+  if (c == U'І' || c == U'Ї') return 278;
+  if (c == U'г' || c == U'ғ' || c == U'ґ') return 370;
+  if (c == U'к' || c == U'қ' || c == U'т' || c == U'з') return 460;
+  if (c == U'ж' || c == U'м' || c == U'ф' || c == U'ш' || c == U'щ' || c == U'ы' || c == U'ю') return 780;
+  if (c >= 0x0400 && c <= 0x042F) return 720;  // Cyrillic capitals
+  if (c == U'Ә' || c == U'Ғ' || c == U'Қ' || c == U'Ң' || c == U'Ө' || c == U'Ұ' || c == U'Ү' || c == U'Һ') return 720;
+  if (c >= 0x0430 && c <= 0x04FF) return 560;
+  if (c == 0x200E || c == 0x200F || (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069)) return 0;
+  return 900;
+}
+
+}  // namespace
+
+TextSize estimate_text(std::string_view text, double font_px, double max_width) {
+  const double scale = font_px / 1000.0 * 1.04;  // a little wider than Arial: never overflow
+  const double line_height = font_px * 1.2;
+  auto chars = decode(text);
+  double widest = 0, line = 0, word = 0, space = 0;
+  int lines = chars.empty() ? 0 : 1;
+  auto place_word = [&] {
+    if (word == 0) return;
+    if (line > 0 && line + space + word > max_width) {
+      ++lines;
+      line = 0;
+    } else if (line > 0) {
+      line += space;
+    }
+    line += word;
+    widest = std::max(widest, std::min(line, max_width));
+    word = 0;
+  };
+  for (char32_t c : chars) {
+    if (c == '\n') {
+      place_word();
+      ++lines;
+      line = 0;
+      continue;
+    }
+    if (c == ' ' || c == '\t') {
+      place_word();
+      space = advance(' ') * scale;
+      continue;
+    }
+    double w = advance(c) * scale;
+    if (word + w > max_width && word > 0) {  // a word wider than a line is broken
+      place_word();
+      ++lines;
+      line = 0;
+    }
+    word += w;
+  }
+  place_word();
+  return {widest, lines * line_height};
+}
+
+}  // namespace syzba::layout
