@@ -21,6 +21,7 @@ struct Builder {
 
   int add_band(Band band) {
     int index = static_cast<int>(g.bands.size());
+    if (!band.name.empty()) band.title_length = measure(band.name, size::font, 1e9).width;
     if (band.parent >= 0) {
       band.depth = g.bands[band.parent].depth + 1;
       g.bands[band.parent].children.push_back(index);
@@ -268,6 +269,13 @@ const model::Process* find_process(const model::Definitions& defs, const std::st
 
 }  // namespace
 
+bool in_some_pool(const model::Definitions& defs, const std::string& process) {
+  for (const auto& c : defs.collaborations)
+    for (const auto& p : c.participants)
+      if (p.process == process) return true;
+  return false;
+}
+
 Graph build_graph(const model::Definitions& defs, const std::string& element, const MeasureText& measure) {
   Builder b{defs, measure};
   b.g.element = element;
@@ -281,6 +289,11 @@ Graph build_graph(const model::Definitions& defs, const std::string& element, co
       b.pool_of.emplace(part.id, pool);
       if (const auto* p = find_process(defs, part.process)) b.add_process(*p, pool);
     }
+    // A lone collaboration's diagram shows the processes no participant refers to, below the
+    // pools (as MIWG A.4.0 draws them), so that message flows to them have both ends.
+    if (defs.collaborations.size() == 1)
+      for (const auto& p : defs.processes)
+        if (!in_some_pool(defs, p.id)) b.add_process(p, -1);
     b.add_artifacts(collaboration->artifacts, 0, {}, b.g.roots.empty() ? b.remainder_of(-1) : b.g.roots.front());
     for (const auto& a : collaboration->artifacts)
       if (a.kind == model::ArtifactKind::association) b.add_link(a.id, LinkKind::association, a.source, a.target, "");

@@ -81,6 +81,7 @@ struct Band {
   std::vector<int> children;         // in the lane set's order
   int depth = 0;                     // title bands to its left inside the frame
   int leaf = -1;                     // index among leaves, for bands holding items
+  double title_length = 0;           // its name on one line: the band is at least this tall
   Rect box;
 };
 
@@ -103,6 +104,8 @@ struct Graph {
   std::vector<Frame> frames;         // frames[0] is the top level; inner frames after their container
   std::vector<model::Diagnostic> notes;
 };
+
+bool in_some_pool(const model::Definitions& defs, const std::string& process);
 
 // Phases.
 Graph build_graph(const model::Definitions& defs, const std::string& element, const MeasureText& measure);

@@ -8,16 +8,14 @@
 namespace syzba::layout {
 namespace {
 
-// What gets a diagram of its own: each collaboration, and each process no participant shows.
+// What gets a diagram of its own: each collaboration, and each process no participant shows
+// (with a single collaboration, those are drawn in its diagram: see build_graph).
 std::vector<std::string> diagram_targets(const model::Definitions& defs) {
   std::vector<std::string> targets;
-  std::unordered_set<std::string> in_pool;
-  for (const auto& c : defs.collaborations) {
-    targets.push_back(c.id);
-    for (const auto& p : c.participants) in_pool.insert(p.process);
-  }
+  for (const auto& c : defs.collaborations) targets.push_back(c.id);
+  if (defs.collaborations.size() == 1) return targets;
   for (const auto& p : defs.processes)
-    if (!in_pool.count(p.id)) targets.push_back(p.id);
+    if (!in_some_pool(defs, p.id)) targets.push_back(p.id);
   return targets;
 }
 

@@ -3,6 +3,7 @@
 // stacked full width in the lane set's order, pools stacked in the collaboration's order,
 // boundary events on their host's bottom border, sub-processes sized by what they hold.
 #include <algorithm>
+#include <cmath>
 #include <map>
 #include <unordered_map>
 
@@ -27,8 +28,8 @@ void size_containers_and_hosts(Graph& g, const Frame& frame) {
     Item& item = g.items[i];
     if (item.inner_frame >= 0) {
       const Rect& inner = g.frames[item.inner_frame].extent;
-      item.box.w = std::max(item.box.w, inner.w + 2 * size::sub_padding);
-      item.box.h = std::max(item.box.h, inner.h + size::sub_title + size::sub_padding);
+      item.box.w = std::max(item.box.w, std::ceil(inner.w + 2 * size::sub_padding));
+      item.box.h = std::max(item.box.h, std::ceil(inner.h + size::sub_title + size::sub_padding));
     }
     auto it = boundaries.find(i);
     if (it == boundaries.end()) continue;
@@ -157,6 +158,8 @@ void place_frame(Graph& g, int f) {
     bool empty_pool = f == 0 && rows[b].above.empty() && g.bands[frame.leaves[b]].pool;
     leaf_heights[b] = f != 0 ? content : empty_pool ? size::black_box_band
                                                   : std::max(size::min_band, content + 2 * size::band_padding);
+    // Room for the band's title along its side, up to two lines of wrapped text.
+    if (f == 0) leaf_heights[b] = std::max(leaf_heights[b], std::ceil(g.bands[frame.leaves[b]].title_length / 2 + 20));
   }
   std::vector<double> band_top(bands, 0);
   if (f == 0) {
@@ -171,9 +174,9 @@ void place_frame(Graph& g, int f) {
   for (int b = 0; b < bands; ++b) {
     double y = band_top[b] + (leaf_heights[b] - rows[b].height()) / 2;
     for (std::size_t r = 0; r < rows[b].above.size(); ++r) {
-      centre[b].push_back(y + rows[b].above[r]);
+      centre[b].push_back(std::round(y + rows[b].above[r]));
       y += rows[b].above[r] + rows[b].below[r];
-      frame.channel_y.push_back(y + size::row_gap / 2);
+      if (r + 1 < rows[b].above.size()) frame.channel_y.push_back(y + size::row_gap / 2);  // not on a band's border
       y += size::row_gap;
     }
     frame.channel_y.push_back(band_top[b] + size::band_padding / 2);
@@ -182,7 +185,7 @@ void place_frame(Graph& g, int f) {
   for (int i : frame.items) {
     Item& item = g.items[i];
     if (!in_cell(item)) continue;
-    double cx = column_x[item.rank] + widths[item.rank] / 2;
+    double cx = std::round(column_x[item.rank] + widths[item.rank] / 2);  // whole pixels: straight flows stay straight
     item.box.x = cx - item.box.w / 2;
     item.box.y = centre[item.band][item.row] - item.box.h / 2;
   }

@@ -13,7 +13,7 @@
 namespace syzba::layout {
 namespace {
 
-constexpr double margin = 12, bend_cost = 25, crossing_cost = 20, shared_factor = 1.0;
+constexpr double margin = 12, bend_cost = 25, crossing_cost = 20, shared_factor = 1.0, label_cost = 40;
 enum Dir { right = 0, down = 1, left = 2, up = 3 };
 constexpr int dx[4] = {1, 0, -1, 0}, dy[4] = {0, 1, 0, -1};
 Dir opposite(Dir d) { return static_cast<Dir>((d + 2) % 4); }
@@ -41,28 +41,33 @@ class Grid {
     hblock.assign(static_cast<std::size_t>(nx) * ny, 0);
     vblock.assign(static_cast<std::size_t>(nx) * ny, 0);
     hused.assign(static_cast<std::size_t>(nx) * ny, 0);
+    hsoft.assign(static_cast<std::size_t>(nx) * ny, 0);
+    vsoft.assign(static_cast<std::size_t>(nx) * ny, 0);
     vused.assign(static_cast<std::size_t>(nx) * ny, 0);
   }
   int nx = 0, ny = 0;
-  std::vector<int> hblock, vblock, hused, vused;  // h: segment i..i+1 on row j; v: j..j+1 on column i
+  std::vector<int> hblock, vblock, hused, vused, hsoft, vsoft;  // h: segment i..i+1 on row j; v: j..j+1 on column i
 
   int index(int i, int j) const { return j * nx + i; }
   int find_x(double x) const { return find(xs, x); }
   int find_y(double y) const { return find(ys, y); }
 
-  // Blocks (delta 1) or frees (-1) every segment crossing the open interior of r.
-  void mark(const Rect& r, int delta) {
+  // Blocks (delta 1) or frees (-1) every segment crossing the open interior of r; a soft
+  // mark (room kept for a label) only makes the segments dearer.
+  void mark(const Rect& r, int delta, bool soft = false) {
+    std::vector<int>& hs = soft ? hsoft : hblock;
+    std::vector<int>& vs = soft ? vsoft : vblock;
     auto first = [](const std::vector<double>& v, double a) { return static_cast<int>(std::upper_bound(v.begin(), v.end(), a) - v.begin()); };
     auto below = [](const std::vector<double>& v, double b) { return static_cast<int>(std::lower_bound(v.begin(), v.end(), b) - v.begin()); };
     // Rows strictly inside; segments [xs[i], xs[i+1]] overlapping (x, right).
     int j0 = first(ys, r.y), j1 = below(ys, r.bottom());
     int i0 = std::max(0, first(xs, r.x) - 1), i1 = below(xs, r.right());
     for (int j = j0; j < j1; ++j)
-      for (int i = i0; i < i1 && i + 1 < nx; ++i) hblock[index(i, j)] += delta;
+      for (int i = i0; i < i1 && i + 1 < nx; ++i) hs[index(i, j)] += delta;
     int c0 = first(xs, r.x), c1 = below(xs, r.right());
     int s0 = std::max(0, first(ys, r.y) - 1), s1 = below(ys, r.bottom());
     for (int i = c0; i < c1; ++i)
-      for (int j = s0; j < s1 && j + 1 < ny; ++j) vblock[index(i, j)] += delta;
+      for (int j = s0; j < s1 && j + 1 < ny; ++j) vs[index(i, j)] += delta;
   }
 
   bool blocked(int i, int j, Dir d) const {
@@ -79,6 +84,14 @@ class Grid {
     bool h = i > 0 && i + 1 < nx && hblock[index(i - 1, j)] > 0 && hblock[index(i, j)] > 0;
     bool v = j > 0 && j + 1 < ny && vblock[index(i, j - 1)] > 0 && vblock[index(i, j)] > 0;
     return h || v;
+  }
+  bool soft(int i, int j, Dir d) const {
+    switch (d) {
+      case right: return hsoft[index(i, j)] > 0;
+      case left: return hsoft[index(i - 1, j)] > 0;
+      case down: return vsoft[index(i, j)] > 0;
+      default: return vsoft[index(i, j - 1)] > 0;
+    }
   }
   int& used(int i, int j, Dir d) {
     switch (d) {
@@ -197,6 +210,8 @@ class Router {
     grid_.build(std::move(xs), std::move(ys));
     for (const auto& item : g_.items)
       if (obstacle(item)) grid_.mark(inflate(item.box, margin), 1);
+    for (const auto& item : g_.items)
+      if (item.external_label) grid_.mark(label_room(item), 1, true);
     std::size_t states = static_cast<std::size_t>(grid_.nx) * grid_.ny * 4;
     cost_.assign(states, std::numeric_limits<double>::infinity());
     parent_.assign(states, -1);
@@ -218,6 +233,13 @@ class Router {
       grid_.mark(g_.items[end].box, delta);
     }
     for (int c : containers) grid_.mark(inflate(g_.items[c].box, margin), -delta);
+    for (int end : ends)  // an edge may leave through its own label's room: the label moves aside
+      if (g_.items[end].external_label) grid_.mark(label_room(g_.items[end]), -delta, true);
+  }
+
+  // Where an external label would stand under its shape (labels.cpp tries there first).
+  static Rect label_room(const Item& item) {
+    return {item.box.cx() - item.label.width / 2, item.box.bottom(), item.label.width, 4 + item.label.height};
   }
 
   void route_link(Link& link) {
@@ -225,6 +247,10 @@ class Router {
     exempt(link, 1);
     std::vector<Port> starts = ports(g_, link, true, from, to.cx());
     std::vector<Port> ends = ports(g_, link, false, to, from.cx());
+    if (link.from >= 0 && link.from == link.to) {  // a self-loop: out on the right, back in at the top
+      std::erase_if(starts, [](const Port& p) { return p.out != right; });
+      std::erase_if(ends, [](const Port& p) { return p.out != up; });
+    }
     double lo = std::min(from.x, to.x) - 400, hi = std::max(from.right(), to.right()) + 400;
     std::vector<Point> path = search(starts, ends, lo, hi);
     if (path.empty()) path = search(starts, ends, -std::numeric_limits<double>::infinity(), std::numeric_limits<double>::infinity());
@@ -299,6 +325,7 @@ class Router {
         double length = std::abs(grid_.xs[i2] - grid_.xs[i]) + std::abs(grid_.ys[j2] - grid_.ys[j]);
         double step = length * (1 + (grid_.used(i, j, d2) > 0 ? shared_factor : 0)) + (d2 != d ? bend_cost : 0);
         if (crosses(i2, j2, d2)) step += crossing_cost;
+        if (grid_.soft(i, j, d2)) step += label_cost;
         int next = grid_.index(i2, j2) * 4 + d2;
         if (g + step < cost_[next]) {
           if (cost_[next] == std::numeric_limits<double>::infinity()) touched_.push_back(next);
@@ -353,11 +380,12 @@ class Router {
   static std::vector<Point> simplify(const std::vector<Point>& path) {
     std::vector<Point> out;
     for (const auto& p : path) {
-      if (!out.empty() && out.back() == p) continue;
+      auto same = [](double u, double v) { return std::abs(u - v) < 0.25; };
+      if (!out.empty() && same(out.back().x, p.x) && same(out.back().y, p.y)) continue;
       if (out.size() >= 2) {
         const Point& a = out[out.size() - 2];
         const Point& b = out.back();
-        bool collinear = (a.x == b.x && b.x == p.x) || (a.y == b.y && b.y == p.y);
+        bool collinear = (same(a.x, b.x) && same(b.x, p.x)) || (same(a.y, b.y) && same(b.y, p.y));
         if (collinear) out.back() = p;
         else out.push_back(p);
       } else {
