@@ -133,3 +133,42 @@ TEST_CASE("a bad config is refused by check and paths alike", "[cli]") {
   }
   CHECK(run_syzba("check --rule no-such-rule=off " + file + " 2>/dev/null").exit_code == 2);
 }
+
+TEST_CASE("syzba layout writes complete DI and its figures and nothing for bad input", "[cli][layout]") {
+  auto dir = std::filesystem::temp_directory_path() / "syzba-cli-layout-test";
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  auto lanes = fixtures() / "layout" / "lanes.bpmn";
+  auto before = syzba::test::read_file(lanes);
+  auto run = run_syzba("layout " + quoted(lanes) + " -o " + quoted(dir / "out.bpmn") + " --stats --format json");
+  CHECK(run.exit_code == 0);
+  CHECK(syzba::test::read_file(lanes) == before);
+  auto stats = nlohmann::json::parse(run.out);
+  CHECK(stats["file"] == lanes.string());
+  REQUIRE(stats["diagrams"].size() == 1);
+  const auto& d = stats["diagrams"][0];
+  CHECK(d["diagram"] == "handbook");
+  CHECK(d["nodes"] == 12);
+  CHECK(d["overlappingNodes"] == 0);
+  CHECK(d["edgesThroughShapes"] == 0);
+  CHECK(d["leftToRight"].get<double>() > 0.5);
+  CHECK_THAT(syzba::test::read_file(dir / "out.bpmn"), Catch::Contains("<bpmndi:BPMNShape id=\"review_di\" bpmnElement=\"review\">"));
+
+  // Laid out already: kept as it is.
+  CHECK(run_syzba("layout " + quoted(dir / "out.bpmn") + " -o " + quoted(dir / "again.bpmn")).exit_code == 0);
+  CHECK(syzba::test::read_file(dir / "again.bpmn") == syzba::test::read_file(dir / "out.bpmn"));
+  auto text = run_syzba("layout " + quoted(dir / "out.bpmn") + " --stats");
+  CHECK(text.exit_code == 0);
+  CHECK_THAT(text.out, Catch::Contains("handbook: 12 nodes") && Catch::Contains("edges through shapes 0"));
+
+  CHECK(run_syzba("layout " + quoted(fixtures() / "bad" / "not-well-formed.bpmn") + " -o " + quoted(dir / "bad.bpmn") +
+                  " 2>/dev/null").exit_code == 2);
+  CHECK(run_syzba("layout " + quoted(lanes) + " -o " + quoted(lanes) + " 2>/dev/null").exit_code == 2);
+  CHECK(run_syzba("layout " + quoted(lanes) + " 2>/dev/null").exit_code == 2);  // neither -o nor --stats
+  CHECK(syzba::test::read_file(lanes) == before);
+  std::vector<std::string> left;
+  for (const auto& e : std::filesystem::directory_iterator(dir)) left.push_back(e.path().filename().string());
+  std::sort(left.begin(), left.end());
+  CHECK(left == std::vector<std::string>{"again.bpmn", "out.bpmn"});
+  std::filesystem::remove_all(dir);
+}

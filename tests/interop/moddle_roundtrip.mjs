@@ -1,7 +1,8 @@
 // Interop check with the real bpmn-moddle (the library under bpmn-js and Camunda Modeler):
-// every given BPMN file is converted by syzba, and the written file must import with no
-// more warnings than the original, and with none that mention syzba's own extension.
-// Usage: node moddle_roundtrip.mjs SYZBA_BINARY FILE_OR_DIR...
+// every given BPMN file is converted by syzba (or, with --layout, laid out afresh), and the
+// written file must import with no more warnings than the original, and with none that
+// mention syzba's own extension; with --strict, with no warnings at all.
+// Usage: node moddle_roundtrip.mjs SYZBA_BINARY [--layout] [--strict] FILE_OR_DIR...
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,7 +10,10 @@ import { join } from 'node:path';
 import { BpmnModdle } from 'bpmn-moddle';
 import { bpmnFiles, readXml } from './files.mjs';
 
-const [syzba, ...inputs] = process.argv.slice(2);
+const [syzba, ...rest] = process.argv.slice(2);
+const layout = rest.includes('--layout');
+const strict = rest.includes('--strict');
+const inputs = rest.filter((a) => !a.startsWith('--'));
 if (!syzba || inputs.length === 0) {
   console.error('usage: node moddle_roundtrip.mjs SYZBA_BINARY FILE_OR_DIR...');
   process.exit(2);
@@ -33,11 +37,12 @@ let failed = 0;
 for (const file of files) {
   const out = join(work, 'out.bpmn');
   try {
-    execFileSync(syzba, ['convert', file, '-o', out], { stdio: ['ignore', 'ignore', 'pipe'] });
+    const args = layout ? ['layout', '--relayout', file, '-o', out] : ['convert', file, '-o', out];
+    execFileSync(syzba, args, { stdio: ['ignore', 'ignore', 'pipe'] });
     const before = await warningsOf(readXml(file));
     const after = await warningsOf(readXml(out));
     const aboutSyzba = after.filter((m) => /syzba/i.test(m));
-    if (after.length > before.length || aboutSyzba.length > 0) {
+    if (after.length > before.length || aboutSyzba.length > 0 || (strict && after.length > 0)) {
       failed++;
       console.log(`FAIL ${file}: ${before.length} warnings before, ${after.length} after`);
       for (const m of after.filter((m) => !before.includes(m))) console.log(`  new: ${m}`);
