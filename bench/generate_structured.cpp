@@ -1,7 +1,8 @@
 // Writes a structured regulation-like process of about N flow nodes, without DI, for the
 // check benchmarks: a chain of blocks in turn — a timed task; a condition (k-шарт) whose
 // "Жоқ" branch ends in a refusal (бас тарту, error end); a parallel block of two tasks.
-// Usage: generate_structured N > model.bpmn
+// With LANES, the blocks move through that many lanes in turn, as a handbook's steps move
+// between structural units. Usage: generate_structured N [LANES] > model.bpmn
 #include <cstdio>
 #include <cstdlib>
 #include <map>
@@ -17,9 +18,12 @@ std::vector<std::string> order;
 std::map<std::string, Node> nodes_by_id;
 long next_flow = 0;
 std::string flows;
+long lanes = 0, current_lane = 0;
+std::vector<std::string> lane_refs;
 
 void add(const std::string& id, std::string open, std::string body, std::string close) {
   order.push_back(id);
+  if (lanes > 0) lane_refs[current_lane] += "        <bpmn:flowNodeRef>" + id + "</bpmn:flowNodeRef>\n";
   nodes_by_id[id] = {std::move(open), std::move(body), std::move(close), ""};
 }
 
@@ -45,6 +49,8 @@ void task(const std::string& id, long number) {
 
 int main(int argc, char** argv) {
   long target = argc > 1 ? std::atol(argv[1]) : 100;
+  lanes = argc > 2 ? std::atol(argv[2]) : 0;
+  lane_refs.resize(lanes > 0 ? lanes : 0);
   std::printf("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
               "<bpmn:definitions xmlns:bpmn=\"http://www.omg.org/spec/BPMN/20100524/MODEL\" "
               "xmlns:syzba=\"https://syzba.kz/schema/bpmn/1.0\" id=\"Structured\" targetNamespace=\"https://syzba.kz/bench\">\n"
@@ -54,6 +60,7 @@ int main(int argc, char** argv) {
   long nodes = 1, actions = 0, conditions = 0;
   for (long block = 0; nodes < target - 1; ++block) {
     std::string b = "B" + std::to_string(block);
+    if (lanes > 0) current_lane = block % lanes;
     switch (block % 3) {
       case 0:
         task(b, ++actions);
@@ -94,7 +101,14 @@ int main(int argc, char** argv) {
     const Node& n = nodes_by_id[id];
     std::printf("%s%s%s%s", n.open.c_str(), n.body.c_str(), n.links.c_str(), n.close.c_str());
   }
-  std::printf("%s  </bpmn:process>\n</bpmn:definitions>\n", flows.c_str());
+  std::printf("%s", flows.c_str());
+  if (lanes > 0) {
+    std::printf("    <bpmn:laneSet id=\"Lanes\">\n");
+    for (long l = 0; l < lanes; ++l)
+      std::printf("      <bpmn:lane id=\"Lane%ld\" name=\"%ld-құрылымдық бөлім\">\n%s      </bpmn:lane>\n", l, l + 1, lane_refs[l].c_str());
+    std::printf("    </bpmn:laneSet>\n");
+  }
+  std::printf("  </bpmn:process>\n</bpmn:definitions>\n");
   std::fprintf(stderr, "generated %ld flow nodes, %ld sequence flows\n", nodes + 1, next_flow);
   return 0;
 }

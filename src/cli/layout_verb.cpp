@@ -21,6 +21,7 @@ void add_layout(CLI::App& app, LayoutOptions& options) {
   cmd->add_option("-o,--output", options.output, "output BPMN file ('-' for standard output)");
   cmd->add_flag("--relayout", options.relayout, "lay out again what already has a complete diagram");
   cmd->add_flag("--stats", options.stats, "print the layout's quality figures");
+  cmd->add_flag("--measure-only", options.measure_only, "lay out nothing: print the figures of the diagrams as they are (another tool's, say)");
   cmd->add_option("--format", options.format, "format of --stats: text or json")->check(CLI::IsMember({"text", "json"}));
   cmd->add_option("--max-bytes", options.max_bytes, "refuse files larger than this");
   cmd->footer("Without -o, only --stats is printed. Exit status: 0 done, 1 refused or layout failed, 2 unreadable input or unwritable output.");
@@ -62,7 +63,11 @@ int run_layout(const LayoutOptions& options) {
     std::cerr << "syzba layout: the output is the input file; syzba never modifies its inputs\n";
     return 2;
   }
-  if (options.output.empty() && !options.stats) {
+  if (options.measure_only && !options.output.empty()) {
+    std::cerr << "syzba layout: --measure-only writes nothing; leave out -o\n";
+    return 2;
+  }
+  if (options.output.empty() && !options.stats && !options.measure_only) {
     std::cerr << "syzba layout: give -o OUT.bpmn, --stats, or both\n";
     return 2;
   }
@@ -75,15 +80,17 @@ int run_layout(const LayoutOptions& options) {
     return 1;
   }
   model::Definitions defs = std::move(*read.definitions);
-  layout::Options layout_options;
-  layout_options.relayout = options.relayout;
-  auto outcome = layout::lay_out(defs, layout_options);
-  std::cerr << format_text({{name, outcome.notes}}, false);
-  if (!outcome.error.empty()) {
-    std::cerr << "syzba layout: " << name << ": " << outcome.error << "\n";
-    return 1;
+  if (!options.measure_only) {
+    layout::Options layout_options;
+    layout_options.relayout = options.relayout;
+    auto outcome = layout::lay_out(defs, layout_options);
+    std::cerr << format_text({{name, outcome.notes}}, false);
+    if (!outcome.error.empty()) {
+      std::cerr << "syzba layout: " << name << ": " << outcome.error << "\n";
+      return 1;
+    }
   }
-  if (options.stats) {
+  if (options.stats || options.measure_only) {
     auto stats = layout::measure_layout(defs);
     std::ostream& out = options.output == "-" ? std::cerr : std::cout;  // stdout may carry the BPMN
     out << (options.format == "json" ? stats_json(name, stats).dump(2) + "\n" : stats_text(name, stats));

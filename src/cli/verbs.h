@@ -51,6 +51,7 @@ struct LayoutOptions {
   std::string output;
   bool relayout = false;
   bool stats = false;
+  bool measure_only = false;
   std::string format = "text";
   std::size_t max_bytes = std::size_t{256} << 20;
 };
