@@ -148,7 +148,7 @@ void place_frame(Graph& g, int f) {
     x += widths[r] + size::column_gap;
   }
   double pad = f == 0 ? size::band_padding : 0;  // a sub-process pads its frame itself
-  double width = std::max(x - size::column_gap + pad, frame.content_x + pad);
+  double width = std::ceil(std::max(x - size::column_gap + pad, frame.content_x + pad));
   frame.channel_x.push_back(x - size::column_gap / 2);
 
   // Band heights, then band positions, then each row's centre line.
@@ -160,6 +160,7 @@ void place_frame(Graph& g, int f) {
                                                   : std::max(size::min_band, content + 2 * size::band_padding);
     // Room for the band's title along its side, up to two lines of wrapped text.
     if (f == 0) leaf_heights[b] = std::max(leaf_heights[b], std::ceil(g.bands[frame.leaves[b]].title_length / 2 + 20));
+    leaf_heights[b] = std::ceil(leaf_heights[b]);  // whole pixels: bands meet exactly
   }
   std::vector<double> band_top(bands, 0);
   if (f == 0) {

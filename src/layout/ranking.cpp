@@ -47,6 +47,9 @@ std::string rank_frame(Graph& g, int frame, GVC_t* gvc) {
   agattr(graph, AGRAPH, const_cast<char*>("ranksep"), const_cast<char*>("0.6"));
   std::size_t count = g.frames[frame].items.size();
   agattr(graph, AGRAPH, const_cast<char*>("mclimit"), const_cast<char*>(count > 2000 ? "0.2" : count > 500 ? "0.5" : "1"));
+  // Only ranks and orders are used: dot stops after crossing minimisation (phase 2), before
+  // its coordinate phase, which costs most of the time on large graphs (2 s of 3.3 s at 5,000 nodes).
+  agattr(graph, AGRAPH, const_cast<char*>("phase"), const_cast<char*>("2"));
   Agsym_t* width = agattr(graph, AGNODE, const_cast<char*>("width"), const_cast<char*>("1"));
   Agsym_t* height = agattr(graph, AGNODE, const_cast<char*>("height"), const_cast<char*>("1"));
   agattr(graph, AGNODE, const_cast<char*>("fixedsize"), const_cast<char*>("true"));
@@ -82,7 +85,7 @@ std::string rank_frame(Graph& g, int frame, GVC_t* gvc) {
   if (error.empty()) {
     for (auto [i, n] : node_of) {
       g.items[i].rank = ND_rank(n);
-      g.items[i].order = -ND_coord(n).y;  // Graphviz y grows upwards
+      g.items[i].order = ND_order(n);
     }
     // Ranks without items (dot leaves none, but a frame's ranks need not start at 0) closed up.
     std::map<int, int> compact;
