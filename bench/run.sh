@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Whole-process benchmarks of syzba convert: time with hyperfine, peak memory with
+# Whole-process benchmarks of syzba convert, check and layout: time with hyperfine, peak memory with
 # /usr/bin/time -v. Usage: bench/run.sh [BUILD_DIR]
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -31,3 +31,16 @@ done
 echo "== syzba check, structured process of 100000 nodes (soundness skips a scope this size)"
 hyperfine --warmup 1 --runs 5 --style basic -N -i "$build/src/syzba check $work/structured-100000.bpmn" 2>&1 | grep -E 'Time|Range'
 /usr/bin/time -v "$build/src/syzba" check "$work/structured-100000.bpmn" 2>&1 >/dev/null | grep -E 'Maximum resident|Elapsed'
+
+# syzba layout on generated processes in lanes (Graphviz ranks, placement, routing, labels).
+"$build/bench/generate_structured" 30 4 > "$work/layout-30.bpmn" 2>/dev/null
+for n in 100 1000 5000; do
+  "$build/bench/generate_structured" "$n" 5 > "$work/layout-$n.bpmn" 2>/dev/null
+done
+for n in 30 100 1000 5000; do
+  lanes=$([ "$n" = 30 ] && echo 4 || echo 5)
+  echo "== syzba layout, generated process of $n nodes in $lanes lanes"
+  runs=$([ "$n" = 5000 ] && echo 3 || echo 10)
+  hyperfine --warmup 1 --runs "$runs" --style basic -N "$build/src/syzba layout $work/layout-$n.bpmn -o $work/laid-out.bpmn" 2>&1 | grep -E 'Time|Range'
+  /usr/bin/time -v "$build/src/syzba" layout "$work/layout-$n.bpmn" -o "$work/laid-out.bpmn" 2>&1 | grep -E 'Maximum resident|Elapsed'
+done
