@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
-# The main job: check every model in models/ and every MIWG reference model, and round-trip
-# each into out/ (read, write back as canonical BPMN 2.0 XML). Usage: scripts/demo.sh [BUILD]
+# The main job: check every model in models/ and every MIWG reference model, round-trip
+# each into out/ (read, write back as canonical BPMN 2.0 XML) and lay each out afresh into
+# out/layout/. Usage: scripts/demo.sh [BUILD]
 set -uo pipefail
 cd "$(dirname "$0")/.."
 build=${1:-build}
 shared=${SYZBA_SHARED_DIR:-../shared}
 syzba="$build/src/syzba"
-mkdir -p out/models out/miwg
+mkdir -p out/models out/miwg out/layout
 
 shopt -s nullglob
 models=(models/*.bpmn)
@@ -19,5 +20,10 @@ failed=0
 for f in "${models[@]}"; do "$syzba" convert "$f" -o "out/models/$(basename "$f")" || failed=$((failed + 1)); done
 for f in "${miwg[@]}"; do "$syzba" convert "$f" -o "out/miwg/$(basename "$f")" || failed=$((failed + 1)); done
 echo "== round trip: $(( ${#models[@]} + ${#miwg[@]} - failed )) written to out/, $failed failed"
+
+echo "== syzba layout --relayout: every file laid out afresh into out/layout/ (figures below)"
+for f in "${models[@]}" "${miwg[@]}"; do
+  "$syzba" layout --relayout --stats "$f" -o "out/layout/$(basename "$f")" 2>/dev/null || failed=$((failed + 1))
+done
 # Findings are the job's report; only an unreadable file or a failed write fails the job.
 [ "$check_status" -le 1 ] && [ "$failed" -eq 0 ]
