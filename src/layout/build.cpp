@@ -147,14 +147,14 @@ struct Builder {
     for (const auto& d : c.data_object_refs) add_data(d.id, d.name, NodeKind::task, frame, containers, band_of(d.id));
     for (const auto& d : c.data_store_refs) add_data(d.id, d.name, NodeKind::service_task, frame, containers, band_of(d.id));
     add_artifacts(c.artifacts, frame, containers, default_band);
-    for (const auto& f : c.flows) add_link(f.id, LinkKind::sequence, f.source, f.target, f.name);
+    for (const auto& f : c.flows) add_link(f.id, LinkKind::sequence, f.source, f.target, f.name, f.pos);
     for (const auto& n : c.nodes) {
       for (const auto& a : n.data_inputs)
-        for (const auto& s : a.sources) add_link(a.id, LinkKind::data_association, s, n.id, "");
-      for (const auto& a : n.data_outputs) add_link(a.id, LinkKind::data_association, n.id, a.target, "");
+        for (const auto& s : a.sources) add_link(a.id, LinkKind::data_association, s, n.id, "", a.pos);
+      for (const auto& a : n.data_outputs) add_link(a.id, LinkKind::data_association, n.id, a.target, "", a.pos);
     }
     for (const auto& a : c.artifacts)
-      if (a.kind == model::ArtifactKind::association) add_link(a.id, LinkKind::association, a.source, a.target, "");
+      if (a.kind == model::ArtifactKind::association) add_link(a.id, LinkKind::association, a.source, a.target, "", a.pos);
   }
 
   // node_kind tells a data object (task) from a data store (service_task): only the shape size.
@@ -183,9 +183,10 @@ struct Builder {
   }
 
   void add_link(const std::string& id, LinkKind kind, const std::string& source, const std::string& target,
-                const std::string& name) {
+                const std::string& name, model::SourcePos pos) {
     Link link{id, kind};
     link.name = name;
+    link.pos = pos;
     auto s = item_of.find(source), t = item_of.find(target);
     if (s != item_of.end()) link.from = s->second;
     if (t != item_of.end()) link.to = t->second;
@@ -198,7 +199,7 @@ struct Builder {
     if (!routable) {
       // Associations may point at flows or data inputs, which have no shape: nothing to draw.
       if (kind == LinkKind::sequence || kind == LinkKind::message)
-        g.notes.push_back({"layout-link-unresolved", model::Severity::warning, id, 0, 0,
+        g.notes.push_back({"layout-link-unresolved", model::Severity::warning, id, pos.line, pos.column,
                            "'" + id + "' connects elements this diagram does not draw; left without an edge"});
       return;
     }
@@ -296,8 +297,8 @@ Graph build_graph(const model::Definitions& defs, const std::string& element, co
         if (!in_some_pool(defs, p.id)) b.add_process(p, -1);
     b.add_artifacts(collaboration->artifacts, 0, {}, b.g.roots.empty() ? b.remainder_of(-1) : b.g.roots.front());
     for (const auto& a : collaboration->artifacts)
-      if (a.kind == model::ArtifactKind::association) b.add_link(a.id, LinkKind::association, a.source, a.target, "");
-    for (const auto& m : collaboration->message_flows) b.add_link(m.id, LinkKind::message, m.source, m.target, m.name);
+      if (a.kind == model::ArtifactKind::association) b.add_link(a.id, LinkKind::association, a.source, a.target, "", a.pos);
+    for (const auto& m : collaboration->message_flows) b.add_link(m.id, LinkKind::message, m.source, m.target, m.name, m.pos);
   } else if (const auto* p = find_process(defs, element)) {
     b.add_process(*p, -1);
   }

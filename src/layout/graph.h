@@ -68,6 +68,7 @@ struct Link {
   int from = -1, to = -1;            // items (a pool for message flows to a black box: -1 and pool)
   int from_band = -1, to_band = -1;  // message flows to or from a pool itself
   std::string name;
+  model::SourcePos pos;              // where the flow was read, for notes
   std::vector<Point> route;
   std::optional<Rect> label_box;
 };

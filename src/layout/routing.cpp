@@ -256,7 +256,7 @@ class Router {
     if (path.empty()) path = search(starts, ends, -std::numeric_limits<double>::infinity(), std::numeric_limits<double>::infinity());
     exempt(link, -1);
     if (path.empty()) {
-      g_.notes.push_back({"layout-unrouted", model::Severity::warning, link.id, 0, 0,
+      g_.notes.push_back({"layout-unrouted", model::Severity::warning, link.id, link.pos.line, link.pos.column,
                           "no orthogonal route around the shapes was found for '" + link.id + "'; drawn straight"});
       path = {{from.right(), from.cy()}, {(from.right() + to.x) / 2, from.cy()}, {(from.right() + to.x) / 2, to.cy()}, {to.x, to.cy()}};
     }
