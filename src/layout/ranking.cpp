@@ -85,7 +85,7 @@ std::string rank_frame(Graph& g, int frame, GVC_t* gvc) {
   if (error.empty()) {
     for (auto [i, n] : node_of) {
       g.items[i].rank = ND_rank(n);
-      g.items[i].order = ND_order(n);
+      g.items[i].order = -ND_order(n);  // with rankdir=LR, dot orders a rank bottom to top
     }
     // Ranks without items (dot leaves none, but a frame's ranks need not start at 0) closed up.
     std::map<int, int> compact;
