@@ -19,7 +19,7 @@ demo: build
 
 # The whole suite twice: as built, and under AddressSanitizer and UndefinedBehaviorSanitizer.
 test: test-fast build-sanitized
-	cd $(SANITIZED) && ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 ctest --output-on-failure -j $(JOBS)
+	cd $(SANITIZED) && ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp ctest --output-on-failure -j $(JOBS)
 
 test-fast: build
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
