@@ -21,6 +21,8 @@ int main(int argc, char** argv) {
   syzba::cli::add_convert(app, convert);
   syzba::cli::LayoutOptions layout;
   syzba::cli::add_layout(app, layout);
+  syzba::cli::RenderOptions render;
+  syzba::cli::add_render(app, render);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -31,5 +33,6 @@ int main(int argc, char** argv) {
   if (app.got_subcommand("paths")) return syzba::cli::run_paths(paths);
   if (app.got_subcommand("convert")) return syzba::cli::run_convert(convert);
   if (app.got_subcommand("layout")) return syzba::cli::run_layout(layout);
+  if (app.got_subcommand("render")) return syzba::cli::run_render(render);
   return 2;
 }

@@ -59,4 +59,25 @@ struct LayoutOptions {
 void add_layout(CLI::App& app, LayoutOptions& options);
 int run_layout(const LayoutOptions& options);
 
+struct RenderOptions {
+  std::string input;
+  std::string output;
+  std::string format;  // "" = from the output's extension
+  std::string lang = "kk";
+  std::string legend = "auto";
+  std::string title;
+  std::string page = "fit";
+  bool landscape = false;
+  double scale = 1;
+  double dpi = 0;  // 0 = use scale
+  std::string theme = "default";
+  std::string durations = "on";
+  std::string diagram;
+  bool relayout = false;
+  std::size_t max_bytes = std::size_t{256} << 20;
+};
+
+void add_render(CLI::App& app, RenderOptions& options);
+int run_render(const RenderOptions& options);
+
 }  // namespace syzba::cli

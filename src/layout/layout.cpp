@@ -26,15 +26,19 @@ bool finite(const model::Bounds& b) {
 
 // Why an existing diagram of the target cannot be kept ("" when it can): elements it leaves
 // without a shape or edge, or numbers that are not numbers.
-std::string incomplete(const model::Definitions& defs, const model::Diagram& diagram, const Graph& g) {
-  std::unordered_map<std::string, const model::DiElement*> drawn;
-  for (const auto& d : defs.diagrams)
-    for (const auto& e : d.plane.elements) drawn.emplace(e.element, &e);
+std::string undrawable(const model::Diagram& diagram) {
   for (const auto& e : diagram.plane.elements) {
     bool ok = e.kind == model::DiKind::shape ? finite(e.bounds) : e.waypoints.size() >= 2;
     for (const auto& w : e.waypoints) ok = ok && std::isfinite(w.x) && std::isfinite(w.y);
     if (!ok) return "'" + e.id + "' has bounds or waypoints that cannot be drawn";
   }
+  return "";
+}
+
+std::string missing_elements(const model::Definitions& defs, const Graph& g) {
+  std::unordered_map<std::string, const model::DiElement*> drawn;
+  for (const auto& d : defs.diagrams)
+    for (const auto& e : d.plane.elements) drawn.emplace(e.element, &e);
   // Inside a sub-process only when it is drawn expanded.
   auto shown = [&](const Item& item) {
     for (int c : item.containers) {
@@ -80,10 +84,18 @@ Outcome lay_out(model::Definitions& defs, const Options& options) {
     Graph g = build_graph(defs, target, options.measure);
     auto existing = std::find_if(diagrams.begin(), diagrams.end(), [&](const auto& d) { return d.plane.element == target; });
     if (existing != diagrams.end()) {
-      std::string why = incomplete(defs, *existing, g);
+      std::string why = undrawable(*existing);
       if (why.empty()) {
-        outcome.kept.push_back(target);
-        continue;
+        std::string missing = missing_elements(defs, g);
+        if (missing.empty() || options.keep_incomplete) {
+          if (!missing.empty())
+            outcome.notes.push_back({"layout-incomplete", model::Severity::info, target, existing->pos.line,
+                                     existing->pos.column, "the diagram of '" + target + "' is kept as it is: " + missing +
+                                                               " will not be drawn"});
+          outcome.kept.push_back(target);
+          continue;
+        }
+        why = missing;
       }
       outcome.notes.push_back({"layout-replaced", model::Severity::info, target, existing->pos.line, existing->pos.column,
                                "the diagram of '" + target + "' is laid out again: " + why});

@@ -30,6 +30,9 @@ TextSize estimate_text(std::string_view text, double font_px, double max_width);
 
 struct Options {
   bool relayout = false;           // replace existing diagrams too
+  // Keep a diagram that leaves elements undrawn (as bpmn-js shows it) instead of laying the
+  // whole of it out again; diagrams with bounds that are not numbers are replaced either way.
+  bool keep_incomplete = false;
   MeasureText measure = estimate_text;
 };
 

@@ -1,0 +1,153 @@
+// The catalog: every element a DI shape or edge may draw, by id, with what its figure needs
+// (type, name, default or conditional flow, collection, performer, duration).
+#include <algorithm>
+
+#include "render/draw.h"
+
+namespace syzba::render {
+
+namespace {
+
+using namespace model;
+
+bool attribute_is(const Extras& extras, std::string_view local, std::string_view value) {
+  for (const auto& a : extras.attributes) {
+    auto colon = a.qname.find(':');
+    std::string_view name = colon == std::string::npos ? std::string_view(a.qname) : std::string_view(a.qname).substr(colon + 1);
+    if (name == local && a.value == value) return true;
+  }
+  return false;
+}
+
+struct Builder {
+  Catalog catalog;
+  std::unordered_map<std::string, std::string> performer;  // flow node id → lane or pool name
+  std::unordered_map<std::string, const DataObject*> data_objects;
+  std::unordered_map<std::string, std::string> category_values;
+
+  Subject& add(const std::string& id, std::string type, std::string name) {
+    Subject& s = catalog[id];
+    s.id = id;
+    s.type = std::move(type);
+    s.name = std::move(name);
+    return s;
+  }
+
+  void lanes(const LaneSet& set) {
+    for (const auto& lane : set.lanes) {
+      add(lane.id, "lane", lane.name);
+      for (const auto& ref : lane.flow_node_refs) performer[ref] = lane.name;  // inner lanes come later and win
+      for (const auto& child : lane.child_lane_sets) lanes(child);
+    }
+  }
+
+  void artifacts(const std::vector<Artifact>& list) {
+    for (const auto& a : list) {
+      switch (a.kind) {
+        case ArtifactKind::text_annotation: add(a.id, "textAnnotation", a.text); break;
+        case ArtifactKind::group: {
+          auto it = category_values.find(a.category_value);
+          add(a.id, "group", it == category_values.end() ? "" : it->second);
+          break;
+        }
+        case ArtifactKind::association: {
+          Subject& s = add(a.id, "association", "");
+          s.association_to_target =
+              attribute_is(a.extras, "associationDirection", "One") || attribute_is(a.extras, "associationDirection", "Both");
+          break;
+        }
+      }
+    }
+  }
+
+  void io(const IoSpecification& spec) {
+    for (const auto& item : spec.inputs) add(item.id, "dataInput", item.name).collection = item.is_collection.value_or(false);
+    for (const auto& item : spec.outputs) {
+      Subject& s = add(item.id, "dataOutput", item.name);
+      s.collection = item.is_collection.value_or(false);
+      s.data_output = true;
+    }
+  }
+
+  void container(const Container& c) {
+    for (const auto& set : c.lane_sets) lanes(set);
+    for (const auto& d : c.data_objects) data_objects[d.id] = &d;
+    for (const auto& d : c.data_objects) add(d.id, "dataObject", d.name).collection = d.is_collection.value_or(false);
+    for (const auto& r : c.data_object_refs) {
+      auto it = data_objects.find(r.data_object);
+      const DataObject* object = it == data_objects.end() ? nullptr : it->second;
+      Subject& s = add(r.id, "dataObjectReference", !r.name.empty() || !object ? r.name : object->name);
+      s.collection = object && object->is_collection.value_or(false);
+    }
+    for (const auto& r : c.data_store_refs) add(r.id, "dataStoreReference", r.name);
+    for (const auto& n : c.nodes) node(n);
+    for (const auto& f : c.flows) flow(c, f);
+    artifacts(c.artifacts);
+  }
+
+  void node(const FlowNode& n) {
+    Subject& s = add(n.id, std::string(type_name(n.kind)), n.name);
+    s.node = &n;
+    s.duration = n.duration;
+    for (const auto& a : n.data_inputs) add(a.id, "dataInputAssociation", "").association_to_target = true;
+    for (const auto& a : n.data_outputs) add(a.id, "dataOutputAssociation", "").association_to_target = true;
+    if (n.io) io(*n.io);
+    container(n.content);
+  }
+
+  void flow(const Container& c, const SequenceFlow& f) {
+    Subject& s = add(f.id, "sequenceFlow", f.name);
+    s.flow = &f;
+    auto source = std::find_if(c.nodes.begin(), c.nodes.end(), [&](const FlowNode& n) { return n.id == f.source; });
+    if (source == c.nodes.end()) return;
+    s.default_flow = source->default_flow == f.id;
+    s.conditional_from_activity = f.condition && is_activity(source->kind) && !s.default_flow;
+  }
+};
+
+void assign_performers(Builder& b, const Container& c, const std::string& pool) {
+  for (const auto& n : c.nodes) {
+    auto it = b.performer.find(n.id);
+    std::string who = it != b.performer.end() ? it->second : pool;
+    if (n.kind == NodeKind::boundary_event) {
+      auto host = b.performer.find(n.attached_to);
+      if (host != b.performer.end()) who = host->second;
+    }
+    b.catalog[n.id].performer = who;
+    assign_performers(b, n.content, who);
+  }
+}
+
+}  // namespace
+
+Catalog make_catalog(const Definitions& defs) {
+  Builder b;
+  for (const auto& cat : defs.categories)
+    for (const auto& v : cat.values) b.category_values[v.id] = v.value;
+  std::unordered_map<std::string, std::string> pool_of_process;
+  for (const auto& col : defs.collaborations) {
+    for (const auto& p : col.participants) {
+      Subject& s = b.add(p.id, "participant", p.name);
+      s.black_box = p.process.empty();
+      s.participant = &p;
+      if (!p.process.empty()) pool_of_process[p.process] = p.name;
+    }
+    for (const auto& m : col.message_flows) b.add(m.id, "messageFlow", m.name);
+    b.artifacts(col.artifacts);
+  }
+  for (const auto& p : defs.processes) {
+    if (p.io) b.io(*p.io);
+    b.container(p.content);
+    assign_performers(b, p.content, pool_of_process.count(p.id) ? pool_of_process[p.id] : p.name);
+  }
+  // A participant without a process of this file is drawn as a black box too.
+  for (auto& [id, s] : b.catalog)
+    if (s.type == "participant" && !s.black_box) {
+      bool found = std::any_of(defs.processes.begin(), defs.processes.end(),
+                               [&](const Process& p) { return p.id == s.participant->process; });
+      s.black_box = !found;
+    }
+  return std::move(b.catalog);
+}
+
+}  // namespace syzba::render

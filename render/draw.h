@@ -1,0 +1,102 @@
+#pragma once
+// Internal to render/: what the notation table, the legend and the scene assembly share —
+// the subject a DI element draws, colours, and small constructors of scene items.
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "render/render.h"
+
+namespace syzba::render {
+
+// ---------------------------------------------------------------------------------------
+// What a DI element draws: its BPMN type and the semantic element behind it.
+struct Subject {
+  std::string type;  // BPMN type name: "userTask", "participant", "sequenceFlow", ...
+  std::string id;
+  std::string name;
+  const model::FlowNode* node = nullptr;
+  const model::Participant* participant = nullptr;
+  bool black_box = false;               // a participant without a process
+  const model::SequenceFlow* flow = nullptr;
+  bool default_flow = false;            // the default flow of its source
+  bool conditional_from_activity = false;
+  bool association_to_target = false;   // associationDirection one / both, data associations
+  bool collection = false;              // data object / input / output collections
+  bool data_output = false;             // data output (filled arrow), else input
+  std::string performer;                // the lane or pool a flow node is in
+  std::optional<model::Duration> duration;
+};
+
+using Catalog = std::unordered_map<std::string, Subject>;
+Catalog make_catalog(const model::Definitions& defs);
+
+// ---------------------------------------------------------------------------------------
+struct Palette {
+  std::string stroke = "#22242a";  // hsl(225, 10%, 15%), bpmn-js's default
+  std::string fill = "#ffffff";
+  double fill_opacity = 0.95;
+  std::string label = "#22242a";
+  std::string muted = "#5a5f6b";   // durations, page numbers
+};
+
+struct Style {
+  std::string fill;
+  double fill_opacity = 1;
+  std::string stroke;
+  double width = 1;
+  std::vector<double> dash;
+  bool round_cap = false;
+};
+
+Shape rect(double x, double y, double w, double h, double corner, const Style& style);
+Shape ellipse(double cx, double cy, double r, const Style& style);
+Shape polyline(const std::vector<std::pair<double, double>>& points, bool closed, const Style& style);
+Shape icon(std::string_view name, double x, double y, double scale, const Style& style);
+
+std::string_view icon_path(std::string_view name);
+std::vector<PathOp> parse_path(std::string_view d, double x, double y, double scale);
+
+// ---------------------------------------------------------------------------------------
+// Drawing one element into its group.
+struct DrawContext {
+  TextEngine& text;
+  Lang lang = Lang::kk;
+  bool durations = true;
+  bool expanded = false;          // DI isExpanded of a sub-process or call activity
+  bool marker_visible = false;    // DI isMarkerVisible of an exclusive gateway
+  bool horizontal = true;         // DI isHorizontal of a pool or lane
+};
+
+struct Box {
+  double x = 0, y = 0, width = 0, height = 0;
+};
+
+// Draws a shape's figure and its embedded label (external labels are drawn apart).
+void draw_shape(const DrawContext& ctx, const Subject& subject, const Box& box, const Palette& palette,
+                Element& out);
+void draw_edge(const DrawContext& ctx, const Subject& subject, const std::vector<std::pair<double, double>>& points,
+               const Palette& palette, Element& out);
+// The envelope bpmn-js puts in the middle of a message flow whose DI shows the message.
+void draw_message_marker(const std::vector<std::pair<double, double>>& points, const Palette& palette, Element& out);
+// Label under an event, gateway or data element, or beside a flow; in bounds when the DI
+// gives them.
+void draw_external_label(const DrawContext& ctx, std::string_view text, const Box& bounds, const Palette& palette,
+                         Element& out);
+bool has_external_label(std::string_view type);
+// Where bpmn-js puts an external label the DI does not place.
+Box default_label_box(const Box& shape);
+Box default_label_box(const std::vector<std::pair<double, double>>& points);
+
+// Text centred on (cx, top) with lines wrapped at width.
+Text text_block(TextEngine& engine, std::string_view text, double font_px, bool bold, double cx, double top,
+                double width, int max_lines, const std::string& color);
+
+// A duration as a task shows it: short units in the chosen language ("15 мин", "4 жұмыс күні").
+std::string short_duration(const model::Duration& d, Lang lang);
+
+// The legend's key for a subject ("start:message", "task", "sequenceFlow"), or "" for none.
+std::string legend_key(const Subject& subject, const DrawContext& ctx);
+
+}  // namespace syzba::render

@@ -1,0 +1,55 @@
+// Small constructors of scene items: rectangles, circles, polylines, icons, text blocks.
+#include "render/draw.h"
+
+namespace syzba::render {
+
+namespace {
+
+Shape styled(Shape s, const Style& style) {
+  s.fill = style.fill;
+  s.fill_opacity = style.fill_opacity;
+  s.stroke = style.stroke;
+  s.stroke_width = style.width;
+  s.dash = style.dash;
+  s.round_cap = style.round_cap;
+  return s;
+}
+
+}  // namespace
+
+Shape rect(double x, double y, double w, double h, double corner, const Style& style) {
+  Shape s{Geometry::rect, x, y, w, h, corner};
+  return styled(std::move(s), style);
+}
+
+Shape ellipse(double cx, double cy, double r, const Style& style) {
+  Shape s{Geometry::ellipse, cx - r, cy - r, 2 * r, 2 * r};
+  return styled(std::move(s), style);
+}
+
+Shape polyline(const std::vector<std::pair<double, double>>& points, bool closed, const Style& style) {
+  Shape s;
+  for (std::size_t i = 0; i < points.size(); ++i)
+    s.path.push_back({i == 0 ? 'M' : 'L', {points[i].first, points[i].second}});
+  if (closed) s.path.push_back({'Z'});
+  return styled(std::move(s), style);
+}
+
+Shape icon(std::string_view name, double x, double y, double scale, const Style& style) {
+  Shape s;
+  s.path = parse_path(icon_path(name), x, y, scale);
+  return styled(std::move(s), style);
+}
+
+Text text_block(TextEngine& engine, std::string_view text, double font_px, bool bold, double cx, double top,
+                double width, int max_lines, const std::string& color) {
+  TextBlock block = engine.wrap(text, font_px, bold, width, max_lines);
+  Text t{std::move(block.lines), font_px, bold, color, Anchor::middle};
+  for (auto& line : t.lines) {
+    line.x = cx;
+    line.y += top;
+  }
+  return t;
+}
+
+}  // namespace syzba::render

@@ -1,0 +1,304 @@
+// render_scene: one BPMN diagram to a scene — the title block, the diagram in drawing order
+// (pools, lanes, containers, nodes, flows, boundary events), and the legend under it.
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <limits>
+#include <set>
+
+#include <fmt/format.h>
+
+#include "render/draw.h"
+#include "render/legend.h"
+
+namespace syzba::render {
+
+namespace {
+
+using Points = std::vector<std::pair<double, double>>;
+constexpr double margin = 20;
+
+constexpr std::string_view color_ns = "http://www.omg.org/spec/BPMN/non-normative/color/1.0";
+constexpr std::string_view bioc_ns = "http://bpmn.io/schema/bpmn/biocolor/1.0";
+
+// A colour from a DI extension as #rrggbb, or "" when it is not one we can read safely
+// (#rgb, #rrggbb, rgb(r, g, b)); anything else is ignored rather than written out.
+std::string css_color(std::string_view v) {
+  auto hex = [](char c) { return std::isxdigit(static_cast<unsigned char>(c)) != 0; };
+  if (v.size() == 7 && v[0] == '#' && std::all_of(v.begin() + 1, v.end(), hex)) return model::lowercase(v);
+  if (v.size() == 4 && v[0] == '#' && std::all_of(v.begin() + 1, v.end(), hex))
+    return model::lowercase(fmt::format("#{0}{0}{1}{1}{2}{2}", v[1], v[2], v[3]));
+  int r, g, b;
+  char tail;
+  if (std::sscanf(std::string(v).c_str(), "rgb(%d ,%d ,%d %c", &r, &g, &b, &tail) == 4 && tail == ')' && r >= 0 &&
+      r < 256 && g >= 0 && g < 256 && b >= 0 && b < 256)
+    return fmt::format("#{:02x}{:02x}{:02x}", r, g, b);
+  return "";
+}
+
+std::string extension_color(const model::Extras& extras, std::string_view ns, std::string_view local) {
+  for (const auto& a : extras.attributes) {
+    auto colon = a.qname.find(':');
+    std::string_view name = colon == std::string::npos ? std::string_view(a.qname) : std::string_view(a.qname).substr(colon + 1);
+    if (a.ns == ns && name == local) return css_color(a.value);
+  }
+  return "";
+}
+
+Palette palette_for(const model::DiElement& di, Theme theme) {
+  Palette p;
+  if (theme == Theme::black_and_white) {
+    p.stroke = p.label = "#000000";
+    p.muted = "#000000";
+    p.fill_opacity = 1;
+    return p;
+  }
+  for (auto [ns, fill, stroke] : {std::tuple{color_ns, "background-color", "border-color"},
+                                  std::tuple{bioc_ns, "fill", "stroke"}}) {
+    if (auto c = extension_color(di.extras, ns, fill); !c.empty()) p.fill = c;
+    if (auto c = extension_color(di.extras, ns, stroke); !c.empty()) p.stroke = p.label = c;
+  }
+  if (di.label)
+    if (auto c = extension_color(di.label->extras, color_ns, "color"); !c.empty()) p.label = c;
+  return p;
+}
+
+bool finite(double v) { return std::isfinite(v) && std::fabs(v) < 1e7; }
+
+bool finite(const model::Bounds& b) {
+  return finite(b.x) && finite(b.y) && finite(b.width) && finite(b.height) && b.width >= 0 && b.height >= 0;
+}
+
+// Drawing order, as bpmn-js stacks its layers: containers under what they contain.
+int layer(const Subject& s, const model::DiElement& di) {
+  if (s.type == "participant") return 0;
+  if (s.type == "lane") return 1;
+  if (s.type == "group") return 8;
+  if (s.node && (model::is_sub_process(s.node->kind) || s.node->kind == model::NodeKind::call_activity) &&
+      di.is_expanded.value_or(false))
+    return 2;
+  if (di.kind == model::DiKind::edge) return 20;
+  if (s.type == "boundaryEvent") return 30;
+  return 10;
+}
+
+struct Extent {
+  double min_x = std::numeric_limits<double>::max(), min_y = std::numeric_limits<double>::max();
+  double max_x = std::numeric_limits<double>::lowest(), max_y = std::numeric_limits<double>::lowest();
+  void add(double x, double y) {
+    min_x = std::min(min_x, x); min_y = std::min(min_y, y);
+    max_x = std::max(max_x, x); max_y = std::max(max_y, y);
+  }
+  bool empty() const { return min_x > max_x; }
+};
+
+const model::Diagram* choose_diagram(const model::Definitions& defs, const std::string& wanted) {
+  for (const auto& d : defs.diagrams)
+    if (!wanted.empty() && (d.id == wanted || d.plane.element == wanted)) return &d;
+  if (!wanted.empty()) return nullptr;
+  for (const auto& d : defs.diagrams)
+    if (!d.plane.elements.empty()) return &d;
+  return nullptr;
+}
+
+const model::ServiceInfo* service_of(const model::Definitions& defs) {
+  if (defs.service) return &*defs.service;
+  for (const auto& p : defs.processes)
+    if (p.service) return &*p.service;
+  return nullptr;
+}
+
+std::string_view term_caption(Lang lang) {
+  return lang == Lang::kk ? "Мемлекеттік қызмет көрсету мерзімі" : lang == Lang::ru ? "Срок оказания государственной услуги"
+                                                                                      : "Service term";
+}
+
+// Title block: the service name, then its source and declared term in smaller type.
+Element title_block(const model::Definitions& defs, const Options& options, TextEngine& text, double width,
+                    const Palette& p, double& height) {
+  Element e{"", "title"};
+  const model::ServiceInfo* service = service_of(defs);
+  std::string title = !options.title.empty() ? options.title
+                      : service && !service->name.empty() ? service->name
+                                                          : defs.name;
+  e.label = title;
+  double y = margin;
+  if (!title.empty()) {
+    Text t = text_block(text, title, 16, true, 0, y, width - 2 * margin, 4, p.label);
+    t.anchor = Anchor::start;
+    for (auto& l : t.lines) l.x = margin;
+    y += static_cast<double>(t.lines.size()) * 16 * 1.2 + 4;
+    e.items.emplace_back(std::move(t));
+  }
+  std::vector<std::string> details;
+  if (service) {
+    std::string source;
+    for (const auto& part : {service->regulation, service->appendix, service->source})
+      if (!part.empty()) source += (source.empty() ? "" : " · ") + part;
+    if (!source.empty()) details.push_back(source);
+    if (service->term)
+      details.push_back(fmt::format("{}: {}", term_caption(options.lang),
+                                    service->term->text.empty() ? short_duration(*service->term, options.lang)
+                                                                : service->term->text));
+  }
+  for (const auto& d : details) {
+    Text t = text_block(text, d, 11, false, 0, y, width - 2 * margin, 3, p.muted);
+    t.anchor = Anchor::start;
+    for (auto& l : t.lines) l.x = margin;
+    y += static_cast<double>(t.lines.size()) * 11 * 1.2 + 2;
+    e.items.emplace_back(std::move(t));
+  }
+  height = e.items.empty() ? 0 : y - margin + 12;
+  return e;
+}
+
+std::string detail_of(const Subject& s, Lang lang) {
+  std::string d = s.performer;
+  if (s.duration) d += (d.empty() ? "" : " · ") + short_duration(*s.duration, lang);
+  return d;
+}
+
+std::string describe(const Scene& scene, std::size_t tasks, std::size_t conditions, Lang lang) {
+  switch (lang) {
+    case Lang::kk: return fmt::format("{} — BPMN диаграммасы: {} іс-қимыл, {} шарт", scene.title, tasks, conditions);
+    case Lang::ru: return fmt::format("{} — диаграмма BPMN: действий {}, условий {}", scene.title, tasks, conditions);
+    case Lang::en: break;
+  }
+  return fmt::format("{} — BPMN diagram: {} actions, {} conditions", scene.title, tasks, conditions);
+}
+
+}  // namespace
+
+std::optional<Lang> lang_from_name(std::string_view name) {
+  if (name == "kk") return Lang::kk;
+  if (name == "ru") return Lang::ru;
+  if (name == "en") return Lang::en;
+  return std::nullopt;
+}
+
+std::optional<Theme> theme_from_name(std::string_view name) {
+  if (name == "default" || name == "standard") return Theme::standard;
+  if (name == "bw" || name == "black-and-white") return Theme::black_and_white;
+  return std::nullopt;
+}
+
+Outcome render_scene(const model::Definitions& defs, const Options& options, TextEngine& text) {
+  Outcome outcome;
+  for (const auto& d : defs.diagrams) outcome.diagrams.push_back(d.id);
+  const model::Diagram* diagram = choose_diagram(defs, options.diagram);
+  if (!diagram) {
+    outcome.error = options.diagram.empty() ? "the file has no diagram to draw (no BPMNDiagram with shapes)"
+                                            : "no diagram '" + options.diagram + "' (neither a BPMNDiagram id nor the element one draws)";
+    return outcome;
+  }
+  Catalog catalog = make_catalog(defs);
+  Palette page_palette = palette_for(model::DiElement{}, options.theme);
+
+  // What is drawn, in drawing order; and the extent of it all.
+  struct Entry {
+    const model::DiElement* di;
+    const Subject* subject;
+    int layer;
+    double area;
+  };
+  std::vector<Entry> entries;
+  Extent extent;
+  for (const auto& di : diagram->plane.elements) {
+    auto it = catalog.find(di.element);
+    if (it == catalog.end()) continue;  // DI pointing nowhere: check reports it
+    if (di.kind == model::DiKind::shape) {
+      if (!finite(di.bounds)) continue;
+      extent.add(di.bounds.x, di.bounds.y);
+      extent.add(di.bounds.x + di.bounds.width, di.bounds.y + di.bounds.height);
+    } else {
+      bool ok = di.waypoints.size() >= 2 &&
+                std::all_of(di.waypoints.begin(), di.waypoints.end(), [](const auto& w) { return finite(w.x) && finite(w.y); });
+      if (!ok) continue;
+      for (const auto& w : di.waypoints) extent.add(w.x, w.y);
+    }
+    if (di.label && di.label->bounds && finite(*di.label->bounds)) {
+      const auto& b = *di.label->bounds;
+      extent.add(b.x, b.y);
+      extent.add(b.x + b.width, b.y + b.height);
+    }
+    entries.push_back({&di, &it->second, layer(it->second, di), di.bounds.width * di.bounds.height});
+  }
+  std::stable_sort(entries.begin(), entries.end(), [](const Entry& a, const Entry& b) {
+    if (a.layer != b.layer) return a.layer < b.layer;
+    return a.layer == 2 && a.area > b.area;  // outer sub-processes first
+  });
+  if (extent.empty()) extent.add(0, 0);
+
+  Scene& scene = outcome.scene;
+  scene.lang = options.lang == Lang::kk ? "kk" : options.lang == Lang::ru ? "ru" : "en";
+  scene.font_family = std::string(TextEngine::css_family());
+  scene.pango_family = std::string(TextEngine::pango_family());
+  double diagram_w = extent.max_x - extent.min_x;
+  double page_w = std::max(diagram_w + 2 * margin, 480.0);
+
+  double title_h = 0;
+  Element title = title_block(defs, options, text, page_w, page_palette, title_h);
+  scene.title = title.label;
+  // Diagram coordinates shift so that the drawing starts under the title block.
+  double dx = margin - extent.min_x, dy = margin + title_h - extent.min_y;
+  if (!title.items.empty()) scene.elements.push_back(std::move(title));
+
+  std::set<std::string> used;
+  std::size_t tasks = 0, conditions = 0;
+  bool message_flows = false, lanes = false;
+  for (const Entry& entry : entries) {
+    const model::DiElement& di = *entry.di;
+    const Subject& s = *entry.subject;
+    Palette palette = palette_for(di, options.theme);
+    DrawContext ctx{text, options.lang, options.durations, di.is_expanded.value_or(false),
+                    di.is_marker_visible.value_or(false), di.is_horizontal.value_or(true)};
+    Element e{s.id, s.type, s.name, detail_of(s, options.lang)};
+    if (di.kind == model::DiKind::shape) {
+      Box box{di.bounds.x + dx, di.bounds.y + dy, di.bounds.width, di.bounds.height};
+      draw_shape(ctx, s, box, palette, e);
+      if (has_external_label(s.type) && !s.name.empty()) {
+        Box label = di.label && di.label->bounds && finite(*di.label->bounds)
+                        ? Box{di.label->bounds->x + dx, di.label->bounds->y + dy, di.label->bounds->width, di.label->bounds->height}
+                        : default_label_box(box);
+        draw_external_label(ctx, s.name, label, palette, e);
+      }
+    } else {
+      Points points;
+      for (const auto& w : di.waypoints) points.emplace_back(w.x + dx, w.y + dy);
+      draw_edge(ctx, s, points, palette, e);
+      if (s.type == "messageFlow" && di.is_message_visible.value_or(false)) draw_message_marker(points, palette, e);
+      if (!s.name.empty()) {
+        Box label = di.label && di.label->bounds && finite(*di.label->bounds)
+                        ? Box{di.label->bounds->x + dx, di.label->bounds->y + dy, di.label->bounds->width, di.label->bounds->height}
+                        : default_label_box(points);
+        draw_external_label(ctx, s.name, label, palette, e);
+      }
+    }
+    used.insert(legend_key(s, ctx));
+    if (s.node)
+      for (auto& k : marker_keys(*s.node)) used.insert(k);
+    if (s.node && model::is_activity(s.node->kind)) ++tasks;
+    if (s.node && s.node->kind == model::NodeKind::exclusive_gateway) ++conditions;
+    message_flows = message_flows || s.type == "messageFlow";
+    lanes = lanes || s.type == "lane";
+    scene.elements.push_back(std::move(e));
+  }
+
+  double bottom = dy + extent.max_y + margin;
+  double width = page_w;
+  if (options.legend) {
+    auto rows = legend_rows(used, lanes && !message_flows, options.lang);
+    LegendBox legend = draw_legend(rows, margin, bottom, std::max(page_w - 2 * margin, 320.0), text, options.lang, page_palette);
+    if (!rows.empty()) {
+      bottom += legend.height + margin;
+      width = std::max(width, legend.width + 2 * margin);
+      scene.elements.push_back(std::move(legend.element));
+    }
+  }
+  scene.width = std::ceil(width);
+  scene.height = std::ceil(bottom);
+  scene.description = describe(scene, tasks, conditions, options.lang);
+  return outcome;
+}
+
+}  // namespace syzba::render

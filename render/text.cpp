@@ -1,0 +1,191 @@
+// TextEngine: Pango over fontconfig, with metrics unhinted so that widths are the same at
+// every scale and in every output (SVG, PDF, PNG). Lines are returned as strings so that SVG
+// and Cairo draw exactly the same line breaks.
+#include <pango/pangocairo.h>
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <mutex>
+
+#include "render/render.h"
+
+namespace syzba::render {
+
+namespace {
+
+// Liberation Sans has Arial's metrics (what bpmn-js measures with); the others cover Kazakh
+// where it is missing.
+constexpr std::string_view pango_families = "Liberation Sans,Arial,Noto Sans,DejaVu Sans,sans-serif";
+constexpr std::string_view css_families = "'Liberation Sans', Arial, 'Noto Sans', 'DejaVu Sans', sans-serif";
+constexpr std::string_view ellipsis = "\xE2\x80\xA6";  // …
+
+bool is_continuation(unsigned char c) { return (c & 0xC0) == 0x80; }
+
+// The letter or digit class of the code point starting at s[i] (ASCII and any non-ASCII
+// letter count; spaces and punctuation do not).
+bool word_char_at(std::string_view s, std::size_t i) {
+  if (i >= s.size()) return false;
+  auto c = static_cast<unsigned char>(s[i]);
+  if (c >= 0x80) return true;
+  return std::isalnum(c) != 0;
+}
+
+std::size_t previous_char(std::string_view s, std::size_t end) {
+  if (end == 0) return 0;
+  std::size_t i = end - 1;
+  while (i > 0 && is_continuation(static_cast<unsigned char>(s[i]))) --i;
+  return i;
+}
+
+// Text with the controls that would reorder or hide it on screen removed: bidi embeddings,
+// overrides and isolates (a label must read as it is stored) and other format controls.
+std::string displayable(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size();) {
+    auto c = static_cast<unsigned char>(text[i]);
+    std::size_t len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+    len = std::min(len, text.size() - i);
+    std::string_view ch = text.substr(i, len);
+    i += len;
+    if (len == 1 && (c < 0x20 || c == 0x7F)) {
+      out += ' ';  // tabs, newlines: one line of text per label part
+      continue;
+    }
+    if (ch == "\xE2\x80\xAA" || ch == "\xE2\x80\xAB" || ch == "\xE2\x80\xAC" || ch == "\xE2\x80\xAD" ||
+        ch == "\xE2\x80\xAE" || ch == "\xE2\x81\xA6" || ch == "\xE2\x81\xA7" || ch == "\xE2\x81\xA8" ||
+        ch == "\xE2\x81\xA9" || ch == "\xE2\x80\x8E" || ch == "\xE2\x80\x8F" || ch == "\xEF\xBB\xBF")
+      continue;
+    out += ch;
+  }
+  return out;
+}
+
+}  // namespace
+
+struct TextEngine::Impl {
+  PangoFontMap* font_map = nullptr;
+  PangoContext* context = nullptr;
+  PangoLayout* layout = nullptr;
+  std::map<std::pair<int, bool>, PangoFontDescription*> fonts;  // by size in 1/64 px, weight
+
+  Impl() {
+    font_map = pango_cairo_font_map_new();
+    context = pango_font_map_create_context(font_map);
+    cairo_font_options_t* options = cairo_font_options_create();
+    cairo_font_options_set_hint_metrics(options, CAIRO_HINT_METRICS_OFF);
+    cairo_font_options_set_hint_style(options, CAIRO_HINT_STYLE_NONE);
+    cairo_font_options_set_antialias(options, CAIRO_ANTIALIAS_GRAY);
+    pango_cairo_context_set_font_options(context, options);
+    cairo_font_options_destroy(options);
+    pango_cairo_context_set_resolution(context, 96);
+    layout = pango_layout_new(context);
+  }
+  ~Impl() {
+    for (auto& [key, font] : fonts) pango_font_description_free(font);
+    g_object_unref(layout);
+    g_object_unref(context);
+    g_object_unref(font_map);
+  }
+
+  PangoFontDescription* font(double px, bool bold) {
+    auto key = std::make_pair(static_cast<int>(std::lround(px * 64)), bold);
+    auto it = fonts.find(key);
+    if (it != fonts.end()) return it->second;
+    PangoFontDescription* d = pango_font_description_from_string(std::string(pango_families).c_str());
+    pango_font_description_set_absolute_size(d, px * PANGO_SCALE);
+    pango_font_description_set_weight(d, bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
+    fonts.emplace(key, d);
+    return d;
+  }
+
+  void set(std::string_view text, double px, bool bold, double max_width) {
+    pango_layout_set_font_description(layout, font(px, bold));
+    pango_layout_set_wrap(layout, PANGO_WRAP_WORD_CHAR);
+    pango_layout_set_width(layout, max_width > 0 ? static_cast<int>(max_width * PANGO_SCALE) : -1);
+    // Hyphens are added by us where a word is broken, so the line strings carry them.
+    PangoAttrList* attrs = pango_attr_list_new();
+    pango_attr_list_insert(attrs, pango_attr_insert_hyphens_new(FALSE));
+    pango_layout_set_attributes(layout, attrs);
+    pango_attr_list_unref(attrs);
+    pango_layout_set_text(layout, text.data(), static_cast<int>(text.size()));
+  }
+
+  double width_of(std::string_view text, double px, bool bold) {
+    set(text, px, bold, -1);
+    PangoRectangle logical;
+    pango_layout_get_extents(layout, nullptr, &logical);
+    return static_cast<double>(logical.width) / PANGO_SCALE;
+  }
+
+  // Baseline of a line within its line box of 1.2 em: the font's ascent and descent centred.
+  double baseline(double px, bool bold) {
+    PangoFontMetrics* m = pango_context_get_metrics(context, font(px, bold), nullptr);
+    double ascent = static_cast<double>(pango_font_metrics_get_ascent(m)) / PANGO_SCALE;
+    double descent = static_cast<double>(pango_font_metrics_get_descent(m)) / PANGO_SCALE;
+    pango_font_metrics_unref(m);
+    return (px * 1.2 - (ascent + descent)) / 2 + ascent;
+  }
+};
+
+// Pango keeps state in its font map; one engine is used by one thread at a time.
+TextEngine::TextEngine() : impl_(std::make_unique<Impl>()) {}
+TextEngine::~TextEngine() = default;
+
+std::string_view TextEngine::pango_family() { return pango_families; }
+std::string_view TextEngine::css_family() { return css_families; }
+
+TextBlock TextEngine::wrap(std::string_view raw, double font_px, bool bold, double max_width, int max_lines) {
+  TextBlock block;
+  std::string text = displayable(raw);
+  while (!text.empty() && text.back() == ' ') text.pop_back();
+  if (text.empty()) return block;
+  std::vector<std::pair<std::size_t, std::size_t>> spans;  // byte start, length
+  Impl& m = *impl_;
+  m.set(text, font_px, bold, max_width);
+  PangoLayoutIter* iter = pango_layout_get_iter(m.layout);
+  do {
+    PangoLayoutLine* line = pango_layout_iter_get_line_readonly(iter);
+    spans.emplace_back(static_cast<std::size_t>(line->start_index), static_cast<std::size_t>(line->length));
+  } while (pango_layout_iter_next_line(iter));
+  pango_layout_iter_free(iter);
+
+  double base = m.baseline(font_px, bold);
+  std::size_t count = spans.size();
+  if (max_lines > 0 && count > static_cast<std::size_t>(max_lines)) {
+    count = static_cast<std::size_t>(max_lines);
+    block.truncated = true;
+  }
+  for (std::size_t i = 0; i < count; ++i) {
+    auto [start, length] = spans[i];
+    std::string line = text.substr(start, length);
+    std::size_t end = start + length;
+    bool broken_word = i + 1 < spans.size() && end > 0 && word_char_at(text, previous_char(text, end)) &&
+                       word_char_at(text, end);
+    while (!line.empty() && line.back() == ' ') line.pop_back();
+    if (block.truncated && i + 1 == count) {
+      // Drop characters until the line and its ellipsis fit.
+      while (!line.empty() && m.width_of(line + std::string(ellipsis), font_px, bold) > max_width)
+        line.erase(previous_char(line, line.size()));
+      while (!line.empty() && line.back() == ' ') line.pop_back();
+      line += ellipsis;
+    } else if (broken_word) {
+      line += '-';
+    }
+    double width = m.width_of(line, font_px, bold);
+    block.width = std::max(block.width, width);
+    block.lines.push_back({std::move(line), 0, base + static_cast<double>(i) * line_height(font_px), width});
+  }
+  block.height = static_cast<double>(block.lines.size()) * line_height(font_px);
+  return block;
+}
+
+layout::MeasureText TextEngine::measure() {
+  return [this](std::string_view text, double font_px, double max_width) {
+    TextBlock b = wrap(text, font_px, false, max_width);
+    return layout::TextSize{b.width, b.height};
+  };
+}
+
+}  // namespace syzba::render

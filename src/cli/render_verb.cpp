@@ -1,0 +1,120 @@
+// syzba render IN -o OUT.svg|pdf|png: the diagram with BPMN notation, swimlanes, a title
+// block and the legend; laid out first where the file has no complete DI.
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <iostream>
+
+#include "cli/report.h"
+#include "cli/verbs.h"
+#include "export/export.h"
+#include "io/io.h"
+#include "layout/layout.h"
+#include "render/render.h"
+
+namespace syzba::cli {
+
+void add_render(CLI::App& app, RenderOptions& options) {
+  auto* cmd = app.add_subcommand("render", "Draw a diagram as SVG, PDF or PNG, with its legend and title block.");
+  cmd->add_option("input", options.input, "BPMN file ('-' for standard input)")->required();
+  cmd->add_option("-o,--output", options.output, "output file: .svg, .pdf or .png ('-' for standard output with --format)")->required();
+  cmd->add_option("--format", options.format, "svg, pdf or png (default: from the output's extension)")
+      ->check(CLI::IsMember({"svg", "pdf", "png"}));
+  cmd->add_option("--lang", options.lang, "language of the legend and generated text: kk, ru or en")
+      ->check(CLI::IsMember({"kk", "ru", "en"}));
+  cmd->add_option("--legend", options.legend, "auto (the symbols the diagram uses) or none")
+      ->check(CLI::IsMember({"auto", "none"}));
+  cmd->add_option("--title", options.title, "title above the diagram (default: the service name in the model)");
+  cmd->add_option("--page", options.page, "PDF page: fit (one page the size of the diagram), A4 or A3")
+      ->check(CLI::IsMember({"fit", "A4", "A3", "a4", "a3"}));
+  cmd->add_flag("--landscape", options.landscape, "A4 / A3 pages in landscape");
+  cmd->add_option("--scale", options.scale, "PNG pixels per diagram pixel (default 1)")->check(CLI::Range(0.05, 16.0));
+  cmd->add_option("--dpi", options.dpi, "PNG resolution instead of --scale (96 = scale 1)")->check(CLI::Range(5.0, 1536.0));
+  cmd->add_option("--theme", options.theme, "default (close to bpmn-js, with DI colours) or bw (black and white, for print)")
+      ->check(CLI::IsMember({"default", "bw"}));
+  cmd->add_option("--durations", options.durations, "on: show durations under task labels; off")
+      ->check(CLI::IsMember({"on", "off"}));
+  cmd->add_flag("--relayout", options.relayout, "lay the diagrams out again instead of drawing their DI");
+  cmd->add_option("--diagram", options.diagram, "which diagram: a BPMNDiagram id or the element it draws (default: the first)");
+  cmd->add_option("--max-bytes", options.max_bytes, "refuse input files larger than this");
+  cmd->footer("Exit status: 0 done, 1 nothing to draw or the output refused, 2 unreadable input or unwritable output.");
+}
+
+int run_render(const RenderOptions& options) {
+  std::error_code ec;
+  if (options.input != "-" && options.output != "-" && std::filesystem::equivalent(options.input, options.output, ec)) {
+    std::cerr << "syzba render: the output is the input file; syzba never modifies its inputs\n";
+    return 2;
+  }
+  auto format = options.format.empty() ? exporter::format_from_path(options.output) : exporter::format_from_name(options.format);
+  if (!format) {
+    std::cerr << "syzba render: say which format to write: an output ending in .svg, .pdf or .png, or --format\n";
+    return 2;
+  }
+  std::string name = options.input == "-" ? "<stdin>" : options.input;
+  auto read = io::read_bpmn_file(options.input, {options.max_bytes});
+  std::cerr << format_text({{name, read.diagnostics}}, false);
+  if (!read.definitions) return 2;
+  if (std::any_of(read.diagnostics.begin(), read.diagnostics.end(), [](const auto& d) { return d.severity == model::Severity::error; })) {
+    std::cerr << "syzba render: " << name << ": not drawn, since the values above could not be read\n";
+    return 1;
+  }
+  model::Definitions defs = std::move(*read.definitions);
+  render::TextEngine text;
+  layout::Options layout_options;
+  layout_options.measure = text.measure();
+  layout_options.relayout = options.relayout;
+  layout_options.keep_incomplete = true;  // draw the author's picture, as bpmn-js would
+  auto laid_out = layout::lay_out(defs, layout_options);
+  std::cerr << format_text({{name, laid_out.notes}}, false);
+  if (!laid_out.error.empty()) {
+    std::cerr << "syzba render: " << name << ": " << laid_out.error << "\n";
+    return 1;
+  }
+
+  render::Options render_options;
+  render_options.lang = *render::lang_from_name(options.lang);
+  render_options.legend = options.legend != "none";
+  render_options.durations = options.durations != "off";
+  render_options.theme = *render::theme_from_name(options.theme);
+  render_options.title = options.title;
+  render_options.diagram = options.diagram;
+  auto drawn = render::render_scene(defs, render_options, text);
+  if (!drawn.error.empty()) {
+    std::string known;
+    for (const auto& d : drawn.diagrams) known += (known.empty() ? "" : ", ") + d;
+    std::cerr << "syzba render: " << name << ": " << drawn.error
+              << (known.empty() ? "" : " (diagrams in the file: " + known + ")") << "\n";
+    return 1;
+  }
+
+  exporter::Result out;
+  switch (*format) {
+    case exporter::Format::svg: out.bytes = exporter::to_svg(drawn.scene); break;
+    case exporter::Format::pdf: {
+      exporter::PdfOptions pdf;
+      pdf.page = *exporter::page_from_name(options.page);
+      pdf.landscape = options.landscape;
+      out = exporter::to_pdf(drawn.scene, pdf);
+      break;
+    }
+    case exporter::Format::png: {
+      exporter::PngOptions png;
+      png.scale = options.dpi > 0 ? options.dpi / 96.0 : options.scale;
+      out = exporter::to_png(drawn.scene, png);
+      break;
+    }
+  }
+  if (!out.error.empty()) {
+    std::cerr << "syzba render: " << name << ": " << out.error << "\n";
+    return 1;
+  }
+  if (auto error = io::write_file_atomically(options.output, out.bytes)) {
+    std::cerr << "syzba render: " << *error << "\n";
+    return 2;
+  }
+  return 0;
+}
+
+}  // namespace syzba::cli
