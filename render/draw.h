@@ -83,7 +83,7 @@ void draw_message_marker(const std::vector<std::pair<double, double>>& points, c
 // Label under an event, gateway or data element, or beside a flow; in bounds when the DI
 // gives them.
 void draw_external_label(const DrawContext& ctx, std::string_view text, const Box& bounds, const Palette& palette,
-                         Element& out);
+                         Element& out, bool grow_up = false);
 bool has_external_label(std::string_view type);
 // Where bpmn-js puts an external label the DI does not place.
 Box default_label_box(const Box& shape);

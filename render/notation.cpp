@@ -430,11 +430,16 @@ void draw_message_marker(const Points& points, const Palette& p, Element& out) {
 }
 
 void draw_external_label(const DrawContext& ctx, std::string_view text, const Box& bounds, const Palette& palette,
-                         Element& out) {
+                         Element& out, bool grow_up) {
   if (text.empty()) return;
   double width = std::max(90.0, bounds.width);
-  out.items.emplace_back(text_block(ctx.text, text, external_label_px, false, bounds.x + bounds.width / 2,
-                                    bounds.y, width, 6, palette.label));
+  Text t = text_block(ctx.text, text, external_label_px, false, bounds.x + bounds.width / 2, bounds.y, width, 6,
+                      palette.label);
+  if (grow_up) {  // the block ends where the box does, so it stays clear of the flow below
+    double shift = bounds.height - static_cast<double>(t.lines.size()) * external_label_px * 1.2;
+    for (auto& l : t.lines) l.y += shift;
+  }
+  out.items.emplace_back(std::move(t));
 }
 
 Box default_label_box(const Box& shape) {
@@ -444,7 +449,7 @@ Box default_label_box(const Box& shape) {
 Box default_label_box(const Points& points) {
   std::size_t i = (points.size() - 1) / 2;
   double mx = (points[i].first + points[i + 1].first) / 2, my = (points[i].second + points[i + 1].second) / 2;
-  return {mx - 45, my - 20, 90, 20};
+  return {mx - 45, my - 18, 90, 14};
 }
 
 }  // namespace syzba::render

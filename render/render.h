@@ -101,6 +101,8 @@ class TextEngine {
   double line_height(double font_px) const { return font_px * 1.2; }
   // The measure layout sizes shapes with, so that drawn text fits them.
   layout::MeasureText measure();
+  // Whether the fonts have a glyph for every character of text.
+  bool covers(std::string_view text);
   static std::string_view pango_family();
   static std::string_view css_family();
 
@@ -108,6 +110,11 @@ class TextEngine {
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };
+
+// Text as labels and tooltips show it: controls that would reorder or hide it (bidi
+// overrides, isolates, marks) removed, line breaks as spaces, at most max_chars characters
+// (0: no limit) with "…" after a cut.
+std::string displayable(std::string_view text, std::size_t max_chars);
 
 // ---------------------------------------------------------------------------------------
 enum class Lang { kk, ru, en };
@@ -118,6 +125,7 @@ struct Options {
   bool legend = true;
   bool durations = true;
   Theme theme = Theme::standard;
+  bool title_block = true;
   std::string title;    // overrides the service name
   std::string diagram;  // the BPMNDiagram (or the element it draws) to render; "" = the first
 };

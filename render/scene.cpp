@@ -92,6 +92,52 @@ struct Extent {
   bool empty() const { return min_x > max_x; }
 };
 
+// The page area an item covers (text by its measured lines; a line box is 1.2 em).
+void add_item(Extent& extent, const Item& item) {
+  if (const auto* shape = std::get_if<Shape>(&item)) {
+    if (shape->geometry != Geometry::path) {
+      double pad = shape->stroke.empty() ? 0 : shape->stroke_width / 2;
+      extent.add(shape->x - pad, shape->y - pad);
+      extent.add(shape->x + shape->width + pad, shape->y + shape->height + pad);
+    }
+    for (const auto& op : shape->path)
+      for (int i = 0; i + 1 < (op.op == 'C' ? 6 : op.op == 'Z' ? 0 : 2); i += 2) extent.add(op.v[i], op.v[i + 1]);
+    return;
+  }
+  const Text& t = std::get<Text>(item);
+  for (const auto& l : t.lines) {
+    double left = t.anchor == Anchor::middle ? l.x - l.width / 2 : l.x;
+    double top = l.y - t.font_px, bottom = l.y + t.font_px * 0.3;
+    if (t.vertical) {  // frame (x', y') lies at page (y', −x')
+      extent.add(top, -(left + l.width));
+      extent.add(bottom, -left);
+    } else {
+      extent.add(left, top);
+      extent.add(left + l.width, bottom);
+    }
+  }
+}
+
+void translate(Element& e, double dx, double dy) {
+  for (auto& item : e.items) {
+    if (auto* shape = std::get_if<Shape>(&item)) {
+      shape->x += dx;
+      shape->y += dy;
+      for (auto& op : shape->path)
+        for (int i = 0; i + 1 < (op.op == 'C' ? 6 : op.op == 'Z' ? 0 : 2); i += 2) {
+          op.v[i] += dx;
+          op.v[i + 1] += dy;
+        }
+      continue;
+    }
+    Text& t = std::get<Text>(item);
+    for (auto& l : t.lines) {
+      l.x += t.vertical ? -dy : dx;
+      l.y += t.vertical ? dx : dy;
+    }
+  }
+}
+
 const model::Diagram* choose_diagram(const model::Definitions& defs, const std::string& wanted) {
   for (const auto& d : defs.diagrams)
     if (!wanted.empty() && (d.id == wanted || d.plane.element == wanted)) return &d;
@@ -194,7 +240,7 @@ Outcome render_scene(const model::Definitions& defs, const Options& options, Tex
   Catalog catalog = make_catalog(defs);
   Palette page_palette = palette_for(model::DiElement{}, options.theme);
 
-  // What is drawn, in drawing order; and the extent of it all.
+  // What is drawn, in drawing order.
   struct Entry {
     const model::DiElement* di;
     const Subject* subject;
@@ -202,24 +248,15 @@ Outcome render_scene(const model::Definitions& defs, const Options& options, Tex
     double area;
   };
   std::vector<Entry> entries;
-  Extent extent;
   for (const auto& di : diagram->plane.elements) {
     auto it = catalog.find(di.element);
     if (it == catalog.end()) continue;  // DI pointing nowhere: check reports it
     if (di.kind == model::DiKind::shape) {
       if (!finite(di.bounds)) continue;
-      extent.add(di.bounds.x, di.bounds.y);
-      extent.add(di.bounds.x + di.bounds.width, di.bounds.y + di.bounds.height);
     } else {
       bool ok = di.waypoints.size() >= 2 &&
                 std::all_of(di.waypoints.begin(), di.waypoints.end(), [](const auto& w) { return finite(w.x) && finite(w.y); });
       if (!ok) continue;
-      for (const auto& w : di.waypoints) extent.add(w.x, w.y);
-    }
-    if (di.label && di.label->bounds && finite(*di.label->bounds)) {
-      const auto& b = *di.label->bounds;
-      extent.add(b.x, b.y);
-      extent.add(b.x + b.width, b.y + b.height);
     }
     entries.push_back({&di, &it->second, layer(it->second, di), di.bounds.width * di.bounds.height});
   }
@@ -227,22 +264,13 @@ Outcome render_scene(const model::Definitions& defs, const Options& options, Tex
     if (a.layer != b.layer) return a.layer < b.layer;
     return a.layer == 2 && a.area > b.area;  // outer sub-processes first
   });
-  if (extent.empty()) extent.add(0, 0);
 
   Scene& scene = outcome.scene;
   scene.lang = options.lang == Lang::kk ? "kk" : options.lang == Lang::ru ? "ru" : "en";
   scene.font_family = std::string(TextEngine::css_family());
   scene.pango_family = std::string(TextEngine::pango_family());
-  double diagram_w = extent.max_x - extent.min_x;
-  double page_w = std::max(diagram_w + 2 * margin, 480.0);
-
-  double title_h = 0;
-  Element title = title_block(defs, options, text, page_w, page_palette, title_h);
-  scene.title = title.label;
-  // Diagram coordinates shift so that the drawing starts under the title block.
-  double dx = margin - extent.min_x, dy = margin + title_h - extent.min_y;
-  if (!title.items.empty()) scene.elements.push_back(std::move(title));
-
+  std::vector<Element> drawn;
+  Extent drawing;
   std::set<std::string> used;
   std::size_t tasks = 0, conditions = 0;
   bool message_flows = false, lanes = false;
@@ -252,26 +280,26 @@ Outcome render_scene(const model::Definitions& defs, const Options& options, Tex
     Palette palette = palette_for(di, options.theme);
     DrawContext ctx{text, options.lang, options.durations, di.is_expanded.value_or(false),
                     di.is_marker_visible.value_or(false), di.is_horizontal.value_or(true)};
-    Element e{s.id, s.type, s.name, detail_of(s, options.lang)};
+    Element e{s.id, s.type, displayable(s.name, 300), displayable(detail_of(s, options.lang), 300)};
     if (di.kind == model::DiKind::shape) {
-      Box box{di.bounds.x + dx, di.bounds.y + dy, di.bounds.width, di.bounds.height};
+      Box box{di.bounds.x, di.bounds.y, di.bounds.width, di.bounds.height};
       draw_shape(ctx, s, box, palette, e);
       if (has_external_label(s.type) && !s.name.empty()) {
         Box label = di.label && di.label->bounds && finite(*di.label->bounds)
-                        ? Box{di.label->bounds->x + dx, di.label->bounds->y + dy, di.label->bounds->width, di.label->bounds->height}
+                        ? Box{di.label->bounds->x, di.label->bounds->y, di.label->bounds->width, di.label->bounds->height}
                         : default_label_box(box);
         draw_external_label(ctx, s.name, label, palette, e);
       }
     } else {
       Points points;
-      for (const auto& w : di.waypoints) points.emplace_back(w.x + dx, w.y + dy);
+      for (const auto& w : di.waypoints) points.emplace_back(w.x, w.y);
       draw_edge(ctx, s, points, palette, e);
       if (s.type == "messageFlow" && di.is_message_visible.value_or(false)) draw_message_marker(points, palette, e);
       if (!s.name.empty()) {
-        Box label = di.label && di.label->bounds && finite(*di.label->bounds)
-                        ? Box{di.label->bounds->x + dx, di.label->bounds->y + dy, di.label->bounds->width, di.label->bounds->height}
-                        : default_label_box(points);
-        draw_external_label(ctx, s.name, label, palette, e);
+        bool placed = di.label && di.label->bounds && finite(*di.label->bounds);
+        Box label = placed ? Box{di.label->bounds->x, di.label->bounds->y, di.label->bounds->width, di.label->bounds->height}
+                           : default_label_box(points);
+        draw_external_label(ctx, s.name, label, palette, e, !placed);
       }
     }
     used.insert(legend_key(s, ctx));
@@ -281,10 +309,28 @@ Outcome render_scene(const model::Definitions& defs, const Options& options, Tex
     if (s.node && s.node->kind == model::NodeKind::exclusive_gateway) ++conditions;
     message_flows = message_flows || s.type == "messageFlow";
     lanes = lanes || s.type == "lane";
+    for (const auto& item : e.items) add_item(drawing, item);
+    drawn.push_back(std::move(e));
+  }
+  if (drawing.empty()) drawing.add(0, 0);
+
+  // The title block above the drawing, the drawing shifted under it, the legend below.
+  double page_w = std::max(drawing.max_x - drawing.min_x + 2 * margin, 480.0);
+  double title_h = 0;
+  Element title = title_block(defs, options, text, page_w, page_palette, title_h);
+  scene.title = displayable(title.label, 300);
+  if (!options.title_block) {
+    title.items.clear();
+    title_h = 0;
+  }
+  if (!title.items.empty()) scene.elements.push_back(std::move(title));
+  double dx = margin - drawing.min_x, dy = margin + title_h - drawing.min_y;
+  for (auto& e : drawn) {
+    translate(e, dx, dy);
     scene.elements.push_back(std::move(e));
   }
 
-  double bottom = dy + extent.max_y + margin;
+  double bottom = dy + drawing.max_y + margin;
   double width = page_w;
   if (options.legend) {
     auto rows = legend_rows(used, lanes && !message_flows, options.lang);

@@ -38,9 +38,12 @@ std::size_t previous_char(std::string_view s, std::size_t end) {
   return i;
 }
 
+}  // namespace
+
 // Text with the controls that would reorder or hide it on screen removed: bidi embeddings,
 // overrides and isolates (a label must read as it is stored) and other format controls.
-std::string displayable(std::string_view text) {
+std::string displayable(std::string_view text, std::size_t max_chars) {
+  std::size_t chars = 0;
   std::string out;
   out.reserve(text.size());
   for (std::size_t i = 0; i < text.size();) {
@@ -49,6 +52,10 @@ std::string displayable(std::string_view text) {
     len = std::min(len, text.size() - i);
     std::string_view ch = text.substr(i, len);
     i += len;
+    if (max_chars > 0 && ++chars > max_chars) {
+      out += ellipsis;
+      break;
+    }
     if (len == 1 && (c < 0x20 || c == 0x7F)) {
       out += ' ';  // tabs, newlines: one line of text per label part
       continue;
@@ -61,8 +68,6 @@ std::string displayable(std::string_view text) {
   }
   return out;
 }
-
-}  // namespace
 
 struct TextEngine::Impl {
   PangoFontMap* font_map = nullptr;
@@ -138,7 +143,7 @@ std::string_view TextEngine::css_family() { return css_families; }
 
 TextBlock TextEngine::wrap(std::string_view raw, double font_px, bool bold, double max_width, int max_lines) {
   TextBlock block;
-  std::string text = displayable(raw);
+  std::string text = displayable(raw, 0);
   while (!text.empty() && text.back() == ' ') text.pop_back();
   if (text.empty()) return block;
   std::vector<std::pair<std::size_t, std::size_t>> spans;  // byte start, length
@@ -179,6 +184,11 @@ TextBlock TextEngine::wrap(std::string_view raw, double font_px, bool bold, doub
   }
   block.height = static_cast<double>(block.lines.size()) * line_height(font_px);
   return block;
+}
+
+bool TextEngine::covers(std::string_view text) {
+  impl_->set(text, 12, false, -1);
+  return pango_layout_get_unknown_glyphs_count(impl_->layout) == 0;
 }
 
 layout::MeasureText TextEngine::measure() {

@@ -8,6 +8,11 @@ cd "$(dirname "$0")/.."
 packages=(
   build-essential make cmake ninja-build pkg-config
   libpugixml-dev libboost-graph-dev libgraphviz-dev libcli11-dev nlohmann-json3-dev libfmt-dev catch2
+  libcairo2-dev libpango1.0-dev
+  # Fonts that cover Kazakh (ә ғ қ ң ө ұ ү һ і); Liberation Sans has Arial's metrics.
+  fonts-liberation2 fonts-noto-core fonts-dejavu-core fonts-paratype
+  # Tests: pdftotext reads the PDFs back; a real headless browser loads the SVGs.
+  poppler-utils chromium
   hyperfine time
 )
 command -v node >/dev/null 2>&1 || packages+=(nodejs)
@@ -25,12 +30,15 @@ if [ ${#missing[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -q --no-install-recommends "${missing[@]}"
 fi
 
-# Node packages for the interop tests (bpmn-moddle), exactly as locked.
-# The copy of the lockfile in node_modules records what was installed from it.
-lock=tests/interop/package-lock.json
-stamp=tests/interop/node_modules/.syzba-installed-lock
-if ! cmp -s "$lock" "$stamp" 2>/dev/null; then
-  (cd tests/interop && npm ci --no-audit --no-fund --loglevel=error)
-  cp "$lock" "$stamp"
-fi
+# Node packages for the interop tests (bpmn-moddle, bpmnlint) and the browser tests
+# (playwright-core drives Debian's chromium), exactly as locked. The copy of the lockfile in
+# node_modules records what was installed from it.
+for dir in tests/interop tests/browser; do
+  lock=$dir/package-lock.json
+  stamp=$dir/node_modules/.syzba-installed-lock
+  if ! cmp -s "$lock" "$stamp" 2>/dev/null; then
+    (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error)
+    cp "$lock" "$stamp"
+  fi
+done
 echo "setup: done"

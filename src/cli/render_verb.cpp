@@ -26,6 +26,7 @@ void add_render(CLI::App& app, RenderOptions& options) {
   cmd->add_option("--legend", options.legend, "auto (the symbols the diagram uses) or none")
       ->check(CLI::IsMember({"auto", "none"}));
   cmd->add_option("--title", options.title, "title above the diagram (default: the service name in the model)");
+  cmd->add_flag("--no-title", options.no_title, "no title block above the diagram");
   cmd->add_option("--page", options.page, "PDF page: fit (one page the size of the diagram), A4 or A3")
       ->check(CLI::IsMember({"fit", "A4", "A3", "a4", "a3"}));
   cmd->add_flag("--landscape", options.landscape, "A4 / A3 pages in landscape");
@@ -79,6 +80,7 @@ int run_render(const RenderOptions& options) {
   render_options.durations = options.durations != "off";
   render_options.theme = *render::theme_from_name(options.theme);
   render_options.title = options.title;
+  render_options.title_block = !options.no_title;
   render_options.diagram = options.diagram;
   auto drawn = render::render_scene(defs, render_options, text);
   if (!drawn.error.empty()) {

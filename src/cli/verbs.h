@@ -66,6 +66,7 @@ struct RenderOptions {
   std::string lang = "kk";
   std::string legend = "auto";
   std::string title;
+  bool no_title = false;
   std::string page = "fit";
   bool landscape = false;
   double scale = 1;
