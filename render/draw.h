@@ -73,8 +73,9 @@ struct Box {
   double x = 0, y = 0, width = 0, height = 0;
 };
 
-// Draws a shape's figure and its embedded label (external labels are drawn apart).
-void draw_shape(const DrawContext& ctx, const Subject& subject, const Box& box, const Palette& palette,
+// Draws a shape's figure and its embedded label (external labels are drawn apart). False when
+// the type has no notation of its own and was drawn as a plain box.
+bool draw_shape(const DrawContext& ctx, const Subject& subject, const Box& box, const Palette& palette,
                 Element& out);
 void draw_edge(const DrawContext& ctx, const Subject& subject, const std::vector<std::pair<double, double>>& points,
                const Palette& palette, Element& out);

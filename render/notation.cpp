@@ -362,15 +362,16 @@ bool has_external_label(std::string_view type) {
   return std::find(external.begin(), external.end(), type) != external.end();
 }
 
-void draw_shape(const DrawContext& ctx, const Subject& subject, const Box& box, const Palette& palette,
+bool draw_shape(const DrawContext& ctx, const Subject& subject, const Box& box, const Palette& palette,
                 Element& out) {
   const auto& table = shape_table();
   auto it = table.find(subject.type);
   if (it == table.end()) {  // a type without notation: a plain box, so nothing is lost silently
     out.items.emplace_back(rect(box.x, box.y, box.width, box.height, 0, outline(palette, 1)));
-    return;
+    return false;
   }
   it->second(ctx, subject, box, palette, out);
+  return true;
 }
 
 void draw_edge(const DrawContext&, const Subject& s, const Points& points, const Palette& p, Element& out) {

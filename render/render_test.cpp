@@ -1,0 +1,278 @@
+// render: text wrapping with Pango, the notation table covering every MIWG element, labels
+// inside their shapes, the legend's rows and vocabulary, durations, colours, themes, and
+// hostile labels bounded.
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <set>
+
+#include "io/io.h"
+#include "layout/layout.h"
+#include "render/draw.h"
+#include "render/legend.h"
+#include "render/render.h"
+#include "test_support.h"
+
+namespace {
+
+using namespace syzba;
+using render::Element;
+using render::Scene;
+using render::Shape;
+using render::Text;
+
+model::Definitions read(const std::filesystem::path& file) {
+  auto result = io::read_bpmn_file(file.string());
+  INFO(file);
+  REQUIRE(result.definitions);
+  return std::move(*result.definitions);
+}
+
+Scene draw(model::Definitions defs, render::TextEngine& text, render::Options options = {}) {
+  layout::Options layout_options;
+  layout_options.measure = text.measure();
+  layout_options.keep_incomplete = true;
+  REQUIRE(layout::lay_out(defs, layout_options).error.empty());
+  auto outcome = render::render_scene(defs, options, text);
+  INFO(outcome.error);
+  REQUIRE(outcome.error.empty());
+  return std::move(outcome.scene);
+}
+
+const Element* find(const Scene& scene, const std::string& id) {
+  for (const auto& e : scene.elements)
+    if (e.id == id) return &e;
+  return nullptr;
+}
+
+std::vector<const Text*> texts(const Element& e) {
+  std::vector<const Text*> out;
+  for (const auto& item : e.items)
+    if (const auto* t = std::get_if<Text>(&item)) out.push_back(t);
+  return out;
+}
+
+std::string all_text(const Element& e) {
+  std::string s;
+  for (const auto* t : texts(e))
+    for (const auto& l : t->lines) s += l.text + "\n";
+  return s;
+}
+
+std::set<std::string> legend_captions(const Scene& scene) {
+  std::set<std::string> out;
+  for (const auto& e : scene.elements)
+    if (e.type == "legend")
+      for (const auto* t : texts(e))
+        for (const auto& l : t->lines) out.insert(l.text);
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("Pango wraps Kazakh labels inside the width, at word breaks, and bounds them", "[render][text]") {
+  render::TextEngine text;
+  CHECK(text.covers("ә ғ қ ң ө ұ ү һ і Ә Ғ Қ Ң Ө Ұ Ү Һ І"));
+  CHECK(text.covers("Условные обозначения"));
+
+  std::string label = "Әлеуметтік көмек тағайындау туралы шешімнің жобасын дайындау";
+  auto block = text.wrap(label, 12, false, 90);
+  REQUIRE(block.lines.size() >= 3);
+  std::string joined;
+  for (const auto& l : block.lines) {
+    CHECK(l.width <= 90.5);
+    CHECK_FALSE(l.text.empty());
+    joined += (joined.empty() ? "" : " ") + l.text;
+  }
+  CHECK(joined == label);  // broken only at spaces: nothing lost, nothing hyphenated
+  CHECK(block.height == Approx(block.lines.size() * 14.4));
+
+  // A word longer than the line is broken between letters, with a hyphen.
+  std::string long_word;
+  for (int i = 0; i < 40; ++i) long_word += "Ә";
+  auto word = text.wrap(long_word, 12, false, 60);
+  REQUIRE(word.lines.size() > 1);
+  CHECK(word.lines.front().text.back() == '-');
+
+  // At most max_lines, the last ending with an ellipsis, still inside the width.
+  auto bounded = text.wrap(std::string(10000, 'a'), 12, false, 90, 3);
+  CHECK(bounded.lines.size() == 3);
+  CHECK(bounded.truncated);
+  CHECK_THAT(bounded.lines.back().text, Catch::EndsWith("\xE2\x80\xA6"));
+  for (const auto& l : bounded.lines) CHECK(l.width <= 90.5);
+
+  // Controls that would reorder the text on screen are not drawn.
+  auto bidi = text.wrap("abc\xE2\x80\xAE" "def\xE2\x81\xA6g", 12, false, 500);
+  REQUIRE(bidi.lines.size() == 1);
+  CHECK(bidi.lines[0].text == "abcdefg");
+
+  auto size = text.measure()(label, 12, 90);
+  CHECK(size.width == Approx(block.width));
+  CHECK(size.height == Approx(block.height));
+}
+
+TEST_CASE("every element of every MIWG reference is drawn by the notation table", "[render][miwg]") {
+  render::TextEngine text;
+  for (const auto& file : test::miwg_files()) {
+    INFO(file.filename());
+    model::Definitions defs = read(file);
+    render::Catalog catalog = render::make_catalog(defs);
+    std::set<std::string> without_notation;
+    for (const auto& d : defs.diagrams)
+      for (const auto& e : d.plane.elements) {
+        auto it = catalog.find(e.element);
+        if (it == catalog.end() || e.kind != model::DiKind::shape) continue;
+        Element out;
+        render::DrawContext ctx{text};
+        if (!render::draw_shape(ctx, it->second, {0, 0, e.bounds.width, e.bounds.height}, {}, out))
+          without_notation.insert(it->second.type);
+      }
+    CHECK(without_notation.empty());
+
+    Scene scene = draw(defs, text);
+    CHECK(scene.width > 0);
+    CHECK(scene.height > 0);
+    // Each BPMN element of the chosen diagram has its group, with its id and type.
+    int groups = 0;
+    for (const auto& e : scene.elements)
+      if (!e.id.empty()) {
+        ++groups;
+        CHECK(catalog.count(e.id) == 1);
+        CHECK(catalog.at(e.id).type == e.type);
+      }
+    CHECK(groups > 0);
+  }
+}
+
+TEST_CASE("labels stay inside their tasks; the page holds everything drawn", "[render][miwg]") {
+  render::TextEngine text;
+  auto files = test::miwg_files();
+  files.push_back(test::fixtures() / "layout" / "lanes.bpmn");
+  files.push_back(test::fixtures() / "render" / "hostile-labels.bpmn");
+  for (const auto& file : files) {
+    INFO(file.filename());
+    Scene scene = draw(read(file), text);
+    for (const auto& e : scene.elements) {
+      bool task = e.type.size() >= 4 && (e.type.substr(e.type.size() - 4) == "Task" || e.type == "task");
+      const Shape* box = nullptr;
+      for (const auto& item : e.items)
+        if (const auto* s = std::get_if<Shape>(&item); s && !box && s->geometry == render::Geometry::rect) box = s;
+      for (const auto* t : texts(e))
+        for (const auto& l : t->lines) {
+          INFO(e.id << ": '" << l.text << "'");
+          if (!t->vertical) {
+            CHECK(l.x - (t->anchor == render::Anchor::middle ? l.width / 2 : 0) >= -0.5);
+            CHECK(l.x + l.width <= scene.width + l.width / 2 + 0.5);
+            CHECK(l.y <= scene.height);
+          }
+          if (task && box) {
+            CHECK(l.x - l.width / 2 >= box->x - 0.5);
+            CHECK(l.x + l.width / 2 <= box->x + box->width + 0.5);
+            CHECK(l.y - t->font_px * 0.8 >= box->y - 0.5);
+            CHECK(l.y <= box->y + box->height + 0.5);
+          }
+        }
+    }
+  }
+}
+
+TEST_CASE("the legend has a row for each kind of symbol used, in the regulations' words", "[render][legend]") {
+  render::TextEngine text;
+  SECTION("a handbook (lanes, no message flows) takes the handbook vocabulary") {
+    Scene scene = draw(read(test::fixtures() / "layout" / "lanes.bpmn"), text);
+    auto captions = legend_captions(scene);
+    CHECK(captions.count("Шартты белгілер"));
+    std::string all;
+    for (const auto& c : captions) all += c + " ";
+    CHECK_THAT(all, Catch::Contains("Мемлекеттік қызмет көрсетудің басталуы") && Catch::Contains("Келесі рәсімге") &&
+                        Catch::Contains("реттілік"));
+    CHECK_THAT(all, !Catch::Contains("Хабарламалар ағыны"));  // no message flow in this diagram
+  }
+  SECTION("a functional diagram (pools, message flows) in three languages") {
+    auto defs = read(test::fixtures() / "layout" / "collaboration.bpmn");
+    for (auto [lang, title, flow] : {std::tuple{render::Lang::kk, "Шартты белгілер", "Хабарламалар ағыны"},
+                                     std::tuple{render::Lang::ru, "Условные обозначения", "Поток сообщений"},
+                                     std::tuple{render::Lang::en, "Legend", "Message flow"}}) {
+      render::Options options;
+      options.lang = lang;
+      auto captions = legend_captions(draw(defs, text, options));
+      CHECK(captions.count(title));
+      CHECK(captions.count(flow));
+    }
+  }
+  SECTION("rows follow the kinds used, and none without a caption") {
+    std::set<std::string> used{"start:message", "end:error", "exclusiveGateway", "messageFlow", "throw:escalation",
+                               "start:link"};
+    auto rows = render::legend_rows(used, false, render::Lang::kk);
+    REQUIRE(rows.size() == used.size());
+    CHECK(rows[0].caption == "Бастапқы хабарлама");
+    for (const auto& r : rows) CHECK_FALSE(r.caption.empty());
+    CHECK(render::legend_rows(used, false, render::Lang::en)[0].caption == "Start message");
+  }
+  SECTION("--legend none draws none") {
+    render::Options options;
+    options.legend = false;
+    CHECK(legend_captions(draw(read(test::fixtures() / "layout" / "lanes.bpmn"), text, options)).empty());
+  }
+}
+
+TEST_CASE("durations show under task labels in the chosen language, and can be left out", "[render]") {
+  render::TextEngine text;
+  auto defs = read(test::fixtures() / "layout" / "lanes.bpmn");
+  Scene kk = draw(defs, text);
+  REQUIRE(find(kk, "register"));
+  CHECK_THAT(all_text(*find(kk, "register")), Catch::Contains("15 мин"));
+  CHECK(find(kk, "register")->detail == "Кеңсе · 15 мин");
+  render::Options en;
+  en.lang = render::Lang::en;
+  CHECK_THAT(all_text(*find(draw(defs, text, en), "register")), Catch::Contains("15 min"));
+  render::Options off;
+  off.durations = false;
+  CHECK_THAT(all_text(*find(draw(defs, text, off), "register")), !Catch::Contains("мин"));
+  model::Duration days{4, model::TimeUnit::working_day, ""};
+  CHECK(render::short_duration(days, render::Lang::kk) == "4 жұмыс күні");
+  CHECK(render::short_duration(days, render::Lang::ru) == "4 раб. дн.");
+  CHECK(render::short_duration({1.5, model::TimeUnit::hour, ""}, render::Lang::ru) == "1,5 ч");
+}
+
+TEST_CASE("DI colours are used when they are colours, never otherwise; bw prints black", "[render]") {
+  render::TextEngine text;
+  auto defs = read(test::fixtures() / "render" / "hostile-labels.bpmn");
+  Scene scene = draw(defs, text);
+  const Element* amp = find(scene, "amp");
+  REQUIRE(amp);
+  const Shape& box = std::get<Shape>(amp->items.front());
+  CHECK(box.stroke == "#cc0000");  // bioc:stroke="#c00"
+  CHECK(box.fill == "#ffffff");    // bioc:fill="url(javascript:…)" is not a colour
+  render::Options bw;
+  bw.theme = render::Theme::black_and_white;
+  for (const auto& e : draw(defs, text, bw).elements)
+    for (const auto& item : e.items)
+      if (const auto* s = std::get_if<Shape>(&item); s && !s->stroke.empty()) CHECK(s->stroke == "#000000");
+}
+
+TEST_CASE("hostile labels are bounded inside their shapes and tooltips", "[render][hostile]") {
+  render::TextEngine text;
+  Scene scene = draw(read(test::fixtures() / "render" / "hostile-labels.bpmn"), text);
+  const Element* long_word = find(scene, "long");
+  REQUIRE(long_word);
+  auto lines = texts(*long_word);
+  REQUIRE(lines.size() == 1);
+  CHECK(lines[0]->lines.size() <= 5);
+  CHECK_THAT(lines[0]->lines.back().text, Catch::EndsWith("\xE2\x80\xA6"));
+  CHECK(long_word->label.size() < 1000);  // the tooltip is cut too
+  const Element* amp = find(scene, "amp");
+  REQUIRE(amp);
+  CHECK(amp->label.find("\xE2\x80\xAE") == std::string::npos);  // no right-to-left override
+}
+
+TEST_CASE("a file without a diagram is laid out; an unknown --diagram is an error", "[render]") {
+  render::TextEngine text;
+  auto defs = read(test::fixtures() / "layout" / "nested-lanes.bpmn");
+  REQUIRE(defs.diagrams.empty());
+  CHECK(draw(defs, text).elements.size() > 5);
+  render::Options options;
+  options.diagram = "no-such-diagram";
+  auto outcome = render::render_scene(defs, options, text);
+  CHECK_THAT(outcome.error, Catch::Contains("no diagram 'no-such-diagram'"));
+}
