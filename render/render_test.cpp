@@ -6,12 +6,10 @@
 #include <algorithm>
 #include <set>
 
-#include "io/io.h"
-#include "layout/layout.h"
 #include "render/draw.h"
 #include "render/legend.h"
 #include "render/render.h"
-#include "test_support.h"
+#include "scene_support.h"
 
 namespace {
 
@@ -21,23 +19,8 @@ using render::Scene;
 using render::Shape;
 using render::Text;
 
-model::Definitions read(const std::filesystem::path& file) {
-  auto result = io::read_bpmn_file(file.string());
-  INFO(file);
-  REQUIRE(result.definitions);
-  return std::move(*result.definitions);
-}
-
-Scene draw(model::Definitions defs, render::TextEngine& text, render::Options options = {}) {
-  layout::Options layout_options;
-  layout_options.measure = text.measure();
-  layout_options.keep_incomplete = true;
-  REQUIRE(layout::lay_out(defs, layout_options).error.empty());
-  auto outcome = render::render_scene(defs, options, text);
-  INFO(outcome.error);
-  REQUIRE(outcome.error.empty());
-  return std::move(outcome.scene);
-}
+using test::draw_scene;
+using test::read_model;
 
 const Element* find(const Scene& scene, const std::string& id) {
   for (const auto& e : scene.elements)
@@ -115,7 +98,7 @@ TEST_CASE("every element of every MIWG reference is drawn by the notation table"
   render::TextEngine text;
   for (const auto& file : test::miwg_files()) {
     INFO(file.filename());
-    model::Definitions defs = read(file);
+    model::Definitions defs = read_model(file);
     render::Catalog catalog = render::make_catalog(defs);
     std::set<std::string> without_notation;
     for (const auto& d : defs.diagrams)
@@ -129,7 +112,7 @@ TEST_CASE("every element of every MIWG reference is drawn by the notation table"
       }
     CHECK(without_notation.empty());
 
-    Scene scene = draw(defs, text);
+    Scene scene = draw_scene(defs, text);
     CHECK(scene.width > 0);
     CHECK(scene.height > 0);
     // Each BPMN element of the chosen diagram has its group, with its id and type.
@@ -151,7 +134,7 @@ TEST_CASE("labels stay inside their tasks; the page holds everything drawn", "[r
   files.push_back(test::fixtures() / "render" / "hostile-labels.bpmn");
   for (const auto& file : files) {
     INFO(file.filename());
-    Scene scene = draw(read(file), text);
+    Scene scene = draw_scene(read_model(file), text);
     for (const auto& e : scene.elements) {
       bool task = e.type.size() >= 4 && (e.type.substr(e.type.size() - 4) == "Task" || e.type == "task");
       const Shape* box = nullptr;
@@ -179,7 +162,7 @@ TEST_CASE("labels stay inside their tasks; the page holds everything drawn", "[r
 TEST_CASE("the legend has a row for each kind of symbol used, in the regulations' words", "[render][legend]") {
   render::TextEngine text;
   SECTION("a handbook (lanes, no message flows) takes the handbook vocabulary") {
-    Scene scene = draw(read(test::fixtures() / "layout" / "lanes.bpmn"), text);
+    Scene scene = draw_scene(read_model(test::fixtures() / "layout" / "lanes.bpmn"), text);
     auto captions = legend_captions(scene);
     CHECK(captions.count("Шартты белгілер"));
     std::string all;
@@ -189,13 +172,13 @@ TEST_CASE("the legend has a row for each kind of symbol used, in the regulations
     CHECK_THAT(all, !Catch::Contains("Хабарламалар ағыны"));  // no message flow in this diagram
   }
   SECTION("a functional diagram (pools, message flows) in three languages") {
-    auto defs = read(test::fixtures() / "layout" / "collaboration.bpmn");
+    auto defs = read_model(test::fixtures() / "layout" / "collaboration.bpmn");
     for (auto [lang, title, flow] : {std::tuple{render::Lang::kk, "Шартты белгілер", "Хабарламалар ағыны"},
                                      std::tuple{render::Lang::ru, "Условные обозначения", "Поток сообщений"},
                                      std::tuple{render::Lang::en, "Legend", "Message flow"}}) {
       render::Options options;
       options.lang = lang;
-      auto captions = legend_captions(draw(defs, text, options));
+      auto captions = legend_captions(draw_scene(defs, text, options));
       CHECK(captions.count(title));
       CHECK(captions.count(flow));
     }
@@ -212,23 +195,23 @@ TEST_CASE("the legend has a row for each kind of symbol used, in the regulations
   SECTION("--legend none draws none") {
     render::Options options;
     options.legend = false;
-    CHECK(legend_captions(draw(read(test::fixtures() / "layout" / "lanes.bpmn"), text, options)).empty());
+    CHECK(legend_captions(draw_scene(read_model(test::fixtures() / "layout" / "lanes.bpmn"), text, options)).empty());
   }
 }
 
 TEST_CASE("durations show under task labels in the chosen language, and can be left out", "[render]") {
   render::TextEngine text;
-  auto defs = read(test::fixtures() / "layout" / "lanes.bpmn");
-  Scene kk = draw(defs, text);
+  auto defs = read_model(test::fixtures() / "layout" / "lanes.bpmn");
+  Scene kk = draw_scene(defs, text);
   REQUIRE(find(kk, "register"));
   CHECK_THAT(all_text(*find(kk, "register")), Catch::Contains("15 мин"));
   CHECK(find(kk, "register")->detail == "Кеңсе · 15 мин");
   render::Options en;
   en.lang = render::Lang::en;
-  CHECK_THAT(all_text(*find(draw(defs, text, en), "register")), Catch::Contains("15 min"));
+  CHECK_THAT(all_text(*find(draw_scene(defs, text, en), "register")), Catch::Contains("15 min"));
   render::Options off;
   off.durations = false;
-  CHECK_THAT(all_text(*find(draw(defs, text, off), "register")), !Catch::Contains("мин"));
+  CHECK_THAT(all_text(*find(draw_scene(defs, text, off), "register")), !Catch::Contains("мин"));
   model::Duration days{4, model::TimeUnit::working_day, ""};
   CHECK(render::short_duration(days, render::Lang::kk) == "4 жұмыс күні");
   CHECK(render::short_duration(days, render::Lang::ru) == "4 раб. дн.");
@@ -237,8 +220,8 @@ TEST_CASE("durations show under task labels in the chosen language, and can be l
 
 TEST_CASE("DI colours are used when they are colours, never otherwise; bw prints black", "[render]") {
   render::TextEngine text;
-  auto defs = read(test::fixtures() / "render" / "hostile-labels.bpmn");
-  Scene scene = draw(defs, text);
+  auto defs = read_model(test::fixtures() / "render" / "hostile-labels.bpmn");
+  Scene scene = draw_scene(defs, text);
   const Element* amp = find(scene, "amp");
   REQUIRE(amp);
   const Shape& box = std::get<Shape>(amp->items.front());
@@ -246,14 +229,14 @@ TEST_CASE("DI colours are used when they are colours, never otherwise; bw prints
   CHECK(box.fill == "#ffffff");    // bioc:fill="url(javascript:…)" is not a colour
   render::Options bw;
   bw.theme = render::Theme::black_and_white;
-  for (const auto& e : draw(defs, text, bw).elements)
+  for (const auto& e : draw_scene(defs, text, bw).elements)
     for (const auto& item : e.items)
       if (const auto* s = std::get_if<Shape>(&item); s && !s->stroke.empty()) CHECK(s->stroke == "#000000");
 }
 
 TEST_CASE("hostile labels are bounded inside their shapes and tooltips", "[render][hostile]") {
   render::TextEngine text;
-  Scene scene = draw(read(test::fixtures() / "render" / "hostile-labels.bpmn"), text);
+  Scene scene = draw_scene(read_model(test::fixtures() / "render" / "hostile-labels.bpmn"), text);
   const Element* long_word = find(scene, "long");
   REQUIRE(long_word);
   auto lines = texts(*long_word);
@@ -268,9 +251,9 @@ TEST_CASE("hostile labels are bounded inside their shapes and tooltips", "[rende
 
 TEST_CASE("a file without a diagram is laid out; an unknown --diagram is an error", "[render]") {
   render::TextEngine text;
-  auto defs = read(test::fixtures() / "layout" / "nested-lanes.bpmn");
+  auto defs = read_model(test::fixtures() / "layout" / "nested-lanes.bpmn");
   REQUIRE(defs.diagrams.empty());
-  CHECK(draw(defs, text).elements.size() > 5);
+  CHECK(draw_scene(defs, text).elements.size() > 5);
   render::Options options;
   options.diagram = "no-such-diagram";
   auto outcome = render::render_scene(defs, options, text);

@@ -1,0 +1,202 @@
+// export: SVG well-formed and escaped with one group per BPMN element; PDF and PNG by Cairo,
+// byte-identical on repeat; PDF pages tiled when one page would be unreadable; PNG limits.
+#include <catch2/catch.hpp>
+
+#include <cairo.h>
+
+#include <cmath>
+#include <cstring>
+#include <functional>
+#include <set>
+
+#include <pugixml.hpp>
+
+#include "export/export.h"
+#include "scene_support.h"
+
+namespace {
+
+using namespace syzba;
+
+// The PNG decoded by Cairo: its size and how many pixels are not background white.
+struct Decoded {
+  int width = 0, height = 0;
+  long inked = 0;
+};
+
+Decoded decode_png(const std::string& bytes) {
+  struct Reader {
+    const std::string* bytes;
+    std::size_t at = 0;
+  } reader{&bytes};
+  auto read = [](void* closure, unsigned char* data, unsigned int length) {
+    auto* r = static_cast<Reader*>(closure);
+    if (r->at + length > r->bytes->size()) return CAIRO_STATUS_READ_ERROR;
+    std::memcpy(data, r->bytes->data() + r->at, length);
+    r->at += length;
+    return CAIRO_STATUS_SUCCESS;
+  };
+  cairo_surface_t* surface = cairo_image_surface_create_from_png_stream(read, &reader);
+  REQUIRE(cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS);
+  Decoded d{cairo_image_surface_get_width(surface), cairo_image_surface_get_height(surface)};
+  const unsigned char* data = cairo_image_surface_get_data(surface);
+  int stride = cairo_image_surface_get_stride(surface);
+  for (int y = 0; y < d.height; ++y)
+    for (int x = 0; x < d.width; ++x) {
+      const auto* px = data + y * stride + x * 4;
+      if (px[0] < 200 || px[1] < 200 || px[2] < 200) ++d.inked;
+    }
+  cairo_surface_destroy(surface);
+  return d;
+}
+
+render::Scene big_scene(double width, double height) {
+  render::Scene scene;
+  scene.width = width;
+  scene.height = height;
+  scene.pango_family = "Liberation Sans";
+  scene.font_family = "'Liberation Sans', sans-serif";
+  render::Element e;
+  e.id = "box";
+  e.type = "task";
+  render::Shape s;
+  s.geometry = render::Geometry::rect;
+  s.width = width - 10;
+  s.height = height - 10;
+  s.x = s.y = 5;
+  s.stroke = "#000000";
+  e.items.emplace_back(s);
+  scene.elements.push_back(e);
+  return scene;
+}
+
+}  // namespace
+
+TEST_CASE("every MIWG reference exports to well-formed SVG, PDF and PNG", "[export][miwg]") {
+  render::TextEngine text;
+  for (const auto& file : test::miwg_files()) {
+    INFO(file.filename());
+    auto defs = test::read_model(file);
+    render::Scene scene = test::draw_scene(defs, text);
+
+    std::string svg = exporter::to_svg(scene);
+    pugi::xml_document doc;
+    auto parsed = doc.load_string(svg.c_str());
+    INFO(parsed.description() << " at " << parsed.offset);
+    REQUIRE(parsed);
+    auto root = doc.document_element();
+    CHECK(std::string(root.name()) == "svg");
+    CHECK(std::string(root.attribute("role").value()) == "img");
+    CHECK(root.attribute("xml:lang"));
+    CHECK(root.child("title"));
+    std::set<std::string> ids;
+    for (auto g : doc.select_nodes("//g[@class='syzba-element']")) {
+      std::string id = g.node().attribute("data-element-id").value();
+      CHECK_FALSE(id.empty());
+      CHECK(ids.insert(id).second);  // one group per element
+      CHECK(g.node().attribute("data-element-type"));
+    }
+    std::size_t expected = 0;
+    for (const auto& e : scene.elements) expected += e.id.empty() ? 0 : 1;
+    CHECK(ids.size() == expected);
+
+    auto pdf = exporter::to_pdf(scene);
+    REQUIRE(pdf.error.empty());
+    CHECK(pdf.bytes.rfind("%PDF-", 0) == 0);
+    CHECK(pdf.pages == 1);
+
+    auto png = exporter::to_png(scene);
+    REQUIRE(png.error.empty());
+    Decoded d = decode_png(png.bytes);
+    CHECK(d.width == static_cast<int>(std::ceil(scene.width)));
+    CHECK(d.height == static_cast<int>(std::ceil(scene.height)));
+    CHECK(d.inked > 100);  // something was drawn
+  }
+}
+
+TEST_CASE("same scene, same bytes, in every format", "[export]") {
+  render::TextEngine text;
+  auto defs = test::read_model(test::fixtures() / "layout" / "lanes.bpmn");
+  render::Scene a = test::draw_scene(defs, text), b = test::draw_scene(defs, text);
+  CHECK(exporter::to_svg(a) == exporter::to_svg(b));
+  CHECK(exporter::to_pdf(a).bytes == exporter::to_pdf(b).bytes);
+  CHECK(exporter::to_png(a).bytes == exporter::to_png(b).bytes);
+  exporter::PdfOptions a4;
+  a4.page = exporter::PageSize::a4;
+  CHECK(exporter::to_pdf(a, a4).bytes == exporter::to_pdf(b, a4).bytes);
+}
+
+TEST_CASE("hostile labels come out escaped in SVG", "[export][hostile]") {
+  render::TextEngine text;
+  auto scene = test::draw_scene(test::read_model(test::fixtures() / "render" / "hostile-labels.bpmn"), text);
+  std::string svg = exporter::to_svg(scene);
+  pugi::xml_document doc;
+  REQUIRE(doc.load_string(svg.c_str()));
+  CHECK(svg.find("<script") == std::string::npos);
+  CHECK(svg.find("<img") == std::string::npos);
+  CHECK(svg.find("javascript:") == std::string::npos);  // the bad colour was not written at all
+  CHECK(svg.find("&lt;script&gt;") != std::string::npos);
+  CHECK(svg.find("\xE2\x80\xAE") == std::string::npos);  // no right-to-left override
+  // Only elements of our own writer, whatever the labels said.
+  std::set<std::string> names;
+  std::function<void(pugi::xml_node)> walk = [&](pugi::xml_node n) {
+    for (auto c : n.children())
+      if (c.type() == pugi::node_element) {
+        names.insert(c.name());
+        walk(c);
+      }
+  };
+  walk(doc);
+  for (const auto& n : names) {
+    INFO(n);
+    CHECK(std::set<std::string>{"svg", "title", "desc", "g", "rect", "circle", "ellipse", "path", "text", "tspan"}.count(n));
+  }
+}
+
+TEST_CASE("PDF pages: fit, A4 scaled, A4 tiled when it would be unreadable", "[export][pdf]") {
+  exporter::PdfOptions a4;
+  a4.page = exporter::PageSize::a4;
+  SECTION("a diagram that fits stays on one page") {
+    auto r = exporter::to_pdf(big_scene(900, 500), a4);
+    REQUIRE(r.error.empty());
+    CHECK(r.pages == 1);
+  }
+  SECTION("a wide diagram is tiled over pages at a readable scale, landscape or not") {
+    auto r = exporter::to_pdf(big_scene(5000, 1400), a4);
+    REQUIRE(r.error.empty());
+    CHECK(r.pages > 1);
+    a4.landscape = true;
+    auto landscape = exporter::to_pdf(big_scene(5000, 1400), a4);
+    CHECK(landscape.pages > 1);
+    CHECK(landscape.pages <= r.pages);
+  }
+  SECTION("fit makes one page of any size") {
+    auto r = exporter::to_pdf(big_scene(5000, 1400));
+    CHECK(r.pages == 1);
+  }
+}
+
+TEST_CASE("PNG: scale sets the pixel size; too large is an error, not a crash", "[export][png]") {
+  auto scene = big_scene(301, 99.5);
+  exporter::PngOptions twice;
+  twice.scale = 2;
+  auto r = exporter::to_png(scene, twice);
+  REQUIRE(r.error.empty());
+  Decoded d = decode_png(r.bytes);
+  CHECK(d.width == 602);
+  CHECK(d.height == 199);
+  auto huge = exporter::to_png(big_scene(40000, 300));
+  CHECK(huge.bytes.empty());
+  CHECK_THAT(huge.error, Catch::Contains("too large"));
+  auto many = exporter::to_png(big_scene(20000, 20000));
+  CHECK_THAT(many.error, Catch::Contains("too large"));
+}
+
+TEST_CASE("format and page names", "[export]") {
+  CHECK(exporter::format_from_path("a/b.SVG") == exporter::Format::svg);
+  CHECK(exporter::format_from_path("x.pdf") == exporter::Format::pdf);
+  CHECK(exporter::format_from_path("x.png") == exporter::Format::png);
+  CHECK_FALSE(exporter::format_from_path("x.bpmn"));
+  CHECK(exporter::page_from_name("A3") == exporter::PageSize::a3);
+  CHECK_FALSE(exporter::page_from_name("letter"));
+}
