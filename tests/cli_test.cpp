@@ -172,3 +172,43 @@ TEST_CASE("syzba layout writes complete DI and its figures and nothing for bad i
   CHECK(left == std::vector<std::string>{"again.bpmn", "out.bpmn"});
   std::filesystem::remove_all(dir);
 }
+
+TEST_CASE("syzba render writes SVG, PDF and PNG, with text PDF readers give back", "[cli][render]") {
+  auto dir = std::filesystem::temp_directory_path() / "syzba-cli-render-test";
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  auto lanes = fixtures() / "layout" / "lanes.bpmn";
+  auto before = syzba::test::read_file(lanes);
+  for (const char* ext : {"svg", "pdf", "png"}) {
+    INFO(ext);
+    auto out = dir / (std::string("lanes.") + ext);
+    CHECK(run_syzba("render " + quoted(lanes) + " -o " + quoted(out)).exit_code == 0);
+    CHECK(std::filesystem::file_size(out) > 1000);
+  }
+  CHECK_THAT(syzba::test::read_file(dir / "lanes.svg"), Catch::StartsWith("<?xml") && Catch::Contains("Шартты белгілер"));
+  CHECK(syzba::test::read_file(dir / "lanes.png").substr(1, 3) == "PNG");
+
+  // The PDF keeps its text: poppler's pdftotext reads the Kazakh labels back.
+  auto text = run_syzba("render " + quoted(lanes) + " -o - --format pdf --lang ru | pdftotext - -");
+  CHECK(text.exit_code == 0);
+  CHECK_THAT(text.out, Catch::Contains("Кеңсе") && Catch::Contains("Жауапты орындаушы") &&
+                           Catch::Contains("толықтығын") && Catch::Contains("Условные обозначения"));
+
+  // Same input and options, same bytes.
+  CHECK(run_syzba("render " + quoted(lanes) + " -o " + quoted(dir / "again.pdf")).exit_code == 0);
+  CHECK(syzba::test::read_file(dir / "again.pdf") == syzba::test::read_file(dir / "lanes.pdf"));
+
+  // Bad input and bad options write nothing; the input is never touched.
+  CHECK(run_syzba("render " + quoted(fixtures() / "bad" / "not-well-formed.bpmn") + " -o " + quoted(dir / "bad.svg") +
+                  " 2>/dev/null").exit_code == 2);
+  CHECK(run_syzba("render " + quoted(lanes) + " -o " + quoted(dir / "x.svg") + " --lang fr 2>/dev/null").exit_code == 2);
+  CHECK(run_syzba("render " + quoted(lanes) + " -o " + quoted(dir / "x.doc") + " 2>/dev/null").exit_code == 2);
+  CHECK(run_syzba("render " + quoted(lanes) + " -o " + quoted(dir / "huge.png") + " --scale 400 2>/dev/null").exit_code == 2);
+  CHECK(run_syzba("render " + quoted(lanes) + " -o " + quoted(lanes) + " 2>/dev/null").exit_code == 2);
+  CHECK(syzba::test::read_file(lanes) == before);
+  std::vector<std::string> left;
+  for (const auto& e : std::filesystem::directory_iterator(dir)) left.push_back(e.path().filename().string());
+  std::sort(left.begin(), left.end());
+  CHECK(left == std::vector<std::string>{"again.pdf", "lanes.pdf", "lanes.png", "lanes.svg"});
+  std::filesystem::remove_all(dir);
+}
