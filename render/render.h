@@ -112,9 +112,10 @@ class TextEngine {
 };
 
 // Text as labels and tooltips show it: controls that would reorder or hide it (bidi
-// overrides, isolates, marks) removed, line breaks as spaces, at most max_chars characters
+// overrides, isolates, marks) removed, other controls as spaces, line breaks kept as '\n'
+// only when asked (wrapped labels keep the author's breaks), at most max_chars characters
 // (0: no limit) with "…" after a cut.
-std::string displayable(std::string_view text, std::size_t max_chars);
+std::string displayable(std::string_view text, std::size_t max_chars, bool keep_line_breaks = false);
 
 // ---------------------------------------------------------------------------------------
 enum class Lang { kk, ru, en };

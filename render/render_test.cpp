@@ -89,6 +89,12 @@ TEST_CASE("Pango wraps Kazakh labels inside the width, at word breaks, and bound
   REQUIRE(bidi.lines.size() == 1);
   CHECK(bidi.lines[0].text == "abcdefg");
 
+  // The author's line breaks are kept; other controls are spaces.
+  auto breaks = text.wrap("Approver to \r\nbe\tassigned", 12, false, 500);
+  REQUIRE(breaks.lines.size() == 2);
+  CHECK(breaks.lines[0].text == "Approver to");
+  CHECK(breaks.lines[1].text == "be assigned");
+
   auto size = text.measure()(label, 12, 90);
   CHECK(size.width == Approx(block.width));
   CHECK(size.height == Approx(block.height));

@@ -42,7 +42,7 @@ std::size_t previous_char(std::string_view s, std::size_t end) {
 
 // Text with the controls that would reorder or hide it on screen removed: bidi embeddings,
 // overrides and isolates (a label must read as it is stored) and other format controls.
-std::string displayable(std::string_view text, std::size_t max_chars) {
+std::string displayable(std::string_view text, std::size_t max_chars, bool keep_line_breaks) {
   std::size_t chars = 0;
   std::string out;
   out.reserve(text.size());
@@ -57,7 +57,10 @@ std::string displayable(std::string_view text, std::size_t max_chars) {
       break;
     }
     if (len == 1 && (c < 0x20 || c == 0x7F)) {
-      out += ' ';  // tabs, newlines: one line of text per label part
+      if (c == '\r' && i < text.size() && text[i] == '\n') continue;  // CR LF: one break
+      // An author's line break is kept where the label is wrapped (bpmn-js keeps it too);
+      // other controls, and line breaks in one-line places, become spaces.
+      out += keep_line_breaks && (c == '\n' || c == '\r') ? '\n' : ' ';
       continue;
     }
     if (ch == "\xE2\x80\xAA" || ch == "\xE2\x80\xAB" || ch == "\xE2\x80\xAC" || ch == "\xE2\x80\xAD" ||
@@ -143,8 +146,8 @@ std::string_view TextEngine::css_family() { return css_families; }
 
 TextBlock TextEngine::wrap(std::string_view raw, double font_px, bool bold, double max_width, int max_lines) {
   TextBlock block;
-  std::string text = displayable(raw, 0);
-  while (!text.empty() && text.back() == ' ') text.pop_back();
+  std::string text = displayable(raw, 0, true);
+  while (!text.empty() && (text.back() == ' ' || text.back() == '\n')) text.pop_back();
   if (text.empty()) return block;
   std::vector<std::pair<std::size_t, std::size_t>> spans;  // byte start, length
   Impl& m = *impl_;
@@ -168,7 +171,8 @@ TextBlock TextEngine::wrap(std::string_view raw, double font_px, bool bold, doub
     std::size_t end = start + length;
     bool broken_word = i + 1 < spans.size() && end > 0 && word_char_at(text, previous_char(text, end)) &&
                        word_char_at(text, end);
-    while (!line.empty() && line.back() == ' ') line.pop_back();
+    while (!line.empty() && (line.back() == ' ' || line.back() == '\n')) line.pop_back();
+    while (!line.empty() && line.front() == ' ') line.erase(0, 1);
     if (block.truncated && i + 1 == count) {
       // Drop characters until the line and its ellipsis fit.
       while (!line.empty() && m.width_of(line + std::string(ellipsis), font_px, bold) > max_width)
