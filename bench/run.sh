@@ -44,3 +44,27 @@ for n in 30 100 1000 5000; do
   hyperfine --warmup 1 --runs "$runs" --style basic -N "$build/src/syzba layout $work/layout-$n.bpmn -o $work/laid-out.bpmn" 2>&1 | grep -E 'Time|Range'
   /usr/bin/time -v "$build/src/syzba" layout "$work/layout-$n.bpmn" -o "$work/laid-out.bpmn" 2>&1 | grep -E 'Maximum resident|Elapsed'
 done
+
+# syzba render: whole process (read, layout where DI is missing, Pango, Cairo, atomic write).
+"$build/src/syzba" layout "$work/layout-30.bpmn" -o "$work/seed-di.bpmn"
+for n in 1000 5000; do "$build/src/syzba" layout "$work/layout-$n.bpmn" -o "$work/render-$n.bpmn"; done
+render_times() {  # name input [extra render options]
+  local name=$1 input=$2; shift 2
+  local line="$name"
+  for fmt in svg pdf png; do
+    local mean
+    mean=$(hyperfine --warmup 1 --runs "${RUNS:-10}" --style none -N --export-json "$work/h.json" \
+             "$build/src/syzba render $input -o $work/out.$fmt $*" >/dev/null 2>&1 &&
+           python3 -c "import json;r=json.load(open('$work/h.json'))['results'][0];print(f\"{r['mean']*1000:.1f}\")" || echo failed)
+    local rss
+    rss=$(/usr/bin/time -v "$build/src/syzba" render "$input" -o "$work/out.$fmt" "$@" 2>&1 | awk '/Maximum resident/ {print $6}')
+    line="$line | $fmt ${mean} ms, ${rss} KB"
+  done
+  echo "$line"
+}
+echo "== syzba render: mean time (hyperfine) and peak RSS, SVG | PDF | PNG"
+render_times "seed-size, 30 nodes in 4 lanes, with DI" "$work/seed-di.bpmn"
+render_times "seed-size, 30 nodes in 4 lanes, no DI (layout included)" "$work/layout-30.bpmn"
+for f in "$shared"/corpus/miwg/*.bpmn; do render_times "MIWG $(basename "$f")" "$f"; done
+RUNS=3 render_times "1,000 nodes in 5 lanes, with DI" "$work/render-1000.bpmn" --scale 0.5
+RUNS=3 render_times "5,000 nodes in 5 lanes, with DI" "$work/render-5000.bpmn" --scale 0.25

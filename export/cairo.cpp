@@ -13,6 +13,7 @@
 #include <fmt/format.h>
 
 #include "export/export.h"
+#include "export/png_writer.h"
 
 namespace syzba::exporter {
 
@@ -290,12 +291,11 @@ Result to_png(const Scene& scene, const PngOptions& options) {
   cairo_scale(cr, options.scale, options.scale);
   draw_scene(cr, scene);
   cairo_destroy(cr);
-  cairo_status_t status = cairo_surface_write_to_png_stream(surface, append, &result.bytes);
+  if (cairo_surface_status(surface) != CAIRO_STATUS_SUCCESS)
+    result.error = std::string("PNG: ") + cairo_status_to_string(cairo_surface_status(surface));
+  else
+    result.bytes = encode_png(surface, result.error);
   cairo_surface_destroy(surface);
-  if (status != CAIRO_STATUS_SUCCESS) {
-    result.bytes.clear();
-    result.error = std::string("PNG: ") + cairo_status_to_string(status);
-  }
   return result;
 }
 
