@@ -66,5 +66,5 @@ echo "== syzba render: mean time (hyperfine) and peak RSS, SVG | PDF | PNG"
 render_times "seed-size, 30 nodes in 4 lanes, with DI" "$work/seed-di.bpmn"
 render_times "seed-size, 30 nodes in 4 lanes, no DI (layout included)" "$work/layout-30.bpmn"
 for f in "$shared"/corpus/miwg/*.bpmn; do render_times "MIWG $(basename "$f")" "$f"; done
-RUNS=3 render_times "1,000 nodes in 5 lanes, with DI" "$work/render-1000.bpmn" --scale 0.5
-RUNS=3 render_times "5,000 nodes in 5 lanes, with DI" "$work/render-5000.bpmn" --scale 0.25
+RUNS=3 render_times "1,000 nodes in 5 lanes, with DI (PNG at scale 0.25)" "$work/render-1000.bpmn" --scale 0.25
+RUNS=3 render_times "5,000 nodes in 5 lanes, with DI (PNG at scale 0.05)" "$work/render-5000.bpmn" --scale 0.05
