@@ -86,6 +86,8 @@ void draw_message_marker(const std::vector<std::pair<double, double>>& points, c
 void draw_external_label(const DrawContext& ctx, std::string_view text, const Box& bounds, const Palette& palette,
                          Element& out, bool grow_up = false);
 bool has_external_label(std::string_view type);
+// The name of an event definition kind, as icons and legend rows know it ("message", …).
+std::string_view event_kind_key(model::EventKind kind);
 // Where bpmn-js puts an external label the DI does not place.
 Box default_label_box(const Box& shape);
 Box default_label_box(const std::vector<std::pair<double, double>>& points);

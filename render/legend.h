@@ -14,7 +14,6 @@ struct LegendRow {
   std::string caption;  // in the chosen language
 };
 
-std::string_view event_kind_key(model::EventKind kind);
 std::vector<std::string> marker_keys(const model::FlowNode& node);
 // Rows for the kinds used, in the legend's order; handbooks (lanes without message flows)
 // take the handbook vocabulary of the regulations.

@@ -125,19 +125,7 @@ bool throws(NodeKind k) { return k == NodeKind::end_event || k == NodeKind::inte
 std::string_view event_icon(const model::FlowNode& n) {
   if (n.event_definitions.size() > 1) return n.parallel_multiple.value_or(false) ? "parallel-multiple" : "multiple";
   if (n.event_definitions.empty()) return "";
-  switch (n.event_definitions.front().kind) {
-    case EventKind::message: return "message";
-    case EventKind::timer: return "timer";
-    case EventKind::error: return "error";
-    case EventKind::escalation: return "escalation";
-    case EventKind::cancel: return "cancel";
-    case EventKind::compensate: return "compensate";
-    case EventKind::conditional: return "conditional";
-    case EventKind::link: return "link";
-    case EventKind::signal: return "signal";
-    case EventKind::terminate: return "terminate";
-  }
-  return "";
+  return event_kind_key(n.event_definitions.front().kind);
 }
 
 void draw_event_icon(const model::FlowNode& n, double cx, double cy, double r, const Palette& p, Element& out) {

@@ -1,10 +1,8 @@
 // syzba convert IN -o OUT: read and write back. Refuses (and writes nothing) when reading
 // found values it could not keep, since the output would silently differ from the input.
-#include <algorithm>
-#include <filesystem>
 #include <iostream>
 
-#include "cli/report.h"
+#include "cli/input.h"
 #include "cli/verbs.h"
 #include "io/io.h"
 
@@ -20,21 +18,9 @@ void add_convert(CLI::App& app, ConvertOptions& options) {
 }
 
 int run_convert(const ConvertOptions& options) {
-  std::error_code ec;
-  if (options.input != "-" && options.output != "-" && std::filesystem::equivalent(options.input, options.output, ec)) {
-    std::cerr << "syzba convert: the output is the input file; syzba never modifies its inputs\n";
-    return 2;
-  }
-  auto read = io::read_bpmn_file(options.input, {options.max_bytes});
-  std::string name = options.input == "-" ? "<stdin>" : options.input;
-  bool has_error = std::any_of(read.diagnostics.begin(), read.diagnostics.end(),
-                               [](const auto& d) { return d.severity == model::Severity::error; });
-  std::cerr << format_text({{name, read.diagnostics}}, false);
-  if (!read.definitions) return 2;
-  if (has_error) {
-    std::cerr << "syzba convert: " << name << ": not written, since the values above would be lost\n";
-    return 1;
-  }
+  if (output_is_input("convert", options.input, options.output)) return 2;
+  auto read = read_model("convert", options.input, options.max_bytes, "not written, since the values above would be lost");
+  if (!read.definitions) return read.exit_code;
   model::Definitions& defs = *read.definitions;
   if (options.strip_di) defs.diagrams.clear();
   if (auto error = io::write_file_atomically(options.output, [&](std::ostream& out) { io::write_bpmn(defs, out); })) {

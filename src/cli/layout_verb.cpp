@@ -8,6 +8,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "cli/input.h"
 #include "cli/report.h"
 #include "cli/verbs.h"
 #include "io/io.h"
@@ -57,12 +58,7 @@ nlohmann::ordered_json stats_json(const std::string& file, const std::vector<lay
 }  // namespace
 
 int run_layout(const LayoutOptions& options) {
-  std::error_code ec;
-  if (!options.output.empty() && options.input != "-" && options.output != "-" &&
-      std::filesystem::equivalent(options.input, options.output, ec)) {
-    std::cerr << "syzba layout: the output is the input file; syzba never modifies its inputs\n";
-    return 2;
-  }
+  if (output_is_input("layout", options.input, options.output)) return 2;
   if (options.measure_only && !options.output.empty()) {
     std::cerr << "syzba layout: --measure-only writes nothing; leave out -o\n";
     return 2;
@@ -71,14 +67,9 @@ int run_layout(const LayoutOptions& options) {
     std::cerr << "syzba layout: give -o OUT.bpmn, --stats, or both\n";
     return 2;
   }
-  std::string name = options.input == "-" ? "<stdin>" : options.input;
-  auto read = io::read_bpmn_file(options.input, {options.max_bytes});
-  std::cerr << format_text({{name, read.diagnostics}}, false);
-  if (!read.definitions) return 2;
-  if (std::any_of(read.diagnostics.begin(), read.diagnostics.end(), [](const auto& d) { return d.severity == model::Severity::error; })) {
-    std::cerr << "syzba layout: " << name << ": not written, since the values above would be lost\n";
-    return 1;
-  }
+  auto read = read_model("layout", options.input, options.max_bytes, "not written, since the values above would be lost");
+  if (!read.definitions) return read.exit_code;
+  const std::string& name = read.name;
   model::Definitions defs = std::move(*read.definitions);
   if (!options.measure_only) {
     layout::Options layout_options;

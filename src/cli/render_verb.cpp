@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <iostream>
 
+#include "cli/input.h"
 #include "cli/report.h"
 #include "cli/verbs.h"
 #include "export/export.h"
@@ -43,24 +44,15 @@ void add_render(CLI::App& app, RenderOptions& options) {
 }
 
 int run_render(const RenderOptions& options) {
-  std::error_code ec;
-  if (options.input != "-" && options.output != "-" && std::filesystem::equivalent(options.input, options.output, ec)) {
-    std::cerr << "syzba render: the output is the input file; syzba never modifies its inputs\n";
-    return 2;
-  }
+  if (output_is_input("render", options.input, options.output)) return 2;
   auto format = options.format.empty() ? exporter::format_from_path(options.output) : exporter::format_from_name(options.format);
   if (!format) {
     std::cerr << "syzba render: say which format to write: an output ending in .svg, .pdf or .png, or --format\n";
     return 2;
   }
-  std::string name = options.input == "-" ? "<stdin>" : options.input;
-  auto read = io::read_bpmn_file(options.input, {options.max_bytes});
-  std::cerr << format_text({{name, read.diagnostics}}, false);
-  if (!read.definitions) return 2;
-  if (std::any_of(read.diagnostics.begin(), read.diagnostics.end(), [](const auto& d) { return d.severity == model::Severity::error; })) {
-    std::cerr << "syzba render: " << name << ": not drawn, since the values above could not be read\n";
-    return 1;
-  }
+  auto read = read_model("render", options.input, options.max_bytes, "not drawn, since the values above could not be read");
+  if (!read.definitions) return read.exit_code;
+  const std::string& name = read.name;
   model::Definitions defs = std::move(*read.definitions);
   render::TextEngine text;
   layout::Options layout_options;

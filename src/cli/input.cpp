@@ -1,0 +1,37 @@
+#include "cli/input.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <iostream>
+
+#include "cli/report.h"
+#include "io/io.h"
+
+namespace syzba::cli {
+
+bool output_is_input(std::string_view verb, const std::string& input, const std::string& output) {
+  std::error_code ec;
+  if (output.empty() || input == "-" || output == "-" || !std::filesystem::equivalent(input, output, ec)) return false;
+  std::cerr << "syzba " << verb << ": the output is the input file; syzba never modifies its inputs\n";
+  return true;
+}
+
+ReadModel read_model(std::string_view verb, const std::string& input, std::size_t max_bytes,
+                     std::string_view refusal) {
+  ReadModel out;
+  out.name = input == "-" ? "<stdin>" : input;
+  auto read = io::read_bpmn_file(input, {max_bytes});
+  std::cerr << format_text({{out.name, read.diagnostics}}, false);
+  if (!read.definitions) {
+    out.exit_code = 2;
+  } else if (std::any_of(read.diagnostics.begin(), read.diagnostics.end(),
+                         [](const auto& d) { return d.severity == model::Severity::error; })) {
+    std::cerr << "syzba " << verb << ": " << out.name << ": " << refusal << "\n";
+    out.exit_code = 1;
+  } else {
+    out.definitions = std::move(read.definitions);
+  }
+  return out;
+}
+
+}  // namespace syzba::cli

@@ -1,0 +1,28 @@
+#pragma once
+// What the verbs that read one model and write one output share: refusing to overwrite the
+// input, and reading the model with its findings on standard error.
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "model/model.h"
+
+namespace syzba::cli {
+
+// True (after saying so) when the output names the input file.
+bool output_is_input(std::string_view verb, const std::string& input, const std::string& output);
+
+struct ReadModel {
+  std::optional<model::Definitions> definitions;  // empty: exit with exit_code
+  int exit_code = 0;
+  std::string name;  // the input as messages name it
+};
+
+// Reads input ('-': standard input), printing what reading found. Values that could not be
+// read refuse the model with exit code 1 ("<verb>: <name>: <refusal>"); an unreadable file
+// gives exit code 2.
+ReadModel read_model(std::string_view verb, const std::string& input, std::size_t max_bytes,
+                     std::string_view refusal);
+
+}  // namespace syzba::cli
