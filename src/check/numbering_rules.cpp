@@ -79,12 +79,24 @@ void numbering(const ModelView& view, const Config& config, Reporter& r) {
   for (const auto& s : view.scopes)
     for (const auto& n : s.content->nodes) numbers_of.emplace(&n, number_in(n.name));
   auto number_of = [&](const model::FlowNode* n) { return numbers_of.at(n); };
+  // A functional interaction diagram numbers its processes across the pools (1-процесс in the
+  // portal, 6-процесс in the workstation): the processes of one collaboration are numbered
+  // together, a process outside any collaboration on its own.
+  std::map<std::string, std::string> numbering_group;  // process id → collaboration id
+  for (const auto& c : view.defs.collaborations)
+    for (const auto& p : c.participants)
+      if (!p.process.empty()) numbering_group.emplace(p.process, c.id);
+  auto group_of = [&](const model::Process* p) {
+    auto it = numbering_group.find(p->id);
+    return it == numbering_group.end() ? "process:" + p->id : "collaboration:" + it->second;
+  };
+  std::set<std::string> groups_done;
   for (const auto& scope : view.scopes) {
-    if (scope.sub_process) continue;
-    // Every numbered step of the process, sub-processes included.
+    if (scope.sub_process || !groups_done.insert(group_of(scope.process)).second) continue;
+    // Every numbered step of the group, sub-processes included.
     std::map<NumberKind, std::map<int, std::vector<const model::FlowNode*>>> by_kind;
     for (const auto& s : view.scopes)
-      if (s.process == scope.process)
+      if (group_of(s.process) == group_of(scope.process))
         for (const auto& n : s.content->nodes)
           if (auto num = number_of(&n)) by_kind[num->kind][num->number].push_back(&n);
     for (const auto& [kind, numbers] : by_kind) {
@@ -101,7 +113,10 @@ void numbering(const ModelView& view, const Config& config, Reporter& r) {
         expected = number + 1;
       }
     }
-    // Along the main path (the one with the most numbered steps) numbers increase.
+  }
+  for (const auto& scope : view.scopes) {
+    if (scope.sub_process) continue;
+    // Along each process's main path (the one with the most numbered steps) numbers increase.
     StepPath main_path = heaviest_path(view, scope, config, [&](const StepPath& p) {
       double count = 0;
       for (const auto* n : p.steps) count += number_of(n).has_value();
