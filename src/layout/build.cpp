@@ -77,9 +77,10 @@ struct Builder {
           item.box.w = item.box.h = size::gateway;
         } else {
           double w = size::task_w, h = size::task_h;
+          double room = 10 + (item.has_duration ? size::duration_line : 0);
           TextSize t = measure(item.name, size::font, w - 10);
-          while (t.height > h - 10 && w < max_task_w) t = measure(item.name, size::font, (w += 20) - 10);
-          if (t.height > h - 10) h = std::ceil((t.height + 10) / 10) * 10;
+          while (t.height > h - room && w < max_task_w) t = measure(item.name, size::font, (w += 20) - 10);
+          if (t.height > h - room) h = std::ceil((t.height + room) / 10) * 10;
           item.box.w = w, item.box.h = h;
         }
         break;
@@ -112,6 +113,7 @@ struct Builder {
     for (const auto& n : c.nodes) {
       if (n.kind == NodeKind::boundary_event) continue;
       Item item{n.id, ItemKind::flow_node, n.kind, n.name};
+      item.has_duration = n.duration.has_value();
       item.frame = frame;
       item.band = band_of(n.id);
       item.containers = containers;

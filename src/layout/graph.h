@@ -38,6 +38,7 @@ inline constexpr double label_width = 90, label_gap = 10;  // external labels un
 inline constexpr double column_gap = 60, row_gap = 40, band_padding = 20, sub_padding = 20;
 inline constexpr double sub_title = 30;         // room for an expanded sub-process's name
 inline constexpr double min_band = 120, black_box_band = 80;
+inline constexpr double duration_line = 14;     // render draws a task's duration under its label
 }  // namespace size
 
 struct Item {
@@ -47,6 +48,7 @@ struct Item {
   std::string name;
   bool external_label = false;       // events, gateways, data: label under the shape
   bool expanded = false;             // a sub-process drawn with its content
+  bool has_duration = false;         // a task whose duration is drawn under its label
   Rect box;                          // the shape; relative to its frame until placed
   TextSize label;                    // external label size
   int frame = 0;                     // the frame it stands in

@@ -58,15 +58,27 @@ struct Placer {
   Graph& g;
   Index shapes, lines;  // lines: edge segments and placed labels
 
-  // The first candidate over no shape and no line; else the first over no shape; else the first.
-  Rect choose(const std::vector<Rect>& candidates, const std::vector<int>& ignore) {
+  // The first candidate inside its band over no shape and no line; else the first inside
+  // over no shape; else the first over no shape; else the first.
+  Rect choose(const std::vector<Rect>& candidates, const std::vector<int>& ignore, const Rect* band) {
     const Rect* free_of_shapes = nullptr;
+    const Rect* inside_free_of_shapes = nullptr;
     for (const auto& c : candidates) {
       if (shapes.count(c, ignore) > 0) continue;
-      if (lines.count(c, {}) == 0) return c;
+      bool inside = !band || (c.x >= band->x && c.right() <= band->right() && c.y >= band->y && c.bottom() <= band->bottom());
+      if (inside && lines.count(c, {}) == 0) return c;
+      if (inside && !inside_free_of_shapes) inside_free_of_shapes = &c;
       if (!free_of_shapes) free_of_shapes = &c;
     }
+    if (inside_free_of_shapes) return *inside_free_of_shapes;
     return free_of_shapes ? *free_of_shapes : candidates.front();
+  }
+
+  // The band an item's label should stay in: its lane or pool (none in a sub-process frame,
+  // whose own frame bounds it, nor when it stands in no band).
+  const Rect* band_of(const Item& item) const {
+    if (item.band < 0 || item.frame != 0 || g.bands[item.band].box.w <= 0) return nullptr;
+    return &g.bands[item.band].box;
   }
 
   void place_item_label(int i) {
@@ -83,7 +95,7 @@ struct Placer {
     };
     std::vector<int> ignore = item.containers;
     ignore.push_back(i);
-    item.label_box = choose(candidates, ignore);
+    item.label_box = choose(candidates, ignore, band_of(item));
     lines.add(*item.label_box, -1);
   }
 
@@ -108,7 +120,8 @@ struct Placer {
     std::vector<int> ignore;
     for (int end : {link.from, link.to})
       if (end >= 0) ignore.insert(ignore.end(), g.items[end].containers.begin(), g.items[end].containers.end());
-    link.label_box = choose(candidates, ignore);
+    bool in_band = link.kind == LinkKind::sequence && link.from >= 0;  // message flows run between bands
+    link.label_box = choose(candidates, ignore, in_band ? band_of(g.items[link.from]) : nullptr);
     lines.add(*link.label_box, -1);
   }
 };
