@@ -1,4 +1,4 @@
-// Regulation numbering: "3-процесс", "2-іс-қимыл", "1 шарт", "N 4 іс-әрекет", "Условие 2".
+// Regulation numbering: "3-процесс", "2-іс-қимыл", "1 шарт", "N 4 іс-әрекет", "N 5 әрекет", "Условие 2".
 // Numbers of one kind are unique and contiguous from 1, and increase along the main path.
 #include <map>
 #include <cctype>
@@ -34,7 +34,7 @@ struct Numbered {
 std::optional<Numbered> number_in(const std::string& name) {
   if (name.find_first_of("0123456789") == std::string::npos) return std::nullopt;
   static const std::vector<std::string> kinds_after_number = {"процесс", "іс-қимыл", "iс-қимыл", "іс-әрекет", "iс-әрекет",
-                                                              "рәсім", "шарт"};
+                                                              "рәсім", "шарт", "әрекет"};
   static const std::vector<std::string> kinds_before_number = {"процесс", "действие", "процедура", "условие"};
   std::string lower = model::lowercase(name);
   for (std::size_t i = 0; i < lower.size(); ++i) {

@@ -205,3 +205,27 @@ TEST_CASE("every rule runs on the malformed fixtures without failing", "[check][
   }
   CHECK(checked >= 6);
 }
+
+TEST_CASE("numbering reads every way the seeds number steps", "[check][rules]") {
+  auto model = [](const std::string& a, const std::string& b) {
+    return R"(<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" id="d" targetNamespace="t">
+      <bpmn:process id="p"><bpmn:startEvent id="s"/><bpmn:task id="a" name=")" + a + R"("/><bpmn:task id="b" name=")" + b +
+           R"("/><bpmn:endEvent id="e"/><bpmn:sequenceFlow id="f1" sourceRef="s" targetRef="a"/>
+      <bpmn:sequenceFlow id="f2" sourceRef="a" targetRef="b"/><bpmn:sequenceFlow id="f3" sourceRef="b" targetRef="e"/></bpmn:process>
+      </bpmn:definitions>)";
+  };
+  auto numbering_findings = [&](const std::string& a, const std::string& b) {
+    auto r = syzba::io::read_bpmn(model(a, b));
+    REQUIRE(r.definitions);
+    auto found = check::run_checks(*r.definitions, all_rules());
+    return std::count_if(found.begin(), found.end(), [](const auto& d) { return d.rule == "numbering"; });
+  };
+  // A gap (1, 3) is found whatever the wording; consecutive numbers are clean.
+  for (auto [one, three] : {std::pair{"1-іс-қимыл. Қабылдау", "3-іс-қимыл. Беру"}, std::pair{"N 1 іс-әрекет", "N 3 іс-әрекет"},
+                            std::pair{"1-әрекет. Қабылдау", "3-әрекет. Беру"}, std::pair{"1 процесс", "3 процесс"},
+                            std::pair{"Действие 1", "Действие 3"}}) {
+    INFO(one << " / " << three);
+    CHECK(numbering_findings(one, three) == 1);
+  }
+  CHECK(numbering_findings("1-әрекет. Қабылдау", "2-әрекет. Беру") == 0);
+}
