@@ -29,6 +29,7 @@ void lane_membership(const ModelView&, const Config&, Reporter&);
 
 // Durations against the declared term (paths.cpp).
 void duration_missing(const ModelView&, const Config&, Reporter&);
+void service_mismatch(const ModelView&, const Config&, Reporter&);
 void term_exceeded(const ModelView&, const Config&, Reporter&);
 
 // Soundness of each scope as a workflow net (soundness.cpp).

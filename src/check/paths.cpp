@@ -347,6 +347,38 @@ void term_exceeded(const ModelView& view, const Config& config, Reporter& r) {
   }
 }
 
+// A diagram's header that names another service is a copy-paste error the seeds show (000:
+// appendix 2 headed with the guardianship benefit). Names are compared without case, quotes
+// and spacing.
+void service_mismatch(const ModelView& view, const Config&, Reporter& r) {
+  if (!view.defs.service || view.defs.service->name.empty()) return;
+  auto normal = [](std::string_view name) {
+    std::string lower = model::lowercase(name), out;
+    for (std::size_t i = 0; i < lower.size();) {
+      std::string_view rest(lower.data() + i, lower.size() - i);
+      std::size_t skip = 0;
+      for (std::string_view q : {"\"", "'", "«", "»", "“", "”", "„"})
+        if (rest.substr(0, q.size()) == q) skip = q.size();
+      if (skip) {
+        i += skip;
+        continue;
+      }
+      char c = lower[i++];
+      if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+        if (!out.empty() && out.back() != ' ') out += ' ';
+      } else {
+        out += c;
+      }
+    }
+    while (!out.empty() && out.back() == ' ') out.pop_back();
+    return out;
+  };
+  std::string file_service = normal(view.defs.service->name);
+  for (const auto& p : view.defs.processes)
+    if (p.service && !p.service->name.empty() && normal(p.service->name) != file_service)
+      r.report(p, r.say("service-mismatch", {p.service->name, view.defs.service->name}));
+}
+
 StepPath heaviest_path(const ModelView& view, const Scope& scope, const Config& config,
                        const std::function<double(const StepPath&)>& weight) {
   PathFinder finder(view, config, 10000);

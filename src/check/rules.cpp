@@ -36,6 +36,7 @@ const std::vector<Rule>& rules() {
       {"empty-lane", Severity::warning, "every lane holds at least one step", O::syzba, empty_lane},
       {"lane-membership", Severity::error, "when a process has lanes, every step is in exactly one", O::syzba, lane_membership},
       {"duration-missing", Severity::warning, "in a service with a declared term, every activity has a duration", O::syzba, duration_missing},
+      {"service-mismatch", Severity::warning, "a process that names its service names the service of the file (not another one)", O::syzba, service_mismatch},
       {"term-exceeded", Severity::error, "no start-to-end path takes longer than the declared service term", O::syzba, term_exceeded},
       {"soundness", Severity::error, "the process as a workflow net: the state space explored for the problems below", O::syzba, soundness},
       {"deadlock", Severity::error, "no execution gets stuck at a join waiting for a branch that never comes", O::syzba},
