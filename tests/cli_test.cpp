@@ -212,3 +212,26 @@ TEST_CASE("syzba render writes SVG, PDF and PNG, with text PDF readers give back
   CHECK(left == std::vector<std::string>{"again.pdf", "lanes.pdf", "lanes.png", "lanes.svg"});
   std::filesystem::remove_all(dir);
 }
+
+TEST_CASE("syzba table writes HTML, Markdown and CSV, and nothing for bad input", "[cli][table]") {
+  auto dir = std::filesystem::temp_directory_path() / "syzba-cli-table-test";
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  auto model = fixtures().parent_path().parent_path() / "models" / "000-patronage-provider-handbook.bpmn";
+  for (const char* ext : {"html", "md", "csv"}) {
+    INFO(ext);
+    CHECK(run_syzba("table " + quoted(model) + " -o " + quoted(dir / (std::string("t.") + ext)) + " --lang ru").exit_code == 0);
+  }
+  std::string html = syzba::test::read_file(dir / "t.html");
+  CHECK_THAT(html, Catch::StartsWith("<!DOCTYPE html>") && Catch::Contains("<html lang=\"ru\">") &&
+                       Catch::Contains("Продолжительность выполнения") && Catch::Contains("15 (он бес) минут"));
+  CHECK_THAT(syzba::test::read_file(dir / "t.md"), Catch::Contains("| 4 (төрт) жұмыс күні |"));
+  auto csv = run_syzba("table " + quoted(model) + " -o - --format csv --lang en");
+  CHECK(csv.exit_code == 0);
+  CHECK_THAT(csv.out, Catch::Contains("\"Next action no.\"") && Catch::Contains("\"3\",\"Көрсетілетін қызметті берушінің қызметкері\""));
+  CHECK(run_syzba("table " + quoted(fixtures() / "bad" / "not-well-formed.bpmn") + " -o " + quoted(dir / "bad.html") + " 2>/dev/null").exit_code == 2);
+  CHECK(run_syzba("table " + quoted(model) + " -o " + quoted(dir / "x.txt") + " 2>/dev/null").exit_code == 2);
+  CHECK_FALSE(std::filesystem::exists(dir / "bad.html"));
+  CHECK_FALSE(std::filesystem::exists(dir / "x.txt"));
+  std::filesystem::remove_all(dir);
+}

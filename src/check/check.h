@@ -116,6 +116,10 @@ struct ProcessPaths {
 std::vector<ProcessPaths> enumerate_paths(const model::Definitions& definitions, const Config& config,
                                           std::size_t max_paths = 10000);
 
+// The regulation number a step's name carries ("3-процесс", "N 2 іс-әрекет", "1-шарт",
+// "Действие 4"), if any.
+std::optional<int> step_number(const std::string& name);
+
 // Totals in the config's calendar: a working day has config.working_day_hours hours, a week
 // config.working_week_days working days.
 double in_working_minutes(const Total& total, const Config& config);

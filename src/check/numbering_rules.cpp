@@ -73,6 +73,11 @@ std::string label(const model::FlowNode& n) { return "«" + n.name + "»"; }
 
 }  // namespace
 
+std::optional<int> step_number(const std::string& name) {
+  auto n = number_in(name);
+  return n ? std::optional<int>(n->number) : std::nullopt;
+}
+
 void numbering(const ModelView& view, const Config& config, Reporter& r) {
   // Each name is read once: paths pass the same steps many times.
   std::unordered_map<const model::FlowNode*, std::optional<Numbered>> numbers_of;

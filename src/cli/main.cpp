@@ -23,6 +23,8 @@ int main(int argc, char** argv) {
   syzba::cli::add_layout(app, layout);
   syzba::cli::RenderOptions render;
   syzba::cli::add_render(app, render);
+  syzba::cli::TableOptions table;
+  syzba::cli::add_table(app, table);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -34,5 +36,6 @@ int main(int argc, char** argv) {
   if (app.got_subcommand("convert")) return syzba::cli::run_convert(convert);
   if (app.got_subcommand("layout")) return syzba::cli::run_layout(layout);
   if (app.got_subcommand("render")) return syzba::cli::run_render(render);
+  if (app.got_subcommand("table")) return syzba::cli::run_table(table);
   return 2;
 }

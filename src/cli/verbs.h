@@ -81,4 +81,15 @@ struct RenderOptions {
 void add_render(CLI::App& app, RenderOptions& options);
 int run_render(const RenderOptions& options);
 
+struct TableOptions {
+  std::string input;
+  std::string output;
+  std::string format;  // "" = from the output's extension: html, md, csv
+  std::string lang = "kk";
+  std::size_t max_bytes = std::size_t{256} << 20;
+};
+
+void add_table(CLI::App& app, TableOptions& options);
+int run_table(const TableOptions& options);
+
 }  // namespace syzba::cli
