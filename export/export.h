@@ -6,6 +6,7 @@
 // by screen readers), fonts are named with fallbacks, every BPMN element is a <g> carrying its
 // id and type in data attributes, and all text is escaped. PDF and PNG are drawn by Cairo,
 // text by Pango (fonts embedded; PDF stays vector).
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -41,7 +42,13 @@ struct Result {
   int pages = 1;      // PDF
 };
 
-std::string to_svg(const render::Scene& scene);
+struct SvgOptions {
+  bool standalone = true;  // with the XML declaration; false to inline the SVG in an HTML page
+  // Where a BPMN element's group links to ("" for no link): an <a href> around its <g>.
+  std::function<std::string(const render::Element&)> link;
+};
+
+std::string to_svg(const render::Scene& scene, const SvgOptions& options = {});
 Result to_pdf(const render::Scene& scene, const PdfOptions& options = {});
 Result to_png(const render::Scene& scene, const PngOptions& options = {});
 

@@ -104,7 +104,9 @@ void write_text(std::string& out, const Text& t) {
   out += "</text>\n";
 }
 
-void write_element(std::string& out, const Element& e) {
+void write_element(std::string& out, const Element& e, const SvgOptions& options) {
+  std::string link = options.link && !e.id.empty() ? options.link(e) : "";
+  if (!link.empty()) out += "<a href=\"" + escape(link) + "\" class=\"syzba-link\">\n";
   if (e.id.empty()) {
     out += "<g class=\"syzba-" + escape(e.type) + "\">\n";
   } else {
@@ -121,14 +123,15 @@ void write_element(std::string& out, const Element& e) {
     else write_text(out, std::get<Text>(item));
   }
   out += "</g>\n";
+  if (!link.empty()) out += "</a>\n";
 }
 
 }  // namespace
 
-std::string to_svg(const Scene& scene) {
+std::string to_svg(const Scene& scene, const SvgOptions& options) {
   std::string out;
   out.reserve(scene.elements.size() * 600 + 1024);
-  out += "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
+  if (options.standalone) out += "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
   out += "<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\" width=\"" + num(scene.width) + "\" height=\"" +
          num(scene.height) + "\" viewBox=\"0 0 " + num(scene.width) + " " + num(scene.height) +
          "\" role=\"img\" aria-labelledby=\"syzba-title syzba-desc\" xml:lang=\"" + escape(scene.lang) +
@@ -137,7 +140,7 @@ std::string to_svg(const Scene& scene) {
   out += "<desc id=\"syzba-desc\">" + escape(scene.description) + "</desc>\n";
   out += "<rect width=\"" + num(scene.width) + "\" height=\"" + num(scene.height) + "\" fill=\"" +
          escape(scene.background) + "\"/>\n";
-  for (const auto& e : scene.elements) write_element(out, e);
+  for (const auto& e : scene.elements) write_element(out, e, options);
   out += "</svg>\n";
   return out;
 }

@@ -25,6 +25,8 @@ int main(int argc, char** argv) {
   syzba::cli::add_render(app, render);
   syzba::cli::TableOptions table;
   syzba::cli::add_table(app, table);
+  syzba::cli::PublishOptions publish;
+  syzba::cli::add_publish(app, publish);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -37,5 +39,6 @@ int main(int argc, char** argv) {
   if (app.got_subcommand("layout")) return syzba::cli::run_layout(layout);
   if (app.got_subcommand("render")) return syzba::cli::run_render(render);
   if (app.got_subcommand("table")) return syzba::cli::run_table(table);
+  if (app.got_subcommand("publish")) return syzba::cli::run_publish(publish);
   return 2;
 }

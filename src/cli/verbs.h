@@ -92,4 +92,15 @@ struct TableOptions {
 void add_table(CLI::App& app, TableOptions& options);
 int run_table(const TableOptions& options);
 
+struct PublishOptions {
+  std::vector<std::string> inputs;
+  std::string output;
+  unsigned jobs = 0;  // 0 = the number of cores
+  std::string lang = "kk";
+  std::size_t max_bytes = std::size_t{256} << 20;
+};
+
+void add_publish(CLI::App& app, PublishOptions& options);
+int run_publish(const PublishOptions& options);
+
 }  // namespace syzba::cli
