@@ -11,8 +11,9 @@ packages=(
   libcairo2-dev libpango1.0-dev libpng-dev
   # Fonts that cover Kazakh (ә ғ қ ң ө ұ ү һ і); Liberation Sans has Arial's metrics.
   fonts-liberation2 fonts-noto-core fonts-dejavu-core fonts-paratype
-  # Tests: pdftotext reads the PDFs back; a real headless browser loads the SVGs.
-  poppler-utils chromium
+  # Tests: pdftotext reads the PDFs back; a real headless browser loads the SVGs and the
+  # published pages; Java runs the W3C HTML validator (vnu.jar, from npm).
+  poppler-utils chromium default-jre-headless
   hyperfine time
 )
 command -v node >/dev/null 2>&1 || packages+=(nodejs)

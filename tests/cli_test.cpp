@@ -1,6 +1,8 @@
 // The syzba command as a user runs it: exit codes, the JSON shape, and no partial outputs.
 #include <catch2/catch.hpp>
 
+#include <fstream>
+
 #include <nlohmann/json.hpp>
 
 #include "test_support.h"
@@ -234,4 +236,54 @@ TEST_CASE("syzba table writes HTML, Markdown and CSV, and nothing for bad input"
   CHECK_FALSE(std::filesystem::exists(dir / "bad.html"));
   CHECK_FALSE(std::filesystem::exists(dir / "x.txt"));
   std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("syzba publish: a bad file fails alone, pages are whole, unchanged inputs are skipped", "[cli][publish]") {
+  namespace fs = std::filesystem;
+  auto dir = fs::temp_directory_path() / "syzba-cli-publish-test";
+  fs::remove_all(dir);
+  fs::create_directories(dir / "in");
+  auto models = fixtures().parent_path().parent_path() / "models";
+  fs::copy_file(models / "000-patronage-provider-handbook.bpmn", dir / "in" / "good.bpmn");
+  fs::copy_file(fixtures() / "layout" / "lanes.bpmn", dir / "in" / "lanes.bpmn");  // no DI: laid out
+  fs::copy_file(fixtures() / "bad" / "not-well-formed.bpmn", dir / "in" / "broken.bpmn");
+  auto site = dir / "site";
+
+  auto run = run_syzba("publish " + quoted(dir / "in") + " -o " + quoted(site) + " -j 2 2>" + quoted(dir / "log.txt"));
+  CHECK(run.exit_code == 1);  // one file failed; the others are published
+  std::string log = syzba::test::read_file(dir / "log.txt");
+  CHECK_THAT(log, Catch::Contains("3 files: 2 published, 0 unchanged, 1 failed") && Catch::Contains("broken.bpmn"));
+  for (const char* name : {"good", "lanes"})
+    for (std::string file : {"index.html", "thumbnail.png", "summary.json"}) {
+      INFO(name << "/" << file);
+      CHECK(fs::exists(site / name / file));
+    }
+  CHECK(fs::exists(site / "good" / "good.pdf"));
+  CHECK(syzba::test::read_file(site / "good" / "good.bpmn") == syzba::test::read_file(dir / "in" / "good.bpmn"));
+  CHECK_FALSE(fs::exists(site / "broken"));  // no half-written page
+  for (const auto& e : fs::directory_iterator(site)) CHECK(e.path().filename().string()[0] != '.');  // no temporaries left
+  std::string index = syzba::test::read_file(site / "index.html");
+  CHECK_THAT(index, Catch::Contains("good/index.html") && Catch::Contains("lanes/index.html") && Catch::Contains("broken.bpmn"));
+  std::string page = syzba::test::read_file(site / "good" / "index.html");
+  CHECK_THAT(page, Catch::Contains("<html lang=\"kk\">") && Catch::Contains("<svg") && Catch::Contains("href=\"#step-a1\"") &&
+                       Catch::Contains("id=\"step-a1\"") && Catch::Contains("service-mismatch"));
+
+  // Again, unchanged: nothing rebuilt; one input changed: only it is.
+  auto stamp = fs::last_write_time(site / "good" / "index.html");
+  CHECK(run_syzba("publish " + quoted(dir / "in" / "good.bpmn") + " " + quoted(dir / "in" / "lanes.bpmn") + " -o " + quoted(site) +
+                  " 2>" + quoted(dir / "log.txt")).exit_code == 0);
+  CHECK_THAT(syzba::test::read_file(dir / "log.txt"), Catch::Contains("2 files: 0 published, 2 unchanged, 0 failed"));
+  CHECK(fs::last_write_time(site / "good" / "index.html") == stamp);
+  std::string lanes = syzba::test::read_file(dir / "in" / "lanes.bpmn");
+  { std::ofstream(dir / "in" / "lanes.bpmn", std::ios::binary) << lanes << "<!-- edited -->\n"; }
+  CHECK(run_syzba("publish " + quoted(dir / "in" / "good.bpmn") + " " + quoted(dir / "in" / "lanes.bpmn") + " -o " + quoted(site) +
+                  " --lang en 2>" + quoted(dir / "log.txt")).exit_code == 0);
+  // Another language is another site: both pages are rebuilt, in English.
+  CHECK_THAT(syzba::test::read_file(dir / "log.txt"), Catch::Contains("2 published"));
+  CHECK_THAT(syzba::test::read_file(site / "lanes" / "index.html"), Catch::Contains("<html lang=\"en\">") && Catch::Contains("Action table"));
+  { std::ofstream(dir / "in" / "lanes.bpmn", std::ios::binary) << lanes << "<!-- edited again -->\n"; }
+  CHECK(run_syzba("publish " + quoted(dir / "in" / "good.bpmn") + " " + quoted(dir / "in" / "lanes.bpmn") + " -o " + quoted(site) +
+                  " --lang en 2>" + quoted(dir / "log.txt")).exit_code == 0);
+  CHECK_THAT(syzba::test::read_file(dir / "log.txt"), Catch::Contains("2 files: 1 published, 1 unchanged, 0 failed"));
+  fs::remove_all(dir);
 }

@@ -65,7 +65,7 @@ const char* hover_script() {
          "(function(){var out=document.getElementById('hover-detail');\n"
          "document.querySelectorAll('g.syzba-element').forEach(function(g){\n"
          "var show=function(){var t=g.querySelector('title');out.textContent=t?t.textContent:'';};\n"
-         "g.addEventListener('mouseenter',show);var a=g.parentNode;if(a&&a.tagName&&a.tagName.toLowerCase()==='a')a.addEventListener('focus',show);});})();\n"
+         "g.addEventListener('mouseenter',show);var a=g.parentNode;if(a.classList.contains('syzba-link')){a.addEventListener('focus',show);}});})();\n"
          "</script>\n";
 }
 
@@ -77,6 +77,7 @@ PageInfo page_info(const std::string& name, const model::Definitions& defs,
   info.name = name;
   info.title = steps.service.empty() ? name : steps.service;
   info.term = steps.term;
+  if (defs.name != info.title) info.diagram = defs.name;
   if (defs.service) {
     for (const auto* part : {&defs.service->regulation, &defs.service->appendix, &defs.service->source})
       if (!part->empty()) info.source += (info.source.empty() ? "" : " · ") + *part;
@@ -89,7 +90,7 @@ PageInfo page_info(const std::string& name, const model::Definitions& defs,
 }
 
 std::string summary_json(const PageInfo& info) {
-  nlohmann::json j{{"name", info.name}, {"title", info.title}, {"term", info.term}, {"source", info.source},
+  nlohmann::json j{{"name", info.name}, {"title", info.title}, {"diagram", info.diagram}, {"term", info.term}, {"source", info.source},
                    {"errors", info.errors}, {"warnings", info.warnings}};
   return j.dump(2) + "\n";
 }
@@ -102,6 +103,7 @@ std::optional<PageInfo> read_summary(const std::filesystem::path& folder) {
   PageInfo info;
   info.name = j.value("name", "");
   info.title = j.value("title", "");
+  info.diagram = j.value("diagram", "");
   info.term = j.value("term", "");
   info.source = j.value("source", "");
   info.errors = j.value("errors", 0);
@@ -116,6 +118,7 @@ std::string service_page(const PageInfo& info, const std::string& inline_svg, co
   std::string out = head(lang, info.title);
   out += "<body>\n<header>\n<nav><a href=\"../index.html\">← " + escape_html(w.all_services) + "</a></nav>\n";
   out += "<h1>" + escape_html(info.title) + "</h1>\n";
+  if (!info.diagram.empty()) out += "<p class=\"diagram-name\">" + escape_html(info.diagram) + "</p>\n";
   out += "<p class=\"term\">" + escape_html(w.term) + ": " + escape_html(info.term.empty() ? w.no_term : info.term) + "</p>\n";
   if (!info.source.empty()) out += "<p class=\"meta\">" + escape_html(info.source) + "</p>\n";
   out += "</header>\n<main>\n";
@@ -155,6 +158,7 @@ std::string index_page(const std::vector<std::pair<PageInfo, FileResult>>& pages
     std::string href = escape_html(info.name) + "/index.html";
     out += "<li>\n<a href=\"" + href + "\"><img src=\"" + escape_html(info.name) + "/thumbnail.png\" alt=\"" +
            escape_html(info.title) + "\"/>" + escape_html(info.title) + "</a>\n";
+    if (!info.diagram.empty()) out += "<p class=\"diagram-name\">" + escape_html(info.diagram) + "</p>\n";
     out += "<p>" + escape_html(w.term) + ": " + escape_html(info.term.empty() ? w.no_term : info.term) + "</p>\n";
     std::string cls = info.errors ? "error" : info.warnings ? "warning" : "clean";
     out += "<p class=\"" + cls + "\">" + escape_html(w.status) + ": " + escape_html(status_text(info.errors, info.warnings, w)) +

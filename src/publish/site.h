@@ -16,6 +16,7 @@ namespace syzba::publish {
 struct PageInfo {
   std::string name;     // folder
   std::string title;    // service name
+  std::string diagram;  // what this diagram shows (the file's name), when it says more than the title
   std::string term;     // declared term, as written
   std::string source;   // regulation · appendix · source file
   int errors = 0, warnings = 0;
