@@ -68,3 +68,12 @@ render_times "seed-size, 30 nodes in 4 lanes, no DI (layout included)" "$work/la
 for f in "$shared"/corpus/miwg/*.bpmn; do render_times "MIWG $(basename "$f")" "$f"; done
 RUNS=3 render_times "1,000 nodes in 5 lanes, with DI (PNG at scale 0.25)" "$work/render-1000.bpmn" --scale 0.25
 RUNS=3 render_times "5,000 nodes in 5 lanes, with DI (PNG at scale 0.05)" "$work/render-5000.bpmn" --scale 0.05
+
+# syzba publish: 1,000 diagrams (the models of models/ copied under 1,000 names) on 2 cores.
+mkdir -p "$work/publish-in"
+models=("$here"/../models/*.bpmn)
+for i in $(seq 1 1000); do cp "${models[$(( (i - 1) % ${#models[@]} ))]}" "$work/publish-in/model-$i.bpmn"; done
+echo "== syzba publish, 1,000 diagrams, -j 2 (first run, then again with nothing changed)"
+/usr/bin/time -v "$build/src/syzba" publish "$work/publish-in" -o "$work/site" -j 2 2>&1 | grep -E 'files:|Elapsed|Maximum resident'
+/usr/bin/time -v "$build/src/syzba" publish "$work/publish-in" -o "$work/site" -j 2 2>&1 | grep -E 'files:|Elapsed|Maximum resident'
+du -sh "$work/site" | sed 's/^/site size: /'

@@ -274,6 +274,12 @@ TEST_CASE("syzba publish: a bad file fails alone, pages are whole, unchanged inp
                   " 2>" + quoted(dir / "log.txt")).exit_code == 0);
   CHECK_THAT(syzba::test::read_file(dir / "log.txt"), Catch::Contains("2 files: 0 published, 2 unchanged, 0 failed"));
   CHECK(fs::last_write_time(site / "good" / "index.html") == stamp);
+  // A file left empty (a crash before the final flush) makes its page be built again.
+  fs::resize_file(site / "good" / "good.png", 0);
+  CHECK(run_syzba("publish " + quoted(dir / "in" / "good.bpmn") + " " + quoted(dir / "in" / "lanes.bpmn") + " -o " + quoted(site) +
+                  " 2>" + quoted(dir / "log.txt")).exit_code == 0);
+  CHECK_THAT(syzba::test::read_file(dir / "log.txt"), Catch::Contains("2 files: 1 published, 1 unchanged, 0 failed"));
+  CHECK(fs::file_size(site / "good" / "good.png") > 1000);
   std::string lanes = syzba::test::read_file(dir / "in" / "lanes.bpmn");
   { std::ofstream(dir / "in" / "lanes.bpmn", std::ios::binary) << lanes << "<!-- edited -->\n"; }
   CHECK(run_syzba("publish " + quoted(dir / "in" / "good.bpmn") + " " + quoted(dir / "in" / "lanes.bpmn") + " -o " + quoted(site) +

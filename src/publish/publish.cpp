@@ -3,6 +3,7 @@
 #include "publish/publish.h"
 
 #include <fmt/format.h>
+#include <fcntl.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -83,10 +84,16 @@ std::string write_folder(const fs::path& dir, const std::string& name, const std
   fs::path temp = dir / fmt::format(".tmp-{}-{}", name, ::getpid());
   fs::remove_all(temp, ec);
   if (!fs::create_directories(temp, ec) && ec) return "cannot create " + temp.string() + ": " + ec.message();
+  // The folder appears whole by its rename, so its files are written plainly; the whole site
+  // is flushed to disk once at the end (a fsync per file costs more than the rest of the work),
+  // and a page is only skipped later if its files still have the sizes its summary lists.
   for (const auto& [file, bytes] : files) {
-    if (auto error = io::write_file_atomically((temp / file).string(), bytes)) {
+    std::ofstream out(temp / file, std::ios::binary | std::ios::trunc);
+    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+    out.close();
+    if (!out) {
       fs::remove_all(temp, ec);
-      return *error;
+      return "cannot write " + (temp / file).string();
     }
   }
   fs::path target = dir / name, old = dir / fmt::format(".old-{}-{}", name, ::getpid());
@@ -108,6 +115,17 @@ std::string write_folder(const fs::path& dir, const std::string& name, const std
   return {};
 }
 
+// A page whose files all still have the sizes its summary lists (a crash before the final
+// flush can leave renamed files empty).
+bool files_intact(const fs::path& folder, const PageInfo& info) {
+  if (info.files.empty()) return false;
+  for (const auto& [file, size] : info.files) {
+    std::error_code ec;
+    if (fs::file_size(folder / file, ec) != size || ec) return false;
+  }
+  return true;
+}
+
 struct Worker {
   const Options& options;
   std::mutex& layout_mutex;  // Graphviz keeps global state: one layout at a time
@@ -122,7 +140,7 @@ struct Worker {
     std::string hash = content_hash(bytes, salt);
     fs::path folder = options.out_dir / name;
     if (std::string old_error; read_text(folder / std::string(hash_file), 1 << 10, old_error) == hash && old_error.empty())
-      if (auto old = read_summary(folder)) {
+      if (auto old = read_summary(folder); old && files_intact(folder, *old)) {
         info = *old;
         result.status = Status::unchanged;
         result.errors = info.errors, result.warnings = info.warnings;
@@ -179,6 +197,7 @@ struct Worker {
 
     info = page_info(name, defs, findings, steps);
     files["index.html"] = service_page(info, svg, steps, findings, options.lang);
+    for (const auto& [file, content] : files) info.files[file] = content.size();
     files[std::string(summary_file)] = summary_json(info);
     files[std::string(hash_file)] = hash;
     if (std::string written = write_folder(options.out_dir, name, files); !written.empty()) return fail(result, written);
@@ -251,6 +270,12 @@ Summary publish(const std::vector<fs::path>& files, const Options& options, cons
   work();
   for (auto& t : threads) t.join();
 
+  // Everything written reaches the disk before the index that links to it.
+  if (int fd = ::open(options.out_dir.c_str(), O_RDONLY | O_DIRECTORY); fd >= 0) {
+    bool synced = ::syncfs(fd) == 0;
+    ::close(fd);
+    if (!synced) summary.error = "cannot flush " + options.out_dir.string() + " to disk";
+  }
   std::vector<std::pair<PageInfo, FileResult>> listed;
   for (std::size_t i = 0; i < files.size(); ++i) listed.emplace_back(pages[i], summary.files[i]);
   if (auto error = io::write_file_atomically((options.out_dir / "index.html").string(), index_page(listed, options.lang)))

@@ -91,7 +91,7 @@ PageInfo page_info(const std::string& name, const model::Definitions& defs,
 
 std::string summary_json(const PageInfo& info) {
   nlohmann::json j{{"name", info.name}, {"title", info.title}, {"diagram", info.diagram}, {"term", info.term}, {"source", info.source},
-                   {"errors", info.errors}, {"warnings", info.warnings}};
+                   {"errors", info.errors}, {"warnings", info.warnings}, {"files", info.files}};
   return j.dump(2) + "\n";
 }
 
@@ -108,6 +108,9 @@ std::optional<PageInfo> read_summary(const std::filesystem::path& folder) {
   info.source = j.value("source", "");
   info.errors = j.value("errors", 0);
   info.warnings = j.value("warnings", 0);
+  if (j.contains("files") && j["files"].is_object())
+    for (const auto& [file, size] : j["files"].items())
+      if (size.is_number_unsigned()) info.files[file] = size.get<std::uintmax_t>();
   return info;
 }
 

@@ -1,7 +1,9 @@
 #pragma once
 // Internal to publish/: the HTML of a service page and of the index, and the summary each
 // page keeps for the index (so that unchanged pages need not be rebuilt).
+#include <cstdint>
 #include <filesystem>
+#include <map>
 #include <optional>
 #include <string>
 #include <utility>
@@ -20,6 +22,7 @@ struct PageInfo {
   std::string term;     // declared term, as written
   std::string source;   // regulation · appendix · source file
   int errors = 0, warnings = 0;
+  std::map<std::string, std::uintmax_t> files;  // the page's files and their sizes
 };
 
 PageInfo page_info(const std::string& name, const model::Definitions& defs,
