@@ -26,26 +26,7 @@ std::string num(double v) {
   return s;
 }
 
-// Text and attribute values: markup characters escaped, characters XML forbids dropped.
-std::string escape(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (char ch : text) {
-    auto c = static_cast<unsigned char>(ch);
-    switch (ch) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default:
-        if (c < 0x20 && ch != '\t' && ch != '\n') out += ' ';
-        else if (c == '\n' || c == '\t') out += ' ';
-        else out += ch;
-    }
-  }
-  return out;
-}
+std::string escape(std::string_view text) { return model::escape_markup(text); }
 
 std::string path_data(const Shape& s) {
   std::string d;

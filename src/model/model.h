@@ -98,6 +98,9 @@ std::string_view unit_name(TimeUnit unit);
 // Lower case of UTF-8 text, Latin and Cyrillic (Kazakh letters included).
 std::string lowercase(std::string_view utf8);  // "second", "minute", "hour", "working-day", "calendar-day"
 std::optional<TimeUnit> unit_from_name(std::string_view name);
+// Text for XML, SVG and HTML content and attribute values: & < > " ' escaped, control
+// characters (which XML forbids) as spaces; tabs and line breaks too unless kept.
+std::string escape_markup(std::string_view text, bool keep_line_breaks = false);
 
 // The service a model describes: from the syzba extension on definitions or a process.
 struct ServiceInfo {

@@ -81,4 +81,22 @@ std::string lowercase(std::string_view utf8) {
   return out;
 }
 
+std::string escape_markup(std::string_view text, bool keep_line_breaks) {
+  std::string out;
+  out.reserve(text.size());
+  for (char ch : text) {
+    switch (ch) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      case '\'': out += "&#39;"; break;
+      default:
+        if (static_cast<unsigned char>(ch) < 0x20 && !(keep_line_breaks && (ch == '\n' || ch == '\t'))) out += ' ';
+        else out += ch;
+    }
+  }
+  return out;
+}
+
 }  // namespace syzba::model

@@ -21,24 +21,7 @@ Headings headings(check::Lang lang) {
           "Next action no.", "end", "Actions"};
 }
 
-std::string escape_html(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (char c : text) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default:
-        // Controls other than tab and line breaks are not allowed in HTML text.
-        if (static_cast<unsigned char>(c) < 0x20 && c != '\t' && c != '\n') out += ' ';
-        else out += c;
-    }
-  }
-  return out;
-}
+std::string escape_html(std::string_view text) { return model::escape_markup(text, true); }
 
 namespace {
 
