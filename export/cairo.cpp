@@ -294,7 +294,7 @@ Result to_png(const Scene& scene, const PngOptions& options) {
   if (cairo_surface_status(surface) != CAIRO_STATUS_SUCCESS)
     result.error = std::string("PNG: ") + cairo_status_to_string(cairo_surface_status(surface));
   else
-    result.bytes = encode_png(surface, result.error);
+    result.bytes = encode_png(surface, options.compression, result.error);
   cairo_surface_destroy(surface);
   return result;
 }

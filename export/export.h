@@ -34,6 +34,7 @@ struct PdfOptions {
 struct PngOptions {
   double scale = 1;               // 1 = 96 dpi
   double max_pixels = 150e6;      // larger images are refused with a message
+  int compression = 6;            // zlib level 1 (fastest) .. 9 (smallest)
 };
 
 struct Result {

@@ -4,6 +4,7 @@
 // 136 KB in 128 ms, whole process).
 #include "export/png_writer.h"
 
+#include <algorithm>
 #include <csetjmp>
 #include <cstdint>
 #include <vector>
@@ -48,7 +49,7 @@ void to_rgb(const unsigned char* row, int width, std::vector<png_byte>& out) {
 }
 
 // No C++ object with a destructor lives in this frame: libpng leaves it by longjmp on error.
-bool write(png_structp png, png_infop info, cairo_surface_t* image, std::vector<png_byte>& row) {
+bool write(png_structp png, png_infop info, cairo_surface_t* image, int compression, std::vector<png_byte>& row) {
   if (setjmp(png_jmpbuf(png))) return false;
   int width = cairo_image_surface_get_width(image), height = cairo_image_surface_get_height(image);
   int stride = cairo_image_surface_get_stride(image);
@@ -56,7 +57,7 @@ bool write(png_structp png, png_infop info, cairo_surface_t* image, std::vector<
   png_set_IHDR(png, info, static_cast<png_uint_32>(width), static_cast<png_uint_32>(height), 8, PNG_COLOR_TYPE_RGB,
                PNG_INTERLACE_NONE, PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT);
   png_set_filter(png, PNG_FILTER_TYPE_BASE, PNG_FILTER_NONE);
-  png_set_compression_level(png, 6);
+  png_set_compression_level(png, std::clamp(compression, 1, 9));
   png_write_info(png, info);
   for (int y = 0; y < height; ++y) {
     to_rgb(data + static_cast<std::ptrdiff_t>(y) * stride, width, row);
@@ -68,7 +69,7 @@ bool write(png_structp png, png_infop info, cairo_surface_t* image, std::vector<
 
 }  // namespace
 
-std::string encode_png(cairo_surface_t* image, std::string& error) {
+std::string encode_png(cairo_surface_t* image, int compression, std::string& error) {
   cairo_surface_flush(image);
   Sink sink;
   png_structp png = png_create_write_struct(PNG_LIBPNG_VER_STRING, &sink, on_error, on_warning);
@@ -80,7 +81,7 @@ std::string encode_png(cairo_surface_t* image, std::string& error) {
   }
   png_set_write_fn(png, &sink, append, flush);
   std::vector<png_byte> row(static_cast<std::size_t>(cairo_image_surface_get_width(image)) * 3);
-  bool ok = write(png, info, image, row);
+  bool ok = write(png, info, image, compression, row);
   png_destroy_write_struct(&png, &info);
   if (!ok) {
     error = std::string("PNG: ") + sink.message;

@@ -9,6 +9,6 @@ namespace syzba::exporter {
 
 // RGB, 8 bits, composited over white, no time stamp (same pixels, same bytes). Empty with
 // error set when libpng fails.
-std::string encode_png(cairo_surface_t* image, std::string& error);
+std::string encode_png(cairo_surface_t* image, int compression, std::string& error);
 
 }  // namespace syzba::exporter
