@@ -5,6 +5,7 @@
 #include "check/check.h"
 #include "cli/config.h"
 #include "cli/report.h"
+#include "cli/input.h"
 #include "cli/verbs.h"
 #include "io/io.h"
 
@@ -20,7 +21,7 @@ void add_check(CLI::App& app, CheckOptions& options) {
   cmd->add_option("--rule", options.rule_levels, "set a rule's level: ID=off|info|warn|error (repeatable)")
       ->allow_extra_args(false);  // one value per --rule, so a file after it stays a file
   cmd->add_option("--lang", options.lang, "language of the messages: en, ru or kk")->check(CLI::IsMember({"en", "ru", "kk"}));
-  cmd->add_option("--max-bytes", options.max_bytes, "refuse files larger than this");
+  add_limits(*cmd, options.limits);
   cmd->footer("Exit status: 0 no error, 1 an error-level finding, 2 a file that cannot be read.");
 }
 
@@ -52,7 +53,7 @@ int run_check(const CheckOptions& options) {
   std::vector<FileReport> reports;
   bool unreadable = false, has_error = false;
   for (const auto& file : options.files) {
-    auto read = io::read_bpmn_file(file, {options.max_bytes});
+    auto read = io::read_bpmn_file(file, options.limits);
     FileReport report{file == "-" ? "<stdin>" : file, check::apply_config(std::move(read.diagnostics), config)};
     if (!read.definitions) {
       unreadable = true;

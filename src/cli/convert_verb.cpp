@@ -13,13 +13,13 @@ void add_convert(CLI::App& app, ConvertOptions& options) {
   cmd->add_option("input", options.input, "BPMN file ('-' for standard input)")->required();
   cmd->add_option("-o,--output", options.output, "output file ('-' for standard output)")->required();
   cmd->add_flag("--strip-di", options.strip_di, "leave the diagrams (DI) out, e.g. to lay the model out afresh");
-  cmd->add_option("--max-bytes", options.max_bytes, "refuse files larger than this");
+  add_limits(*cmd, options.limits);
   cmd->footer("Exit status: 0 written, 1 refused (values that would be lost), 2 unreadable input or unwritable output.");
 }
 
 int run_convert(const ConvertOptions& options) {
   if (output_is_input("convert", options.input, options.output)) return 2;
-  auto read = read_model("convert", options.input, options.max_bytes, "not written, since the values above would be lost");
+  auto read = read_model("convert", options.input, options.limits, "not written, since the values above would be lost");
   if (!read.definitions) return read.exit_code;
   model::Definitions& defs = *read.definitions;
   if (options.strip_di) defs.diagrams.clear();

@@ -16,11 +16,11 @@ bool output_is_input(std::string_view verb, const std::string& input, const std:
   return true;
 }
 
-ReadModel read_model(std::string_view verb, const std::string& input, std::size_t max_bytes,
+ReadModel read_model(std::string_view verb, const std::string& input, const io::ReadLimits& limits,
                      std::string_view refusal) {
   ReadModel out;
   out.name = input == "-" ? "<stdin>" : input;
-  auto read = io::read_bpmn_file(input, {max_bytes});
+  auto read = io::read_bpmn_file(input, limits);
   std::cerr << format_text({{out.name, read.diagnostics}}, false);
   if (!read.definitions) {
     out.exit_code = 2;
@@ -32,6 +32,11 @@ ReadModel read_model(std::string_view verb, const std::string& input, std::size_
     out.definitions = std::move(read.definitions);
   }
   return out;
+}
+
+void add_limits(CLI::App& command, io::ReadLimits& limits) {
+  command.add_option("--max-bytes", limits.max_bytes, "refuse input files larger than this (default 256 MiB)");
+  command.add_option("--max-elements", limits.max_elements, "refuse input files with more XML elements than this (default 1,000,000)");
 }
 
 }  // namespace syzba::cli

@@ -6,6 +6,9 @@
 #include <string>
 #include <string_view>
 
+#include <CLI/CLI.hpp>
+
+#include "io/io.h"
 #include "model/model.h"
 
 namespace syzba::cli {
@@ -22,7 +25,10 @@ struct ReadModel {
 // Reads input ('-': standard input), printing what reading found. Values that could not be
 // read refuse the model with exit code 1 ("<verb>: <name>: <refusal>"); an unreadable file
 // gives exit code 2.
-ReadModel read_model(std::string_view verb, const std::string& input, std::size_t max_bytes,
+ReadModel read_model(std::string_view verb, const std::string& input, const io::ReadLimits& limits,
                      std::string_view refusal);
+
+// --max-bytes and --max-elements, for every verb that reads models.
+void add_limits(CLI::App& command, io::ReadLimits& limits);
 
 }  // namespace syzba::cli

@@ -24,7 +24,7 @@ void add_layout(CLI::App& app, LayoutOptions& options) {
   cmd->add_flag("--stats", options.stats, "print the layout's quality figures");
   cmd->add_flag("--measure-only", options.measure_only, "lay out nothing: print the figures of the diagrams as they are (another tool's, say)");
   cmd->add_option("--format", options.format, "format of --stats: text or json")->check(CLI::IsMember({"text", "json"}));
-  cmd->add_option("--max-bytes", options.max_bytes, "refuse files larger than this");
+  add_limits(*cmd, options.limits);
   cmd->footer("Without -o, only --stats is printed. Exit status: 0 done, 1 refused or layout failed, 2 unreadable input or unwritable output.");
 }
 
@@ -67,7 +67,7 @@ int run_layout(const LayoutOptions& options) {
     std::cerr << "syzba layout: give -o OUT.bpmn, --stats, or both\n";
     return 2;
   }
-  auto read = read_model("layout", options.input, options.max_bytes, "not written, since the values above would be lost");
+  auto read = read_model("layout", options.input, options.limits, "not written, since the values above would be lost");
   if (!read.definitions) return read.exit_code;
   const std::string& name = read.name;
   model::Definitions defs = std::move(*read.definitions);

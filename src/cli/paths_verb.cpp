@@ -8,6 +8,7 @@
 
 #include "check/check.h"
 #include "cli/config.h"
+#include "cli/input.h"
 #include "cli/verbs.h"
 #include "io/io.h"
 
@@ -20,7 +21,7 @@ void add_paths(CLI::App& app, PathsOptions& options) {
   cmd->add_option("--config", options.config_file, "JSON config (workingDayHours, workingWeekDays, refusalWords)");
   cmd->add_option("--max-paths", options.max_paths, "list at most this many paths per process");
   cmd->add_option("--lang", options.lang, "language of durations: en, ru or kk")->check(CLI::IsMember({"en", "ru", "kk"}));
-  cmd->add_option("--max-bytes", options.max_bytes, "refuse files larger than this");
+  add_limits(*cmd, options.limits);
   cmd->footer("Each loop is taken at most once. Exit status: 0 listed, 2 a file that cannot be read.");
 }
 
@@ -83,7 +84,7 @@ int run_paths(const PathsOptions& options) {
   nlohmann::ordered_json files = nlohmann::ordered_json::array();
   std::string text;
   for (const auto& file : options.files) {
-    auto read = io::read_bpmn_file(file, {options.max_bytes});
+    auto read = io::read_bpmn_file(file, options.limits);
     std::string name = file == "-" ? "<stdin>" : file;
     if (!read.definitions) {
       unreadable = true;

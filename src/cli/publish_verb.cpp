@@ -5,6 +5,7 @@
 #include <iostream>
 #include <thread>
 
+#include "cli/input.h"
 #include "cli/verbs.h"
 #include "publish/publish.h"
 
@@ -16,7 +17,7 @@ void add_publish(CLI::App& app, PublishOptions& options) {
   cmd->add_option("-o,--output", options.output, "the site's folder")->required();
   cmd->add_option("-j,--jobs", options.jobs, "files done at once (default: the number of cores)")->check(CLI::Range(1u, 256u));
   cmd->add_option("--lang", options.lang, "language of the pages: kk, ru or en")->check(CLI::IsMember({"kk", "ru", "en"}));
-  cmd->add_option("--max-bytes", options.max_bytes, "refuse input files larger than this");
+  add_limits(*cmd, options.limits);
   cmd->footer("Unchanged inputs are skipped. Exit status: 0 every file published, 1 some failed (the others are published), 2 nothing could be done.");
 }
 
@@ -51,7 +52,7 @@ int run_publish(const PublishOptions& options) {
   o.out_dir = options.output;
   o.jobs = options.jobs ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
   o.lang = options.lang;
-  o.max_bytes = options.max_bytes;
+  o.limits = options.limits;
   auto summary = publish::publish(files, o, progress_printer());
   if (!summary.error.empty()) {
     std::cerr << "syzba publish: " << summary.error << "\n";

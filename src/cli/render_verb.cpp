@@ -39,7 +39,7 @@ void add_render(CLI::App& app, RenderOptions& options) {
       ->check(CLI::IsMember({"on", "off"}));
   cmd->add_flag("--relayout", options.relayout, "lay the diagrams out again instead of drawing their DI");
   cmd->add_option("--diagram", options.diagram, "which diagram: a BPMNDiagram id or the element it draws (default: the first)");
-  cmd->add_option("--max-bytes", options.max_bytes, "refuse input files larger than this");
+  add_limits(*cmd, options.limits);
   cmd->footer("Exit status: 0 done, 1 nothing to draw or the output refused, 2 unreadable input or unwritable output.");
 }
 
@@ -50,7 +50,7 @@ int run_render(const RenderOptions& options) {
     std::cerr << "syzba render: say which format to write: an output ending in .svg, .pdf or .png, or --format\n";
     return 2;
   }
-  auto read = read_model("render", options.input, options.max_bytes, "not drawn, since the values above could not be read");
+  auto read = read_model("render", options.input, options.limits, "not drawn, since the values above could not be read");
   if (!read.definitions) return read.exit_code;
   const std::string& name = read.name;
   model::Definitions defs = std::move(*read.definitions);

@@ -16,7 +16,7 @@ void add_table(CLI::App& app, TableOptions& options) {
   cmd->add_option("--format", options.format, "html, md or csv (default: from the output's extension)")
       ->check(CLI::IsMember({"html", "md", "csv"}));
   cmd->add_option("--lang", options.lang, "language of the headings: kk, ru or en")->check(CLI::IsMember({"kk", "ru", "en"}));
-  cmd->add_option("--max-bytes", options.max_bytes, "refuse input files larger than this");
+  add_limits(*cmd, options.limits);
   cmd->footer("Exit status: 0 written, 1 the model could not be read as it is, 2 unreadable input or unwritable output.");
 }
 
@@ -34,7 +34,7 @@ int run_table(const TableOptions& options) {
     std::cerr << "syzba table: say which format to write: an output ending in .html, .md or .csv, or --format\n";
     return 2;
   }
-  auto read = read_model("table", options.input, options.max_bytes, "no table, since the values above could not be read");
+  auto read = read_model("table", options.input, options.limits, "no table, since the values above could not be read");
   if (!read.definitions) return read.exit_code;
   check::Lang lang = *check::lang_from_name(options.lang);
   table::Table t = table::make_table(*read.definitions);

@@ -5,6 +5,8 @@
 // 2 an input that cannot be read or an output that cannot be written.
 #include <CLI/CLI.hpp>
 
+#include "io/io.h"
+
 #include <cstddef>
 #include <string>
 #include <vector>
@@ -18,14 +20,14 @@ struct CheckOptions {
   std::string config_file;             // JSON, like bpmnlint's .bpmnlintrc
   std::vector<std::string> rule_levels;  // ID=LEVEL
   std::string lang = "en";
-  std::size_t max_bytes = std::size_t{256} << 20;
+  io::ReadLimits limits;  // --max-bytes, --max-elements
 };
 
 struct ConvertOptions {
   std::string input;
   std::string output;
   bool strip_di = false;
-  std::size_t max_bytes = std::size_t{256} << 20;
+  io::ReadLimits limits;  // --max-bytes, --max-elements
 };
 
 void add_check(CLI::App& app, CheckOptions& options);
@@ -37,7 +39,7 @@ struct PathsOptions {
   std::string format = "text";
   std::string config_file;
   std::size_t max_paths = 10000;
-  std::size_t max_bytes = std::size_t{256} << 20;
+  io::ReadLimits limits;  // --max-bytes, --max-elements
 };
 
 void add_paths(CLI::App& app, PathsOptions& options);
@@ -53,7 +55,7 @@ struct LayoutOptions {
   bool stats = false;
   bool measure_only = false;
   std::string format = "text";
-  std::size_t max_bytes = std::size_t{256} << 20;
+  io::ReadLimits limits;  // --max-bytes, --max-elements
 };
 
 void add_layout(CLI::App& app, LayoutOptions& options);
@@ -75,7 +77,7 @@ struct RenderOptions {
   std::string durations = "on";
   std::string diagram;
   bool relayout = false;
-  std::size_t max_bytes = std::size_t{256} << 20;
+  io::ReadLimits limits;  // --max-bytes, --max-elements
 };
 
 void add_render(CLI::App& app, RenderOptions& options);
@@ -86,7 +88,7 @@ struct TableOptions {
   std::string output;
   std::string format;  // "" = from the output's extension: html, md, csv
   std::string lang = "kk";
-  std::size_t max_bytes = std::size_t{256} << 20;
+  io::ReadLimits limits;  // --max-bytes, --max-elements
 };
 
 void add_table(CLI::App& app, TableOptions& options);
@@ -97,7 +99,7 @@ struct PublishOptions {
   std::string output;
   unsigned jobs = 0;  // 0 = the number of cores
   std::string lang = "kk";
-  std::size_t max_bytes = std::size_t{256} << 20;
+  io::ReadLimits limits;  // --max-bytes, --max-elements
 };
 
 void add_publish(CLI::App& app, PublishOptions& options);

@@ -27,6 +27,7 @@ inline constexpr std::string_view syzba_ns = "https://syzba.kz/schema/bpmn/1.0";
 struct ReadLimits {
   std::size_t max_bytes = std::size_t{256} << 20;  // larger inputs are refused, not read
   int max_depth = 1000;  // deeper element nesting is refused (the reader recurses)
+  std::size_t max_elements = 1'000'000;  // XML elements; more are refused before any is read
 };
 
 struct ReadResult {

@@ -270,3 +270,19 @@ TEST_CASE("mixed content in kept elements keeps its text exactly", "[io]") {
   CHECK(once.find(">Бірінші <b>маңызды</b> сөз</bpmn:documentation>") != std::string::npos);
   CHECK(first.processes[0].documentation.at(0).text == "Бірінші  сөз");
 }
+
+TEST_CASE("more elements than --max-elements are refused before any is read", "[io]") {
+  std::string many = "<bpmn:definitions xmlns:bpmn=\"http://www.omg.org/spec/BPMN/20100524/MODEL\" id=\"d\" targetNamespace=\"t\"><bpmn:process id=\"p\">";
+  for (int i = 0; i < 200; ++i) many += "<bpmn:task id=\"t" + std::to_string(i) + "\"/>";
+  many += "</bpmn:process></bpmn:definitions>";
+  syzba::io::ReadLimits limits;
+  limits.max_elements = 100;
+  auto r = syzba::io::read_bpmn(many, limits);
+  CHECK_FALSE(r.definitions);
+  REQUIRE(r.diagnostics.size() == 1);
+  CHECK_THAT(r.diagnostics[0].message, Catch::Contains("more than 100 elements") && Catch::Contains("--max-elements"));
+  CHECK(r.diagnostics[0].line == 1);
+  CHECK(r.diagnostics[0].column > 1000);  // the 101st element, found on the one long line
+  limits.max_elements = 1000;
+  CHECK(syzba::io::read_bpmn(many, limits).definitions);
+}

@@ -59,15 +59,23 @@ class LineIndex {
     auto off = std::min(static_cast<std::size_t>(offset), text_.size());
     auto it = std::upper_bound(starts_.begin(), starts_.end(), off);
     std::size_t line_start = *(it - 1);
+    // Columns count characters from the line's start; elements are asked for in reading order,
+    // so a long line (a whole model on one line) is counted on from the last answer, not again
+    // from its start.
+    std::size_t from = line_start;
     int column = 1;
-    for (std::size_t i = line_start; i < off; ++i)
+    if (last_line_start_ == line_start && last_offset_ <= off) from = last_offset_, column = last_column_;
+    for (std::size_t i = from; i < off; ++i)
       if ((static_cast<unsigned char>(text_[i]) & 0xC0) != 0x80) ++column;
+    last_line_start_ = line_start, last_offset_ = off, last_column_ = column;
     return {static_cast<int>(it - starts_.begin()), column};
   }
 
  private:
   std::string_view text_;
   std::vector<std::size_t> starts_;
+  mutable std::size_t last_line_start_ = static_cast<std::size_t>(-1), last_offset_ = 0;
+  mutable int last_column_ = 1;
 };
 
 // One child element as the reader sees it: its namespace, local name and node.
@@ -906,11 +914,21 @@ Diagnostic fatal(std::string message, model::SourcePos at = {}) {
   return {"unreadable", Severity::error, "", at.line, at.column, std::move(message)};
 }
 
-// The first element nested deeper than the limit, found without recursion.
-pugi::xml_node deeper_than(pugi::xml_node root, int limit) {
+// The first element nested deeper than the limit, or the first past the element limit,
+// found in one walk without recursion.
+struct Breach {
+  pugi::xml_node at;
+  bool too_many = false;
+};
+
+Breach first_breach(pugi::xml_node root, int max_depth, std::size_t max_elements) {
   int depth = 0;
+  std::size_t elements = 0;
   for (pugi::xml_node n = root; n;) {
-    if (n.type() == pugi::node_element && depth > limit) return n;
+    if (n.type() == pugi::node_element) {
+      if (depth > max_depth) return {n, false};
+      if (++elements > max_elements) return {n, true};
+    }
     if (n.first_child()) {
       n = n.first_child();
       ++depth;
@@ -962,10 +980,12 @@ ReadResult read_bpmn(std::string bytes, const ReadLimits& limits) {
       return result;
     }
   }
-  if (auto deep = deeper_than(root, limits.max_depth)) {
-    result.diagnostics.push_back(fatal("elements are nested more than " + std::to_string(limits.max_depth) +
-                                           " levels deep here; no BPMN model needs that",
-                                       lines.at(deep.offset_debug() - 1)));
+  if (auto breach = first_breach(root, limits.max_depth, limits.max_elements); breach.at) {
+    result.diagnostics.push_back(fatal(breach.too_many ? "the file has more than " + std::to_string(limits.max_elements) +
+                                                             " elements (raise the limit with --max-elements)"
+                                                       : "elements are nested more than " + std::to_string(limits.max_depth) +
+                                                             " levels deep here; no BPMN model needs that",
+                                       lines.at(breach.at.offset_debug() - 1)));
     return result;
   }
   std::string_view root_name = root.name();

@@ -134,7 +134,7 @@ struct Worker {
   FileResult run(const fs::path& file, const std::string& name, PageInfo& info) {
     FileResult result{file.string(), name};
     std::string error;
-    std::string bytes = read_text(file, options.max_bytes, error);
+    std::string bytes = read_text(file, options.limits.max_bytes, error);
     if (!error.empty()) return fail(result, error);
     std::string salt = std::string("syzba ") + SYZBA_VERSION + " " + options.lang;
     std::string hash = content_hash(bytes, salt);
@@ -146,7 +146,7 @@ struct Worker {
         result.errors = info.errors, result.warnings = info.warnings;
         return result;
       }
-    auto read = io::read_bpmn(bytes, {options.max_bytes});
+    auto read = io::read_bpmn(bytes, options.limits);
     if (!read.definitions) return fail(result, first_error(read.diagnostics));
     model::Definitions defs = std::move(*read.definitions);
 

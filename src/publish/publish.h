@@ -12,13 +12,15 @@
 #include <string>
 #include <vector>
 
+#include "io/io.h"
+
 namespace syzba::publish {
 
 struct Options {
   std::filesystem::path out_dir;
   unsigned jobs = 1;
   std::string lang = "kk";  // kk, ru, en: page text, legend, table headings, check messages
-  std::size_t max_bytes = std::size_t{256} << 20;
+  io::ReadLimits limits;
 };
 
 enum class Status { published, unchanged, failed };
