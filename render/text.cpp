@@ -146,7 +146,12 @@ std::string_view TextEngine::css_family() { return css_families; }
 
 TextBlock TextEngine::wrap(std::string_view raw, double font_px, bool bold, double max_width, int max_lines) {
   TextBlock block;
-  std::string text = displayable(raw, 0, true);
+  // Pango lays out all it is given, and breaking a very long word into lines costs more than
+  // linear time: give it no more characters than the lines asked for can show (a character is
+  // at least a third of the font size wide), and at most 4,000 when any number of lines will do.
+  std::size_t cap = max_lines > 0 ? static_cast<std::size_t>(max_lines) * static_cast<std::size_t>(max_width / (font_px / 3) + 2)
+                                  : 4000;
+  std::string text = displayable(raw, cap, true);
   while (!text.empty() && (text.back() == ' ' || text.back() == '\n')) text.pop_back();
   if (text.empty()) return block;
   std::vector<std::pair<std::size_t, std::size_t>> spans;  // byte start, length

@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <unordered_map>
 #include <cmath>
 #include <functional>
 #include <tuple>
@@ -275,8 +276,14 @@ class PathFinder {
     if (n.duration) {
       path.total = path.total + total_of(*n.duration, config_);
     } else if (model::is_sub_process(n.kind) && !n.content.nodes.empty()) {
-      // A sub-process without a duration of its own takes as long as its longest path.
-      StepPath longest = heaviest(*view_.scope_inside(n), [&](const StepPath& p) { return in_working_minutes(p.total, config_); });
+      // A sub-process without a duration of its own takes as long as its longest path,
+      // computed once per sub-process (nested ones would otherwise be redone at every level).
+      auto known = inner_longest_.find(&n);
+      if (known == inner_longest_.end())
+        known = inner_longest_.emplace(&n, heaviest(*view_.scope_inside(n), [&](const StepPath& p) {
+                                         return in_working_minutes(p.total, config_);
+                                       })).first;
+      const StepPath& longest = known->second;
       path.total = path.total + longest.total;
       path.untimed.insert(path.untimed.end(), longest.untimed.begin(), longest.untimed.end());
     } else if (model::is_activity(n.kind) && std::find(path.untimed.begin(), path.untimed.end(), &n) == path.untimed.end()) {
@@ -293,6 +300,7 @@ class PathFinder {
 
   const ModelView& view_;
   const Config& config_;
+  std::unordered_map<const model::FlowNode*, StepPath> inner_longest_;
   std::size_t max_;
   std::size_t visits_ = 0;
 };

@@ -919,7 +919,16 @@ Diagnostic fatal(std::string message, model::SourcePos at = {}) {
 struct Breach {
   pugi::xml_node at;
   bool too_many = false;
+  bool duplicate_attribute = false;
 };
+
+bool has_duplicate_attribute(pugi::xml_node n) {
+  std::vector<std::string_view> names;
+  for (auto a : n.attributes()) names.emplace_back(a.name());
+  if (names.size() < 2) return false;
+  std::sort(names.begin(), names.end());
+  return std::adjacent_find(names.begin(), names.end()) != names.end();
+}
 
 Breach first_breach(pugi::xml_node root, int max_depth, std::size_t max_elements) {
   int depth = 0;
@@ -928,6 +937,7 @@ Breach first_breach(pugi::xml_node root, int max_depth, std::size_t max_elements
     if (n.type() == pugi::node_element) {
       if (depth > max_depth) return {n, false};
       if (++elements > max_elements) return {n, true};
+      if (has_duplicate_attribute(n)) return {n, false, true};
     }
     if (n.first_child()) {
       n = n.first_child();
@@ -942,6 +952,77 @@ Breach first_breach(pugi::xml_node root, int max_depth, std::size_t max_elements
     n = n.next_sibling();
   }
   return {};
+}
+
+// What pugixml lets through but XML forbids, found in one pass over the text: a '&' that
+// starts no reference (or names an entity XML does not predefine: a file cannot declare any,
+// see below), and '<' inside an attribute value. Returns the offset and the reason.
+std::optional<std::pair<std::size_t, std::string>> lexical_error(std::string_view t) {
+  auto skip_to = [&](std::size_t from, std::string_view end) {
+    auto at = t.find(end, from);
+    return at == std::string_view::npos ? t.size() : at + end.size();
+  };
+  auto reference_ok = [&](std::size_t at) {
+    auto semi = t.find(';', at);
+    if (semi == std::string_view::npos || semi - at > 12) return false;
+    std::string_view name = t.substr(at + 1, semi - at - 1);
+    if (name == "lt" || name == "gt" || name == "amp" || name == "apos" || name == "quot") return true;
+    if (name.size() >= 2 && name[0] == '#' && name[1] == 'x')
+      return name.size() > 2 && name.substr(2).find_first_not_of("0123456789abcdefABCDEF") == std::string_view::npos;
+    return name.size() >= 2 && name[0] == '#' && name.substr(1).find_first_not_of("0123456789") == std::string_view::npos;
+  };
+  int depth = 0;
+  bool root_closed = false;
+  for (std::size_t i = 0; i < t.size();) {
+    char c = t[i];
+    if (c == '&') {
+      if (!reference_ok(i)) return std::pair{i, std::string("'&' that starts no character or predefined entity reference (write &amp;)")};
+      ++i;
+    } else if (c != '<') {
+      if (root_closed && c != ' ' && c != '\t' && c != '\r' && c != '\n')
+        return std::pair{i, std::string("content after the root element")};
+      ++i;
+    } else if (t.compare(i, 4, "<!--") == 0) {
+      i = skip_to(i + 4, "-->");
+    } else if (t.compare(i, 9, "<![CDATA[") == 0) {
+      i = skip_to(i + 9, "]]>");
+    } else if (t.compare(i, 2, "<?") == 0) {
+      i = skip_to(i + 2, "?>");
+    } else if (t.compare(i, 2, "<!") == 0) {
+      // A DOCTYPE: its internal subset may hold quotes and '<'; skip to its end. Entity
+      // declarations are refused before anything else is said about the file.
+      std::size_t start = i;
+      int depth = 0;
+      for (++i; i < t.size(); ++i) {
+        if (t.compare(i, 8, "<!ENTITY") == 0)
+          return std::pair{start, std::string("entity declarations are not allowed in a BPMN file (syzba never expands them)")};
+        if (t[i] == '[') ++depth;
+        else if (t[i] == ']') --depth;
+        else if (t[i] == '>' && depth <= 0) break;
+      }
+      ++i;
+    } else {
+      // A tag: attribute values in quotes may not hold '<', and their '&' must be references.
+      if (root_closed) return std::pair{i, std::string("content after the root element")};
+      bool end_tag = i + 1 < t.size() && t[i + 1] == '/';
+      for (++i; i < t.size() && t[i] != '>';) {
+        if (t[i] == '"' || t[i] == '\'') {
+          char quote = t[i];
+          for (++i; i < t.size() && t[i] != quote; ++i) {
+            if (t[i] == '<') return std::pair{i, std::string("'<' inside an attribute value (write &lt;)")};
+            if (t[i] == '&' && !reference_ok(i))
+              return std::pair{i, std::string("'&' that starts no character or predefined entity reference (write &amp;)")};
+          }
+        }
+        ++i;
+      }
+      bool self_closing = i > 0 && i < t.size() && t[i - 1] == '/';
+      depth += end_tag ? -1 : self_closing ? 0 : 1;
+      root_closed = depth <= 0;
+      ++i;
+    }
+  }
+  return std::nullopt;
 }
 
 Diagnostic too_large(std::size_t size, std::size_t limit) {
@@ -963,16 +1044,27 @@ ReadResult read_bpmn(std::string bytes, const ReadLimits& limits) {
     return result;
   }
   std::string& text = *utf8.text;
+  LineIndex lines(text);
+  if (auto lexical = lexical_error(text)) {
+    bool entities = lexical->second.rfind("entity declarations", 0) == 0;
+    result.diagnostics.push_back(fatal((entities ? "" : "not well-formed XML: ") + lexical->second,
+                                       lines.at(static_cast<std::ptrdiff_t>(lexical->first))));
+    return result;
+  }
   pugi::xml_document doc;
   unsigned options = pugi::parse_default | pugi::parse_comments | pugi::parse_pi | pugi::parse_doctype;
   pugi::xml_parse_result parsed = doc.load_buffer_inplace(text.data(), text.size(), options, pugi::encoding_utf8);
-  LineIndex lines(text);
   if (!parsed) {
     result.diagnostics.push_back(
         fatal(std::string("not well-formed XML: ") + parsed.description(), lines.at(parsed.offset)));
     return result;
   }
   pugi::xml_node root = doc.document_element();
+  for (auto n = root.next_sibling(); n; n = n.next_sibling())
+    if (n.type() == pugi::node_element || (n.type() == pugi::node_pcdata && !is_blank(n.value()))) {
+      result.diagnostics.push_back(fatal("not well-formed XML: content after the root element", lines.at(n.offset_debug())));
+      return result;
+    }
   for (auto n : doc.children()) {
     if (n.type() == pugi::node_doctype && std::string_view(n.value()).find("ENTITY") != std::string_view::npos) {
       result.diagnostics.push_back(fatal("entity declarations are not allowed in a BPMN file (syzba never expands them)",
@@ -981,7 +1073,8 @@ ReadResult read_bpmn(std::string bytes, const ReadLimits& limits) {
     }
   }
   if (auto breach = first_breach(root, limits.max_depth, limits.max_elements); breach.at) {
-    result.diagnostics.push_back(fatal(breach.too_many ? "the file has more than " + std::to_string(limits.max_elements) +
+    result.diagnostics.push_back(fatal(breach.duplicate_attribute ? std::string("not well-formed XML: an attribute appears twice in this element")
+                                       : breach.too_many ? "the file has more than " + std::to_string(limits.max_elements) +
                                                              " elements (raise the limit with --max-elements)"
                                                        : "elements are nested more than " + std::to_string(limits.max_depth) +
                                                              " levels deep here; no BPMN model needs that",
