@@ -4,8 +4,11 @@ BUILD ?= build
 SANITIZED ?= build-asan
 JOBS ?= $(shell nproc)
 SANITIZER_FLAGS = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
+FUZZ ?= build-fuzz
+FUZZ_SECONDS ?= 60
+FUZZ_FLAGS = -fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
 
-.PHONY: setup build build-sanitized demo test test-fast bench clean
+.PHONY: setup build build-sanitized build-fuzz fuzz demo test test-fast bench clean
 
 setup:
 	bash scripts/setup.sh
@@ -17,9 +20,18 @@ build: setup
 demo: build
 	bash scripts/demo.sh $(BUILD)
 
-# The whole suite twice: as built, and under AddressSanitizer and UndefinedBehaviorSanitizer.
+# The whole suite twice: as built, and under AddressSanitizer and UndefinedBehaviorSanitizer;
+# then each libFuzzer target for FUZZ_SECONDS.
 test: test-fast build-sanitized
 	cd $(SANITIZED) && ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp ctest --output-on-failure -j $(JOBS)
+	$(MAKE) fuzz
+
+build-fuzz: setup
+	cmake -S . -B $(FUZZ) -G Ninja -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_CXX_FLAGS="$(FUZZ_FLAGS)" -DSYZBA_FUZZ=ON -DBUILD_TESTING=OFF
+	cmake --build $(FUZZ) -j $(JOBS)
+
+fuzz: build-fuzz
+	FUZZ_SECONDS=$(FUZZ_SECONDS) bash tests/fuzz/run.sh $(FUZZ)
 
 test-fast: build
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
@@ -32,4 +44,4 @@ bench: build
 	bash bench/run.sh $(BUILD)
 
 clean:
-	rm -rf $(BUILD) $(SANITIZED) out
+	rm -rf $(BUILD) $(SANITIZED) $(FUZZ) out fuzz-findings

@@ -141,12 +141,14 @@ Catalog make_catalog(const Definitions& defs) {
     assign_performers(b, p.content, pool_of_process.count(p.id) ? pool_of_process[p.id] : p.name);
   }
   // A participant without a process of this file is drawn as a black box too.
-  for (auto& [id, s] : b.catalog)
+  for (auto& entry : b.catalog) {
+    Subject& s = entry.second;
     if (s.type == "participant" && !s.black_box) {
-      bool found = std::any_of(defs.processes.begin(), defs.processes.end(),
-                               [&](const Process& p) { return p.id == s.participant->process; });
-      s.black_box = !found;
+      const std::string& process = s.participant->process;
+      s.black_box = std::none_of(defs.processes.begin(), defs.processes.end(),
+                                 [&](const Process& p) { return p.id == process; });
     }
+  }
   return std::move(b.catalog);
 }
 

@@ -111,7 +111,9 @@ struct TextEngine::Impl {
   void set(std::string_view text, double px, bool bold, double max_width) {
     pango_layout_set_font_description(layout, font(px, bold));
     pango_layout_set_wrap(layout, PANGO_WRAP_WORD_CHAR);
-    pango_layout_set_width(layout, max_width > 0 ? static_cast<int>(max_width * PANGO_SCALE) : -1);
+    // Pango counts in 1/1024 px in an int: widths from hostile DI (1e7 px, NaN) are bounded.
+    bool bounded = max_width > 0 && std::isfinite(max_width);
+    pango_layout_set_width(layout, bounded ? static_cast<int>(std::min(max_width, 1e6) * PANGO_SCALE) : -1);
     // Hyphens are added by us where a word is broken, so the line strings carry them.
     PangoAttrList* attrs = pango_attr_list_new();
     pango_attr_list_insert(attrs, pango_attr_insert_hyphens_new(FALSE));

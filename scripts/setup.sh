@@ -14,6 +14,8 @@ packages=(
   # Tests: pdftotext reads the PDFs back; a real headless browser loads the SVGs and the
   # published pages; Java runs the W3C HTML validator (vnu.jar, from npm).
   poppler-utils chromium default-jre-headless
+  # Fuzzing: clang with libFuzzer and the sanitizer runtimes.
+  clang libclang-rt-14-dev
   hyperfine time
 )
 command -v node >/dev/null 2>&1 || packages+=(nodejs)

@@ -377,8 +377,17 @@ struct Definitions : BaseElement {
   bool operator==(const Definitions&) const = default;
 };
 
-inline bool Lane::operator==(const Lane&) const = default;
-inline bool Container::operator==(const Container&) const = default;
+// Written out rather than defaulted: clang 14 crashes on a defaulted comparison of these
+// mutually recursive types (the fuzzing build uses clang).
+inline bool Lane::operator==(const Lane& o) const {
+  return static_cast<const BaseElement&>(*this) == o && name == o.name && flow_node_refs == o.flow_node_refs &&
+         child_lane_sets == o.child_lane_sets;
+}
+inline bool Container::operator==(const Container& o) const {
+  return lane_sets == o.lane_sets && nodes == o.nodes && data_objects == o.data_objects &&
+         data_object_refs == o.data_object_refs && data_store_refs == o.data_store_refs && flows == o.flows &&
+         artifacts == o.artifacts;
+}
 
 // ---------------------------------------------------------------------------------------
 // BPMN type names ("userTask", "exclusiveGateway") and kinds.
