@@ -151,8 +151,8 @@ TextBlock TextEngine::wrap(std::string_view raw, double font_px, bool bold, doub
   // Pango lays out all it is given, and breaking a very long word into lines costs more than
   // linear time: give it no more characters than the lines asked for can show (a character is
   // at least a third of the font size wide), and at most 4,000 when any number of lines will do.
-  std::size_t cap = max_lines > 0 ? static_cast<std::size_t>(max_lines) * static_cast<std::size_t>(max_width / (font_px / 3) + 2)
-                                  : 4000;
+  double per_line = max_width > 0 && std::isfinite(max_width) && font_px > 0 ? std::min(max_width, 1e6) / (font_px / 3) + 2 : 4000;
+  auto cap = static_cast<std::size_t>(max_lines > 0 ? std::min(max_lines * per_line, 4000.0) : 4000.0);
   std::string text = displayable(raw, cap, true);
   while (!text.empty() && (text.back() == ' ' || text.back() == '\n')) text.pop_back();
   if (text.empty()) return block;

@@ -12,7 +12,7 @@ shared=${SYZBA_SHARED_DIR:-$root/../shared}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 mkdir -p "$work/bpmn" "$work/duration" "$root/fuzz-findings"
-for f in "$shared"/corpus/miwg/*.bpmn "$root"/models/*.bpmn "$root"/tests/fixtures/*/*.bpmn "$root"/tests/hostile/*.bpmn; do
+for f in "$shared"/corpus/miwg/*.bpmn "$root"/models/*.bpmn "$root"/tests/fixtures/*/*.bpmn "$root"/tests/hostile/*.bpmn "$here"/regressions/*.bpmn; do
   [ "$(stat -c %s "$f")" -le 1048576 ] && cp "$f" "$work/bpmn/$(basename "$(dirname "$f")")-$(basename "$f")"
 done
 grep -ho 'syzba:duration[^>]*text="[^"]*"' "$root"/models/*.bpmn | sed 's/.*text="//; s/"$//' | sort -u |
