@@ -22,14 +22,8 @@ fs::path hostile() { return syzba::test::fixtures().parent_path() / "hostile"; }
 
 // syzba under a time limit, standard error with standard output; 124 when it was killed.
 syzba::test::Run run_limited(const std::string& args, int seconds = 60) {
-  std::string command = "timeout -k 5 " + std::to_string(seconds) + " " + quoted(syzba::test::syzba_binary()) + " " + args + " 2>&1";
-  FILE* pipe = popen(command.c_str(), "r");
-  REQUIRE(pipe != nullptr);
-  std::string out;
-  char buffer[4096];
-  while (std::size_t n = fread(buffer, 1, sizeof buffer, pipe)) out.append(buffer, n);
-  int status = pclose(pipe);
-  return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, out};
+  return syzba::test::run_command("timeout -k 5 " + std::to_string(seconds) + " " + quoted(syzba::test::syzba_binary()) + " " +
+                                  args + " 2>&1");
 }
 
 struct Expected {

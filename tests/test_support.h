@@ -44,9 +44,8 @@ struct Run {
   std::string out;
 };
 
-// Runs the syzba binary with a shell-quoted argument string; captures standard output.
-inline Run run_syzba(const std::string& args) {
-  std::string command = "'" + syzba_binary().string() + "' " + args;
+// Runs a shell command; captures standard output.
+inline Run run_command(const std::string& command) {
   FILE* pipe = popen(command.c_str(), "r");
   REQUIRE(pipe != nullptr);
   std::string out;
@@ -55,6 +54,9 @@ inline Run run_syzba(const std::string& args) {
   int status = pclose(pipe);
   return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, out};
 }
+
+// Runs the syzba binary with a shell-quoted argument string; captures standard output.
+inline Run run_syzba(const std::string& args) { return run_command("'" + syzba_binary().string() + "' " + args); }
 
 inline std::string quoted(const std::filesystem::path& p) { return "'" + p.string() + "'"; }
 
