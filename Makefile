@@ -20,10 +20,11 @@ build: setup
 demo: build
 	bash scripts/demo.sh $(BUILD)
 
-# The whole suite twice: as built, and under AddressSanitizer and UndefinedBehaviorSanitizer;
-# then each libFuzzer target for FUZZ_SECONDS.
+# The whole suite twice: as built, and under AddressSanitizer and UndefinedBehaviorSanitizer
+# (the browser tests, which test what Chromium makes of the output, only once); then each
+# libFuzzer target for FUZZ_SECONDS.
 test: test-fast build-sanitized
-	cd $(SANITIZED) && ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp ctest --output-on-failure -j $(JOBS)
+	cd $(SANITIZED) && ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp ctest --output-on-failure -j $(JOBS) -LE browser
 	$(MAKE) fuzz
 
 build-fuzz: setup
