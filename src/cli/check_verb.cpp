@@ -8,6 +8,7 @@
 #include "cli/input.h"
 #include "cli/verbs.h"
 #include "io/io.h"
+#include "text/text.h"
 
 namespace syzba::cli {
 
@@ -22,6 +23,7 @@ void add_check(CLI::App& app, CheckOptions& options) {
       ->allow_extra_args(false);  // one value per --rule, so a file after it stays a file
   cmd->add_option("--lang", options.lang, "language of the messages: en, ru or kk")->check(CLI::IsMember({"en", "ru", "kk"}));
   add_limits(*cmd, options.limits);
+  add_watch(*cmd, options.watch);
   cmd->footer("Exit status: 0 no error, 1 an error-level finding, 2 a file that cannot be read.");
 }
 
@@ -34,26 +36,11 @@ void print_rules() {
               << rule.description << "\n";
 }
 
-}  // namespace
-
-int run_check(const CheckOptions& options) {
-  if (options.list_rules) {
-    print_rules();
-    return 0;
-  }
-  if (options.files.empty()) {
-    std::cerr << "syzba check: name one or more BPMN files (or --rules)\n";
-    return 2;
-  }
-  check::Config config;
-  if (auto error = load_config(options.config_file, options.lang, options.rule_levels, config)) {
-    std::cerr << "syzba check: " << *error << "\n";
-    return 2;
-  }
+int check_files(const CheckOptions& options, const check::Config& config) {
   std::vector<FileReport> reports;
   bool unreadable = false, has_error = false;
   for (const auto& file : options.files) {
-    auto read = io::read_bpmn_file(file, options.limits);
+    auto read = text::read_model_file(file, options.limits);
     FileReport report{file == "-" ? "<stdin>" : file, check::apply_config(std::move(read.diagnostics), config)};
     if (!read.definitions) {
       unreadable = true;
@@ -72,6 +59,30 @@ int run_check(const CheckOptions& options) {
   else if (options.format == "sarif") std::cout << format_sarif(reports, SYZBA_VERSION);
   else std::cout << format_text(reports);
   return unreadable ? 2 : has_error ? 1 : 0;
+}
+
+}  // namespace
+
+int run_check(const CheckOptions& options) {
+  if (options.list_rules) {
+    print_rules();
+    return 0;
+  }
+  if (options.files.empty()) {
+    std::cerr << "syzba check: name one or more BPMN files (or --rules)\n";
+    return 2;
+  }
+  if (options.watch.enabled && options.files.size() != 1) {
+    std::cerr << "syzba check: --watch watches one file\n";
+    return 2;
+  }
+  check::Config config;
+  if (auto error = load_config(options.config_file, options.lang, options.rule_levels, config)) {
+    std::cerr << "syzba check: " << *error << "\n";
+    return 2;
+  }
+  return run_watching("check", options.files.front(), options.watch,
+                      [&] { return check_files(options, config); });
 }
 
 }  // namespace syzba::cli

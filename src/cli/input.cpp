@@ -6,6 +6,7 @@
 
 #include "cli/report.h"
 #include "io/io.h"
+#include "text/text.h"
 
 namespace syzba::cli {
 
@@ -20,7 +21,7 @@ ReadModel read_model(std::string_view verb, const std::string& input, const io::
                      std::string_view refusal) {
   ReadModel out;
   out.name = input == "-" ? "<stdin>" : input;
-  auto read = io::read_bpmn_file(input, limits);
+  auto read = text::read_model_file(input, limits);
   std::cerr << format_text({{out.name, read.diagnostics}}, false);
   if (!read.definitions) {
     out.exit_code = 2;

@@ -10,7 +10,7 @@
 #endif
 
 int main(int argc, char** argv) {
-  CLI::App app{"syzba: BPMN 2.0 process models of Kazakh state-service regulations: check, convert, lay out, render."};
+  CLI::App app{"syzba: BPMN 2.0 process models of Kazakh state-service regulations: check, convert, lay out, render; and their text form."};
   app.set_version_flag("--version", std::string("syzba ") + SYZBA_VERSION);
   app.require_subcommand(1);
   syzba::cli::CheckOptions check;
@@ -27,6 +27,10 @@ int main(int argc, char** argv) {
   syzba::cli::add_table(app, table);
   syzba::cli::PublishOptions publish;
   syzba::cli::add_publish(app, publish);
+  syzba::cli::CompileOptions compile;
+  syzba::cli::add_compile(app, compile);
+  syzba::cli::DescribeOptions describe;
+  syzba::cli::add_describe(app, describe);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -40,5 +44,7 @@ int main(int argc, char** argv) {
   if (app.got_subcommand("render")) return syzba::cli::run_render(render);
   if (app.got_subcommand("table")) return syzba::cli::run_table(table);
   if (app.got_subcommand("publish")) return syzba::cli::run_publish(publish);
+  if (app.got_subcommand("compile")) return syzba::cli::run_compile(compile);
+  if (app.got_subcommand("describe")) return syzba::cli::run_describe(describe);
   return 2;
 }

@@ -11,6 +11,7 @@
 #include "cli/input.h"
 #include "cli/verbs.h"
 #include "io/io.h"
+#include "text/text.h"
 
 namespace syzba::cli {
 
@@ -84,7 +85,7 @@ int run_paths(const PathsOptions& options) {
   nlohmann::ordered_json files = nlohmann::ordered_json::array();
   std::string text;
   for (const auto& file : options.files) {
-    auto read = io::read_bpmn_file(file, options.limits);
+    auto read = text::read_model_file(file, options.limits);
     std::string name = file == "-" ? "<stdin>" : file;
     if (!read.definitions) {
       unreadable = true;

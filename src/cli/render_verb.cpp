@@ -40,16 +40,13 @@ void add_render(CLI::App& app, RenderOptions& options) {
   cmd->add_flag("--relayout", options.relayout, "lay the diagrams out again instead of drawing their DI");
   cmd->add_option("--diagram", options.diagram, "which diagram: a BPMNDiagram id or the element it draws (default: the first)");
   add_limits(*cmd, options.limits);
+  add_watch(*cmd, options.watch);
   cmd->footer("Exit status: 0 done, 1 nothing to draw or the output refused, 2 unreadable input or unwritable output.");
 }
 
-int run_render(const RenderOptions& options) {
-  if (output_is_input("render", options.input, options.output)) return 2;
-  auto format = options.format.empty() ? exporter::format_from_path(options.output) : exporter::format_from_name(options.format);
-  if (!format) {
-    std::cerr << "syzba render: say which format to write: an output ending in .svg, .pdf or .png, or --format\n";
-    return 2;
-  }
+namespace {
+
+int render_once(const RenderOptions& options, exporter::Format format) {
   auto read = read_model("render", options.input, options.limits, "not drawn, since the values above could not be read");
   if (!read.definitions) return read.exit_code;
   const std::string& name = read.name;
@@ -84,7 +81,7 @@ int run_render(const RenderOptions& options) {
   }
 
   exporter::Result out;
-  switch (*format) {
+  switch (format) {
     case exporter::Format::svg: out.bytes = exporter::to_svg(drawn.scene); break;
     case exporter::Format::pdf: {
       exporter::PdfOptions pdf;
@@ -109,6 +106,27 @@ int run_render(const RenderOptions& options) {
     return 2;
   }
   return 0;
+}
+
+}  // namespace
+
+int run_render(const RenderOptions& options) {
+  if (output_is_input("render", options.input, options.output)) return 2;
+  auto format = options.format.empty() ? exporter::format_from_path(options.output) : exporter::format_from_name(options.format);
+  if (!format) {
+    std::cerr << "syzba render: say which format to write: an output ending in .svg, .pdf or .png, or --format\n";
+    return 2;
+  }
+  if (!options.watch.enabled) return render_once(options, *format);
+  // The drafting loop: the findings of check, then the picture, at every save.
+  CheckOptions check;
+  check.files = {options.input};
+  check.lang = options.lang;
+  check.limits = options.limits;
+  return run_watching("render", options.input, options.watch, [&] {
+    run_check(check);
+    return render_once(options, *format);
+  });
 }
 
 }  // namespace syzba::cli

@@ -16,6 +16,7 @@ std::string format_text(const std::vector<FileReport>& reports, bool with_summar
   for (const auto& r : reports) {
     for (const auto& d : r.diagnostics) {
       out += fmt::format("{}:{}:{}: {}: {} [{}]\n", r.file, d.line, d.column, model::severity_name(d.severity), d.message, d.rule);
+      if (!d.context.empty()) out += d.context;
       errors += d.severity == model::Severity::error;
       warnings += d.severity == model::Severity::warning;
     }

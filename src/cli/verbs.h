@@ -5,6 +5,7 @@
 // 2 an input that cannot be read or an output that cannot be written.
 #include <CLI/CLI.hpp>
 
+#include "cli/watch.h"
 #include "io/io.h"
 
 #include <cstddef>
@@ -21,6 +22,7 @@ struct CheckOptions {
   std::vector<std::string> rule_levels;  // ID=LEVEL
   std::string lang = "en";
   io::ReadLimits limits;  // --max-bytes, --max-elements
+  WatchOptions watch;
 };
 
 struct ConvertOptions {
@@ -78,6 +80,7 @@ struct RenderOptions {
   std::string diagram;
   bool relayout = false;
   io::ReadLimits limits;  // --max-bytes, --max-elements
+  WatchOptions watch;     // with --watch, the findings of check are printed at every run too
 };
 
 void add_render(CLI::App& app, RenderOptions& options);
@@ -104,5 +107,24 @@ struct PublishOptions {
 
 void add_publish(CLI::App& app, PublishOptions& options);
 int run_publish(const PublishOptions& options);
+
+struct CompileOptions {
+  std::string input;
+  std::string output;
+  io::ReadLimits limits;  // --max-bytes, --max-elements
+};
+
+void add_compile(CLI::App& app, CompileOptions& options);
+int run_compile(const CompileOptions& options);
+
+struct DescribeOptions {
+  std::string input;
+  std::string output;  // "" = standard output
+  std::string lang = "kk";
+  io::ReadLimits limits;  // --max-bytes, --max-elements
+};
+
+void add_describe(CLI::App& app, DescribeOptions& options);
+int run_describe(const DescribeOptions& options);
 
 }  // namespace syzba::cli

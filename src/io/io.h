@@ -41,6 +41,14 @@ struct ReadResult {
 // in). Never throws for bad input.
 ReadResult read_bpmn(std::string bytes, const ReadLimits& limits = {});
 
+// The bytes of a file ("-" is standard input); a directory, a file that cannot be opened and
+// one over the size limit give the error instead.
+struct FileBytes {
+  std::string bytes;
+  std::optional<model::Diagnostic> error;
+};
+FileBytes read_file_bytes(const std::string& path, const ReadLimits& limits = {});
+
 // Reads a file ("-" is standard input). A file that cannot be opened is a fatal diagnostic.
 ReadResult read_bpmn_file(const std::string& path, const ReadLimits& limits = {});
 

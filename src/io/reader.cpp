@@ -1105,24 +1105,31 @@ ReadResult read_bpmn(std::string bytes, const ReadLimits& limits) {
   return result;
 }
 
-ReadResult read_bpmn_file(const std::string& path, const ReadLimits& limits) {
-  std::string bytes;
+FileBytes read_file_bytes(const std::string& path, const ReadLimits& limits) {
+  FileBytes out;
   if (path == "-") {
-    bytes.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
-  } else {
-    std::error_code ec;
-    if (std::filesystem::is_directory(path, ec)) return {std::nullopt, {fatal("is a directory, not a BPMN file")}};
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return {std::nullopt, {fatal("cannot open the file: " + std::string(std::strerror(errno)))}};
-    auto size = std::filesystem::file_size(path, ec);
-    if (!ec && size > limits.max_bytes) return {std::nullopt, {too_large(size, limits.max_bytes)}};
-    bytes.resize(ec ? 0 : size);
-    in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-    bytes.resize(static_cast<std::size_t>(in.gcount()));
-    for (char chunk[65536]; in.read(chunk, sizeof chunk) || in.gcount() > 0;)  // a file that grew, or a pipe
-      bytes.append(chunk, static_cast<std::size_t>(in.gcount()));
+    out.bytes.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
+    if (out.bytes.size() > limits.max_bytes) out.error = too_large(out.bytes.size(), limits.max_bytes);
+    return out;
   }
-  return read_bpmn(std::move(bytes), limits);
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec)) return {{}, fatal("is a directory, not a BPMN file")};
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return {{}, fatal("cannot open the file: " + std::string(std::strerror(errno)))};
+  auto size = std::filesystem::file_size(path, ec);
+  if (!ec && size > limits.max_bytes) return {{}, too_large(size, limits.max_bytes)};
+  out.bytes.resize(ec ? 0 : size);
+  in.read(out.bytes.data(), static_cast<std::streamsize>(out.bytes.size()));
+  out.bytes.resize(static_cast<std::size_t>(in.gcount()));
+  for (char chunk[65536]; in.read(chunk, sizeof chunk) || in.gcount() > 0;)  // a file that grew, or a pipe
+    out.bytes.append(chunk, static_cast<std::size_t>(in.gcount()));
+  return out;
+}
+
+ReadResult read_bpmn_file(const std::string& path, const ReadLimits& limits) {
+  auto file = read_file_bytes(path, limits);
+  if (file.error) return {std::nullopt, {*file.error}};
+  return read_bpmn(std::move(file.bytes), limits);
 }
 
 }  // namespace syzba::io

@@ -417,6 +417,7 @@ struct Diagnostic {
   int column = 0;
   std::string message;
   std::vector<std::string> path;  // the elements that show why, when a path or a set is the reason
+  std::string context;  // for text input: the line and a caret under the column
 };
 
 }  // namespace syzba::model

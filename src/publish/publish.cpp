@@ -23,6 +23,7 @@
 #include "io/io.h"
 #include "layout/layout.h"
 #include "publish/site.h"
+#include "text/text.h"
 #include "render/render.h"
 #include "table/table.h"
 
@@ -146,7 +147,8 @@ struct Worker {
         result.errors = info.errors, result.warnings = info.warnings;
         return result;
       }
-    auto read = io::read_bpmn(bytes, options.limits);
+    bool text_form = text::is_text_form(file.string(), bytes);
+    auto read = text::read_model_bytes(bytes, file.string(), options.limits);
     if (!read.definitions) return fail(result, first_error(read.diagnostics));
     model::Definitions defs = std::move(*read.definitions);
 
@@ -196,7 +198,13 @@ struct Worker {
     auto small = exporter::to_png(drawn.scene, thumb);
     if (!small.error.empty()) return fail(result, small.error);
     files["thumbnail.png"] = std::move(small.bytes);
-    files[name + ".bpmn"] = bytes;
+    if (text_form) {
+      // The text is the source; the BPMN beside it carries the layout drawn on the page.
+      files[name + ".syzba"] = bytes;
+      files[name + ".bpmn"] = io::write_bpmn(defs);
+    } else {
+      files[name + ".bpmn"] = bytes;
+    }
 
     info = page_info(name, defs, findings, steps);
     files["index.html"] = service_page(info, svg, steps, findings, options.lang);
@@ -231,7 +239,7 @@ std::vector<fs::path> collect_inputs(const std::vector<std::string>& inputs, std
     if (fs::is_directory(input, ec)) {
       std::vector<fs::path> found;
       for (const auto& e : fs::directory_iterator(input, ec))
-        if (e.path().extension() == ".bpmn") found.push_back(e.path());
+        if (e.path().extension() == ".bpmn" || e.path().extension() == ".syzba") found.push_back(e.path());
       std::sort(found.begin(), found.end());
       out.insert(out.end(), found.begin(), found.end());
     } else if (fs::exists(input, ec)) {
