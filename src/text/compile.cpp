@@ -466,7 +466,7 @@ class Compiler {
           for (const auto& target : split_list(p.value)) {
             model::DataAssociation a;
             a.target = target;
-            a.pos = {p.line, p.value_column};
+            a.pos = {p.line, p.value_column + letters(std::string_view(p.value).substr(0, p.value.find(target)))};
             n.data_outputs.push_back(std::move(a));
           }
           break;

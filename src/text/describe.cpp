@@ -21,6 +21,14 @@ bool id_writable(std::string_view id) {
   return start && id.find_first_of(" \t\n:,\"<>&'") == std::string_view::npos;
 }
 
+// The text's `output:` names a document or store of the same container.
+bool writes_data(const model::Container& c, const std::string& target) {
+  auto has = [&](const auto& refs) {
+    return std::any_of(refs.begin(), refs.end(), [&](const auto& r) { return r.id == target; });
+  };
+  return has(c.data_object_refs) || has(c.data_store_refs);
+}
+
 bool names_refusal(std::string_view name) {
   auto lower = model::lowercase(name);
   for (std::string_view word : {"бас тарт", "отказ", "refus"})
@@ -80,7 +88,7 @@ class Describer {
         out_ += fmt::format("{}{}: {} -> {}\n", spelling(Word::message, lang_), id_part(m.id), m.source, m.target);
         if (!m.name.empty()) header_line(1, Word::name, m.name);
         docs(1, m.documentation, m.id);
-        if (!m.message.empty()) lose(fmt::format("messageRef of message flow {}", m.id));
+        if (!m.message.empty()) lose("the messages that message flows carry (messageRef)");
       }
     }
     return {std::move(out_), std::move(lost_)};
@@ -269,7 +277,10 @@ class Describer {
     if (n.duration) header_line(in, Word::duration, duration_text(*n.duration, "the duration of " + n.id));
     docs(in, n.documentation, n.id);
     std::string outputs;
-    for (const auto& a : n.data_outputs) outputs += (outputs.empty() ? "" : ", ") + a.target;
+    for (const auto& a : n.data_outputs) {
+      if (writes_data(c, a.target)) outputs += (outputs.empty() ? "" : ", ") + a.target;
+      else lose("data outputs to what is not a document or store of the same process");
+    }
     header_line(in, Word::output, outputs);
     if (n.loop) lose("loop and multi-instance markers");
     if (n.io || !n.data_inputs.empty()) lose("data inputs and input/output specifications of activities");

@@ -47,6 +47,7 @@ std::vector<Role> roles_under(const Statement* parent) {
     case Role::container: return {Role::header, Role::lane, Role::node, Role::data, Role::message, Role::property};
     case Role::lane: return {Role::lane, Role::property};
     case Role::node: return {Role::property, Role::node, Role::data};
+    case Role::message: return {Role::header, Role::property};  // its name and documentation
     default: return {Role::property};
   }
 }
