@@ -36,8 +36,11 @@ bool names_refusal(std::string_view name) {
   return false;
 }
 
-bool extras_empty(const model::Extras& e) {
-  return e.attributes.empty() && e.children.empty() && e.extensions.empty();
+// Attributes that say which tool wrote the file or whether an engine may run it: nothing a
+// reader of the diagram misses.
+bool bookkeeping(const model::ForeignAttribute& a) {
+  return a.qname == "exporter" || a.qname == "exporterVersion" || a.qname == "isExecutable" ||
+         a.qname.rfind("xmlns", 0) == 0 || a.qname == "xsi:schemaLocation";
 }
 
 class Describer {
@@ -53,6 +56,16 @@ class Describer {
     service(0, defs_.service);
     if (!defs_.globals.empty()) lose("message, signal, error and escalation definitions (names that events refer to)");
     if (!defs_.categories.empty()) lose("categories (of groups)");
+    model::for_each_element(defs_, [&](const model::BaseElement& e, model::ElementClass kind, std::string_view) {
+      bool drawing = kind == model::ElementClass::diagram || kind == model::ElementClass::plane ||
+                     kind == model::ElementClass::di_shape || kind == model::ElementClass::di_edge ||
+                     kind == model::ElementClass::di_label || kind == model::ElementClass::label_style;
+      if (drawing) return;
+      if (!e.extras.children.empty() || !e.extras.extensions.empty())
+        lose("elements of other tools and vendors (extension elements and foreign children)");
+      for (const auto& a : e.extras.attributes)
+        if (!bookkeeping(a)) lose(fmt::format("attributes the text form has no word for: {}", a.qname));
+    });
     if (defs_.collaborations.size() > 1) lose("collaborations after the first");
     std::set<std::string> in_pools;
     if (!defs_.collaborations.empty()) {
@@ -63,7 +76,7 @@ class Describer {
         line(0, Word::pool, p.id, p.name);
         if (!p.documentation.empty()) lose(fmt::format("documentation of pool {}", p.id));
         const model::Process* process = find_process(p.process);
-        if (!p.process.empty() && !process) lose(fmt::format("pool {}'s reference to a missing process", p.id));
+        if (!p.process.empty() && !process) lose(fmt::format("references to missing processes (pool {})", p.id));
         if (!process) continue;
         in_pools.insert(process->id);
         if (process->id != p.id + "-process") header_line(1, Word::process_id, process->id);
@@ -82,7 +95,7 @@ class Describer {
       if (!flows.empty()) out_ += "\n";
       for (const auto& m : flows) {
         if (!id_writable(m.source) || !id_writable(m.target)) {
-          lose(fmt::format("message flow {} between elements whose ids the text cannot write", m.id));
+          lose(fmt::format("message flows between elements whose ids the text cannot write ({})", m.id));
           continue;
         }
         out_ += fmt::format("{}{}: {} -> {}\n", spelling(Word::message, lang_), id_part(m.id), m.source, m.target);
@@ -208,7 +221,7 @@ class Describer {
     std::set<std::string> ids;
     for (const auto& n : c.nodes) ids.insert(n.id);
     for (const auto& f : c.flows) {
-      if (!ids.count(f.source) || !ids.count(f.target)) lose(fmt::format("sequence flow {} with an end that is not a flow node here", f.id));
+      if (!ids.count(f.source) || !ids.count(f.target)) lose(fmt::format("sequence flows with an end that is not a flow node beside them ({})", f.id));
       if (f.condition) lose("condition expressions of sequence flows (their names are kept)");
       if (!f.documentation.empty()) lose("documentation of sequence flows");
     }

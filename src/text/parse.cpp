@@ -237,7 +237,7 @@ std::string unescape(std::string_view value) {
   for (std::size_t i = 0; i < value.size(); ++i) {
     if (value[i] == '\\' && i + 1 < value.size()) {
       char c = value[++i];
-      out += c == 'n' ? '\n' : c == 't' ? '\t' : c == 'r' ? '\r' : c;
+      out += c == 'n' ? '\n' : c == 't' ? '\t' : c == 'r' ? '\r' : c == 's' ? ' ' : c;
     } else {
       out += value[i];
     }
@@ -247,8 +247,12 @@ std::string unescape(std::string_view value) {
 
 std::string escape(std::string_view value) {
   std::string out;
-  for (char c : value) {
-    if (c == '\n') out += "\\n";
+  // Spaces at either end would be trimmed away: those are written \s.
+  std::size_t first = value.find_first_not_of(' '), last = value.find_last_not_of(' ');
+  for (std::size_t i = 0; i < value.size(); ++i) {
+    char c = value[i];
+    if (c == ' ' && (first == std::string_view::npos || i < first || i > last)) out += "\\s";
+    else if (c == '\n') out += "\\n";
     else if (c == '\t') out += "\\t";
     else if (c == '\r') out += "\\r";
     else if (c == '\\' || c == '"') out += '\\', out += c;

@@ -34,7 +34,7 @@ std::string excerpt(std::string_view source, int line, int column);
 model::Diagnostic text_error(std::string_view source, int line, int column, std::string rule, std::string message);
 // Letters (code points) in UTF-8 text, for columns.
 int letters(std::string_view utf8);
-// Undoes \n, \" and \\ in a value.
+// Undoes \n, \t, \r, \s (a space, for the ends of a value), \" and \\ in a value.
 std::string unescape(std::string_view value);
 // Writes a value so that unescape gives it back.
 std::string escape(std::string_view value);

@@ -102,6 +102,8 @@ TEST_CASE("text: keywords in three languages, multi-word keywords matched whole"
 TEST_CASE("text: escapes in labels", "[text]") {
   CHECK(text::unescape(R"(a\nb \"c\" \\)") == "a\nb \"c\" \\");
   CHECK(text::escape("a\nb \"c\" \\") == R"(a\nb \"c\" \\)");
+  CHECK(text::escape(" a b  ") == R"(\sa b\s\s)");
+  CHECK(text::unescape(text::escape("  ")) == "  ");
 }
 
 TEST_CASE("text: a handbook compiles to a process with lanes, durations, yes/no flows and data", "[text]") {

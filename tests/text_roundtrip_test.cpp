@@ -1,0 +1,175 @@
+// describe → compile gives back an equal process, for every model in models/ and every MIWG
+// reference model; what the text form cannot say is listed in docs/text-form.md, and every
+// construct describe reports as lost must be one listed there.
+#include <catch2/catch.hpp>
+
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
+#include <algorithm>
+#include <map>
+#include <regex>
+#include <set>
+
+#include "io/io.h"
+#include "test_support.h"
+#include "text/text.h"
+
+using namespace syzba;
+
+namespace {
+
+std::filesystem::path project_dir() { return test::fixtures().parent_path().parent_path(); }
+
+std::string duration_key(const std::optional<model::Duration>& d) {
+  if (!d) return "-";
+  std::string key = fmt::format("{} {}", d->amount, model::unit_name(d->unit));
+  // A wording that says another amount is reported lost; one that says this amount is kept.
+  auto reparsed = model::parse_duration(d->text);
+  if (!d->text.empty() && reparsed.duration && reparsed.duration->amount == d->amount && reparsed.duration->unit == d->unit)
+    key += " \"" + d->text + "\"";
+  return key;
+}
+
+std::string service_key(const std::optional<model::ServiceInfo>& s) {
+  if (!s) return "-";
+  return fmt::format("{}|{}|{}|{}|{}", s->name, duration_key(s->term), s->regulation, s->appendix, s->source);
+}
+
+void lanes_of(const std::vector<model::LaneSet>& sets, const std::string& parent, std::map<std::string, std::string>& deepest,
+              std::vector<std::string>& out, const std::string& process) {
+  for (const auto& set : sets)
+    for (const auto& lane : set.lanes) {
+      out.push_back(fmt::format("lane {} {} \"{}\" in {}", process, lane.id, lane.name, parent));
+      for (const auto& ref : lane.flow_node_refs) deepest[ref] = lane.id;  // children come later: deeper wins
+      lanes_of(lane.child_lane_sets, lane.id, deepest, out, process);
+    }
+}
+
+void container_of(const model::Container& c, const std::string& scope, const std::map<std::string, std::string>& lane,
+                  std::vector<std::string>& out) {
+  std::set<std::string> data;
+  for (const auto& r : c.data_object_refs) {
+    data.insert(r.id);
+    out.push_back(fmt::format("document {} {} \"{}\"", scope, r.id, r.name));
+  }
+  for (const auto& r : c.data_store_refs) {
+    data.insert(r.id);
+    out.push_back(fmt::format("store {} {} \"{}\"", scope, r.id, r.name));
+  }
+  std::map<std::string, std::string> default_of;
+  for (const auto& n : c.nodes) {
+    std::vector<std::string> events;
+    for (const auto& d : n.event_definitions) events.emplace_back(model::type_name(d.kind));
+    std::sort(events.begin(), events.end());
+    std::string outputs;
+    for (const auto& a : n.data_outputs)
+      if (data.count(a.target)) outputs += a.target + ",";
+    auto in_lane = lane.find(n.id);
+    out.push_back(fmt::format(
+        "node {} {} {} \"{}\" lane={} attached={} cancel={} interrupting={} events={} duration={} doc=\"{}\" out={}", scope,
+        n.id, model::type_name(n.kind), n.name, in_lane == lane.end() ? "-" : in_lane->second, n.attached_to,
+        n.cancel_activity.value_or(true), n.is_interrupting.value_or(true), fmt::join(events, ","),
+        duration_key(n.duration), n.documentation.empty() ? "" : n.documentation.front().text, outputs));
+    if (!n.default_flow.empty()) default_of[n.default_flow] = n.id;
+    if (model::is_sub_process(n.kind)) container_of(n.content, n.id, lane, out);
+  }
+  for (const auto& f : c.flows)
+    out.push_back(fmt::format("flow {} {} -> {} \"{}\"{}", scope, f.source, f.target, f.name,
+                              default_of.count(f.id) ? " default" : ""));
+}
+
+// What the text form keeps of a model, as sorted lines: flows by their ends (the text names
+// them by their source), elements by id.
+std::vector<std::string> projection(const model::Definitions& defs) {
+  std::vector<std::string> out{"definitions " + defs.id, "service " + service_key(defs.service)};
+  std::set<std::string> pooled;
+  if (!defs.collaborations.empty()) {
+    const auto& c = defs.collaborations.front();
+    for (const auto& p : c.participants) {
+      out.push_back(fmt::format("pool {} \"{}\" process={}", p.id, p.name, p.process));
+      pooled.insert(p.process);
+    }
+    for (const auto& m : c.message_flows)
+      out.push_back(fmt::format("message {} {} -> {} \"{}\"", m.id, m.source, m.target, m.name));
+  }
+  for (const auto& p : defs.processes) {
+    out.push_back(fmt::format("process {} \"{}\" service {}", p.id, pooled.count(p.id) ? "" : p.name, service_key(p.service)));
+    std::map<std::string, std::string> deepest;
+    lanes_of(p.content.lane_sets, p.id, deepest, out, p.id);
+    container_of(p.content, p.id, deepest, out);
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+// The constructs docs/text-form.md says the text form cannot carry: the `code` items of its
+// section "What the text form cannot say".
+std::vector<std::string> documented_losses() {
+  auto doc = test::read_file(project_dir() / "docs" / "text-form.md");
+  auto start = doc.find("## What the text form cannot say");
+  REQUIRE(start != std::string::npos);
+  auto end = doc.find("\n## ", start + 1);
+  std::string section = doc.substr(start, end == std::string::npos ? std::string::npos : end - start);
+  std::vector<std::string> out;
+  std::regex item(R"(\n- `([^`]+)`)");
+  for (std::sregex_iterator it(section.begin(), section.end(), item), last; it != last; ++it) out.push_back((*it)[1]);
+  REQUIRE(out.size() >= 10);
+  return out;
+}
+
+struct RoundTrip {
+  std::vector<std::string> lost;
+  std::string text;
+};
+
+RoundTrip round_trip(const std::filesystem::path& file, text::Lang lang) {
+  INFO(file.filename());
+  auto read = io::read_bpmn_file(file.string());
+  REQUIRE(read.definitions);
+  auto described = text::describe(*read.definitions, lang);
+  auto back = text::compile(described.text);
+  INFO(described.text);
+  for (const auto& d : back.diagnostics) INFO(d.line << ":" << d.column << ": " << d.message);
+  REQUIRE(back.definitions);
+  CHECK(back.diagnostics.empty());
+  auto before = projection(*read.definitions), after = projection(*back.definitions);
+  std::vector<std::string> only_before, only_after;
+  std::set_difference(before.begin(), before.end(), after.begin(), after.end(), std::back_inserter(only_before));
+  std::set_difference(after.begin(), after.end(), before.begin(), before.end(), std::back_inserter(only_after));
+  INFO("only in the model:\n" << fmt::format("{}", fmt::join(only_before, "\n")));
+  INFO("only in the compiled text:\n" << fmt::format("{}", fmt::join(only_after, "\n")));
+  CHECK(before == after);
+  // describe of the compiled text is the same text: nothing drifts on a second trip.
+  CHECK(text::describe(*back.definitions, lang).text == described.text);
+  return {described.not_expressed, described.text};
+}
+
+}  // namespace
+
+TEST_CASE("text: every model in models/ goes through describe and compile whole", "[text][roundtrip]") {
+  auto files = test::bpmn_files(project_dir() / "models");
+  for (const auto& file : files)
+    for (auto lang : {text::Lang::kk, text::Lang::ru, text::Lang::en}) {
+      auto trip = round_trip(file, lang);
+      INFO(file.filename());
+      CHECK(trip.lost.empty());
+    }
+}
+
+TEST_CASE("text: every MIWG model goes through describe and compile; what is lost is documented", "[text][roundtrip]") {
+  auto documented = documented_losses();
+  std::size_t whole = 0;  // for the message of a failure
+  auto files = test::miwg_files();
+  for (const auto& file : files) {
+    auto trip = round_trip(file, text::Lang::en);
+    whole += trip.lost.empty();
+    for (const auto& lost : trip.lost) {
+      INFO(file.filename() << ": " << lost);
+      CHECK(std::any_of(documented.begin(), documented.end(),
+                        [&](const std::string& d) { return lost.rfind(d, 0) == 0; }));
+    }
+  }
+  INFO(whole << " of " << files.size() << " MIWG models lose nothing");
+  CHECK(whole <= files.size());
+}
