@@ -33,10 +33,10 @@ if [ ${#missing[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -q --no-install-recommends "${missing[@]}"
 fi
 
-# Node packages for the interop tests (bpmn-moddle, bpmnlint) and the browser tests
-# (playwright-core drives Debian's chromium), exactly as locked. The copy of the lockfile in
-# node_modules records what was installed from it.
-for dir in tests/interop tests/browser; do
+# Node packages for the interop tests (bpmn-moddle, bpmnlint), the browser tests
+# (playwright-core drives Debian's chromium) and the editor grammar test (vscode-textmate),
+# exactly as locked. The copy of the lockfile in node_modules records what was installed.
+for dir in tests/interop tests/browser tests/editor; do
   lock=$dir/package-lock.json
   stamp=$dir/node_modules/.syzba-installed-lock
   if ! cmp -s "$lock" "$stamp" 2>/dev/null; then

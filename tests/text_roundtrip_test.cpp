@@ -10,6 +10,7 @@
 #include <map>
 #include <regex>
 #include <set>
+#include <sstream>
 
 #include "io/io.h"
 #include "test_support.h"
@@ -172,4 +173,59 @@ TEST_CASE("text: every MIWG model goes through describe and compile; what is los
   }
   INFO(whole << " of " << files.size() << " MIWG models lose nothing");
   CHECK(whole <= files.size());
+}
+
+TEST_CASE("text: the documentation's examples are the example files, and they compile cleanly", "[text][docs]") {
+  auto doc = test::read_file(project_dir() / "docs" / "text-form.md");
+  std::vector<std::string> blocks;
+  for (std::size_t at = doc.find("```syzba\n"); at != std::string::npos; at = doc.find("```syzba\n", at + 1)) {
+    auto start = at + 9;
+    blocks.push_back(doc.substr(start, doc.find("```", start) - start));
+  }
+  REQUIRE(blocks.size() == 2);
+  auto kk = project_dir() / "examples" / "text-form" / "portal-interaction.kk.syzba";
+  auto ru = project_dir() / "examples" / "text-form" / "center-handbook.ru.syzba";
+  // The docs leave out the example file's second comment line only.
+  auto without_comments = [](const std::string& text) {
+    std::string out;
+    std::istringstream in(text);
+    for (std::string line; std::getline(in, line);)
+      if (line.rfind("#", 0) != 0) out += line + "\n";
+    return out;
+  };
+  CHECK(without_comments(blocks[0]) == without_comments(test::read_file(kk)));
+  CHECK(without_comments(blocks[1]) == without_comments(test::read_file(ru)));
+  for (const auto& block : blocks) {
+    auto read = text::compile(block);
+    REQUIRE(read.definitions);
+    CHECK(read.diagnostics.empty());
+  }
+}
+
+TEST_CASE("text: the documentation's keyword table has every spelling", "[text][docs]") {
+  auto doc = test::read_file(project_dir() / "docs" / "text-form.md");
+  auto table = doc.substr(doc.find("| meaning | Kazakh | Russian | English |"));
+  table = table.substr(0, table.find("\n\n"));
+  for (const auto& k : text::keyword_spellings()) {
+    INFO(k.meaning << ": " << k.spelling);
+    bool found = false;
+    std::istringstream rows(table);
+    for (std::string row; std::getline(rows, row) && !found;) {
+      // The row of this meaning, with the spelling in the column of its language.
+      if (row.rfind("| " + std::string(k.meaning) + " |", 0) != 0)
+        continue;
+      std::vector<std::string> cells;
+      std::istringstream cols(row);
+      for (std::string cell; std::getline(cols, cell, '|');) cells.push_back(cell);
+      std::size_t column = 2 + static_cast<std::size_t>(k.lang);
+      if (column < cells.size()) {
+        std::istringstream words(cells[column]);
+        for (std::string w; std::getline(words, w, ',');) {
+          auto a = w.find_first_not_of(' '), b = w.find_last_not_of(' ');
+          if (a != std::string::npos && w.substr(a, b - a + 1) == k.spelling) found = true;
+        }
+      }
+    }
+    CHECK(found);
+  }
 }

@@ -31,6 +31,8 @@ int main(int argc, char** argv) {
   syzba::cli::add_compile(app, compile);
   syzba::cli::DescribeOptions describe;
   syzba::cli::add_describe(app, describe);
+  syzba::cli::KeywordsOptions keywords;
+  syzba::cli::add_keywords(app, keywords);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -46,5 +48,6 @@ int main(int argc, char** argv) {
   if (app.got_subcommand("publish")) return syzba::cli::run_publish(publish);
   if (app.got_subcommand("compile")) return syzba::cli::run_compile(compile);
   if (app.got_subcommand("describe")) return syzba::cli::run_describe(describe);
+  if (app.got_subcommand("keywords")) return syzba::cli::run_keywords(keywords);
   return 2;
 }

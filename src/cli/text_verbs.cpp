@@ -1,6 +1,8 @@
 // syzba compile IN.syzba -o OUT.bpmn: the text form as BPMN with a laid-out diagram;
-// syzba describe IN.bpmn: any model in the text form.
+// syzba describe IN.bpmn: any model in the text form; syzba keywords: its words.
 #include <iostream>
+
+#include <nlohmann/json.hpp>
 
 #include "cli/input.h"
 #include "cli/report.h"
@@ -64,6 +66,25 @@ int run_describe(const DescribeOptions& options) {
     std::cerr << "syzba describe: " << *error << "\n";
     return 2;
   }
+  return 0;
+}
+
+void add_keywords(CLI::App& app, KeywordsOptions& options) {
+  auto* cmd = app.add_subcommand("keywords", "List the keywords of the text form in Kazakh, Russian and English.");
+  cmd->add_option("--format", options.format, "text (meaning, kind, language, spelling; tab-separated) or json")
+      ->check(CLI::IsMember({"text", "json"}));
+}
+
+int run_keywords(const KeywordsOptions& options) {
+  auto lang_name = [](text::Lang l) { return l == text::Lang::kk ? "kk" : l == text::Lang::ru ? "ru" : "en"; };
+  nlohmann::ordered_json all = nlohmann::ordered_json::array();
+  for (const auto& k : text::keyword_spellings()) {
+    if (options.format == "json")
+      all.push_back({{"meaning", k.meaning}, {"kind", k.kind}, {"lang", lang_name(k.lang)}, {"spelling", k.spelling}});
+    else
+      std::cout << k.meaning << "\t" << k.kind << "\t" << lang_name(k.lang) << "\t" << k.spelling << "\n";
+  }
+  if (options.format == "json") std::cout << all.dump(2) << "\n";
   return 0;
 }
 

@@ -127,4 +127,11 @@ struct DescribeOptions {
 void add_describe(CLI::App& app, DescribeOptions& options);
 int run_describe(const DescribeOptions& options);
 
+struct KeywordsOptions {
+  std::string format = "text";
+};
+
+void add_keywords(CLI::App& app, KeywordsOptions& options);
+int run_keywords(const KeywordsOptions& options);
+
 }  // namespace syzba::cli

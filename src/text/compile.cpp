@@ -62,25 +62,6 @@ std::vector<std::string> split_list(std::string_view value) {
   return out;
 }
 
-std::optional<NodeKind> kind_from_type_word(std::string_view word) {
-  static const std::map<std::string, NodeKind, std::less<>> short_names{
-      {"user", NodeKind::user_task}, {"service", NodeKind::service_task}, {"send", NodeKind::send_task},
-      {"receive", NodeKind::receive_task}, {"manual", NodeKind::manual_task},
-      {"business-rule", NodeKind::business_rule_task}, {"script", NodeKind::script_task},
-      {"call", NodeKind::call_activity}, {"parallel", NodeKind::parallel_gateway},
-      {"inclusive", NodeKind::inclusive_gateway}, {"exclusive", NodeKind::exclusive_gateway},
-      {"event-based", NodeKind::event_based_gateway}, {"complex", NodeKind::complex_gateway},
-      {"catch", NodeKind::intermediate_catch_event}, {"throw", NodeKind::intermediate_throw_event},
-      {"transaction", NodeKind::transaction}, {"ad-hoc", NodeKind::ad_hoc_sub_process}};
-  auto lower = model::lowercase(word);
-  if (auto it = short_names.find(lower); it != short_names.end()) return it->second;
-  for (int k = 0; k <= static_cast<int>(NodeKind::complex_gateway); ++k) {
-    auto kind = static_cast<NodeKind>(k);
-    if (model::lowercase(model::type_name(kind)) == lower) return kind;
-  }
-  return std::nullopt;
-}
-
 // The kinds a keyword may take with type:.
 bool kind_fits(Word word, NodeKind kind) {
   switch (word) {

@@ -201,6 +201,8 @@ class Describer {
 
   void container(const model::Container& c, int indent, const std::vector<model::LaneSet>* lane_sets, const std::string& of) {
     if (!c.artifacts.empty()) lose(fmt::format("text annotations, associations and groups in {}", of));
+    for (const auto& n : c.nodes) node(n, c, indent, lane_sets);
+    // The documents after the steps, as a regulation lists what the recipient is given.
     std::set<std::string> referenced;
     for (const auto& r : c.data_object_refs) {
       referenced.insert(r.data_object);
@@ -217,7 +219,6 @@ class Describer {
       docs(indent + 1, s.documentation, s.id);
       if (!s.data_store.empty()) lose("the data stores that data store references name");
     }
-    for (const auto& n : c.nodes) node(n, c, indent, lane_sets);
     std::set<std::string> ids;
     for (const auto& n : c.nodes) ids.insert(n.id);
     for (const auto& f : c.flows) {
@@ -269,7 +270,7 @@ class Describer {
     Word word = keyword(n, c);
     line(indent, word, n.id, n.name);
     int in = indent + 1;
-    if (implied_kind(word, n) != n.kind) header_line(in, Word::type, model::type_name(n.kind));
+    if (implied_kind(word, n) != n.kind) header_line(in, Word::type, type_word(n.kind));
     if (!n.event_definitions.empty()) {
       std::string triggers;
       for (const auto& d : n.event_definitions) {

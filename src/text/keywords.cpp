@@ -104,6 +104,25 @@ constexpr std::array triggers{
     TriggerEntry{model::EventKind::terminate, {"тоқтату", "прекращение", "terminate"}},
 };
 
+// The short words of type: (BPMN type names are taken too).
+struct TypeEntry {
+  model::NodeKind kind;
+  std::string_view word;
+};
+
+constexpr std::array type_words{
+    TypeEntry{model::NodeKind::user_task, "user"}, TypeEntry{model::NodeKind::service_task, "service"},
+    TypeEntry{model::NodeKind::send_task, "send"}, TypeEntry{model::NodeKind::receive_task, "receive"},
+    TypeEntry{model::NodeKind::manual_task, "manual"}, TypeEntry{model::NodeKind::business_rule_task, "business-rule"},
+    TypeEntry{model::NodeKind::script_task, "script"}, TypeEntry{model::NodeKind::call_activity, "call"},
+    TypeEntry{model::NodeKind::parallel_gateway, "parallel"}, TypeEntry{model::NodeKind::inclusive_gateway, "inclusive"},
+    TypeEntry{model::NodeKind::exclusive_gateway, "exclusive"},
+    TypeEntry{model::NodeKind::event_based_gateway, "event-based"}, TypeEntry{model::NodeKind::complex_gateway, "complex"},
+    TypeEntry{model::NodeKind::intermediate_catch_event, "catch"},
+    TypeEntry{model::NodeKind::intermediate_throw_event, "throw"}, TypeEntry{model::NodeKind::transaction, "transaction"},
+    TypeEntry{model::NodeKind::ad_hoc_sub_process, "ad-hoc"},
+};
+
 std::vector<std::string_view> split_words(std::string_view text) {
   std::vector<std::string_view> words;
   std::size_t i = 0;
@@ -240,9 +259,30 @@ std::optional<std::pair<bool, Lang>> yes_no_flow_name(std::string_view name) {
   return std::nullopt;
 }
 
+std::optional<model::NodeKind> kind_from_type_word(std::string_view word) {
+  auto lower = model::lowercase(word);
+  for (const auto& t : type_words)
+    if (t.word == lower) return t.kind;
+  for (int k = 0; k <= static_cast<int>(model::NodeKind::complex_gateway); ++k) {
+    auto kind = static_cast<model::NodeKind>(k);
+    if (model::lowercase(model::type_name(kind)) == lower) return kind;
+  }
+  return std::nullopt;
+}
+
+std::string_view type_word(model::NodeKind kind) {
+  for (const auto& t : type_words)
+    if (t.kind == kind) return t.word;
+  return model::type_name(kind);
+}
+
 std::vector<KeywordSpelling> keyword_spellings() {
   std::vector<KeywordSpelling> out;
-  for (const auto& e : entries) out.push_back({meaning(e.word), e.spelling, e.lang});
+  for (const auto& e : entries) {
+    auto role = role_of(e.word);
+    std::string_view kind = role == Role::header ? "header" : role == Role::property ? "property" : "statement";
+    out.push_back({meaning(e.word), kind, e.spelling, e.lang});
+  }
   return out;
 }
 

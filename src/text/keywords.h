@@ -43,6 +43,10 @@ std::string closest(std::string_view word, const std::vector<std::string>& candi
 // Every spelling of the keywords with an allowed role.
 std::vector<std::string> spellings_for(const std::vector<Role>& allowed);
 
+// Values of type: — "send", "catch", "parallel", ... or a BPMN type name ("sendTask").
+std::optional<model::NodeKind> kind_from_type_word(std::string_view word);
+// The short word of a kind where there is one, else its BPMN type name.
+std::string_view type_word(model::NodeKind kind);
 // Values of trigger:, type:, interrupting: and yes/no flow names in three languages.
 std::optional<model::EventKind> trigger_from_word(std::string_view word);
 std::string_view trigger_word(model::EventKind kind, Lang lang);

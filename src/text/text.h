@@ -41,6 +41,7 @@ io::ReadResult read_model_bytes(std::string bytes, const std::string& path, cons
 // Every spelling of every keyword, for the editor grammar's test and for --help.
 struct KeywordSpelling {
   std::string_view meaning;  // the English keyword: "action", "duration", ...
+  std::string_view kind;     // "header" (service, term, ...), "statement" (takes an id) or "property"
   std::string_view spelling;
   Lang lang;
 };
