@@ -124,8 +124,8 @@ int run_render(const RenderOptions& options) {
   check.lang = options.lang;
   check.limits = options.limits;
   return run_watching("render", options.input, options.watch, [&] {
-    run_check(check);
-    return render_once(options, *format);
+    int checked = run_check(check);
+    return checked == 2 ? 2 : render_once(options, *format);  // unreadable: said once, by check
   });
 }
 
