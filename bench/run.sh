@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Whole-process benchmarks of syzba convert, check and layout: time with hyperfine, peak memory with
-# /usr/bin/time -v. Usage: bench/run.sh [BUILD_DIR]
+# Whole-process benchmarks of syzba convert, check, layout, render, compile and publish: time
+# with hyperfine, peak memory with /usr/bin/time -v. Usage: bench/run.sh [BUILD_DIR]
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 build=$(cd "${1:-$here/../build}" && pwd)
@@ -68,6 +68,23 @@ render_times "seed-size, 30 nodes in 4 lanes, no DI (layout included)" "$work/la
 for f in "$shared"/corpus/miwg/*.bpmn; do render_times "MIWG $(basename "$f")" "$f"; done
 RUNS=3 render_times "1,000 nodes in 5 lanes, with DI (PNG at scale 0.25)" "$work/render-1000.bpmn" --scale 0.25
 RUNS=3 render_times "5,000 nodes in 5 lanes, with DI (PNG at scale 0.05)" "$work/render-5000.bpmn" --scale 0.05
+
+# syzba compile: the text form to BPMN with DI (parse, compile, layout, write), for the text
+# of every model in models/ (as describe prints it) and for a generated 1,000-action text.
+echo "== syzba compile: mean time (hyperfine) and peak RSS"
+for f in "$here"/../models/*.bpmn; do
+  name=$(basename "$f" .bpmn)
+  "$build/src/syzba" describe "$f" -o "$work/$name.syzba"
+  mean=$(hyperfine --warmup 3 --runs 20 --style none -N --export-json "$work/h.json" \
+           "$build/src/syzba compile $work/$name.syzba -o $work/compiled.bpmn" >/dev/null 2>&1 &&
+         python3 -c "import json;r=json.load(open('$work/h.json'))['results'][0];print(f\"{r['mean']*1000:.1f} ± {r['stddev']*1000:.1f}\")")
+  rss=$(/usr/bin/time -v "$build/src/syzba" compile "$work/$name.syzba" -o "$work/compiled.bpmn" 2>&1 | awk '/Maximum resident/ {print $6}')
+  echo "$name ($(grep -c . "$work/$name.syzba") lines): $mean ms, $rss KB"
+done
+bash "$here/generate_text.sh" 1000 > "$work/generated-1000.syzba"
+echo "generated, 1,000 actions ($(grep -c . "$work/generated-1000.syzba") lines):"
+hyperfine --warmup 1 --runs 10 --style basic -N "$build/src/syzba compile $work/generated-1000.syzba -o $work/compiled.bpmn" 2>&1 | grep -E 'Time|Range'
+/usr/bin/time -v "$build/src/syzba" compile "$work/generated-1000.syzba" -o "$work/compiled.bpmn" 2>&1 | grep -E 'Maximum resident|Elapsed'
 
 # syzba publish: 1,000 diagrams (the models of models/ copied under 1,000 names) on 2 cores.
 mkdir -p "$work/publish-in"

@@ -92,10 +92,11 @@ TEST_CASE("cli: a text with errors compiles to nothing, with line, column, the l
   CHECK_THAT(run.out, Catch::Contains("draft.syzba:10:16: error: no unit `ofice` in this pool or process; did you mean `office`?"));
   CHECK_THAT(run.out, Catch::Contains("   10 |     орындаушы: ofice\n      |                ^"));
   CHECK_FALSE(std::filesystem::exists(dir / "draft.bpmn"));
-  // The same in JSON and SARIF, where the caret does not belong but the position does.
+  // The same in JSON, the excerpt included.
   auto json = run_syzba("check --format json " + quoted(dir / "draft.syzba"));
   CHECK(json.exit_code == 2);
-  CHECK_THAT(json.out, Catch::Contains("\"line\": 10") && Catch::Contains("text-unknown-unit"));
+  CHECK_THAT(json.out, Catch::Contains("\"line\": 10") && Catch::Contains("text-unknown-unit") &&
+                           Catch::Contains("\"context\": \"   10 |     орындаушы: ofice\\n"));
 }
 
 TEST_CASE("cli: compile refuses to write over its input", "[cli][text]") {

@@ -39,6 +39,7 @@ std::string format_json(const std::vector<FileReport>& reports) {
                                      {"column", d.column},
                                      {"message", d.message}};
       if (!d.path.empty()) item["path"] = d.path;
+      if (!d.context.empty()) item["context"] = d.context;  // text form: the line and a caret
       diagnostics.push_back(std::move(item));
     }
     files.push_back({{"file", r.file}, {"diagnostics", std::move(diagnostics)}});
