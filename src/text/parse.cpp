@@ -1,6 +1,8 @@
 // The text form's syntax: indentation gives the tree, each line is KEYWORD [ID] [: VALUE].
 #include <fmt/format.h>
 
+#include <optional>
+
 #include "text/syntax.h"
 
 namespace syzba::text {
@@ -59,11 +61,52 @@ bool id_start_ok(std::string_view id) {
   return c == '_' || c >= 0x80 || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
 }
 
+struct BadCharacter {
+  int line = 1, column = 1;
+  std::string what;
+};
+
+// The first byte sequence that is not UTF-8, or a control character XML cannot carry.
+std::optional<BadCharacter> first_bad_character(std::string_view source) {
+  BadCharacter at;
+  for (std::size_t i = 0; i < source.size();) {
+    auto c = static_cast<unsigned char>(source[i]);
+    std::size_t length = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
+    bool ok = length != 0 && i + length <= source.size() && !(length == 2 && c < 0xC2);
+    for (std::size_t k = 1; ok && k < length; ++k) ok = (static_cast<unsigned char>(source[i + k]) & 0xC0) == 0x80;
+    if (ok && length == 3) {  // no overlong forms, no surrogates
+      auto c1 = static_cast<unsigned char>(source[i + 1]);
+      ok = !(c == 0xE0 && c1 < 0xA0) && !(c == 0xED && c1 >= 0xA0);
+    }
+    if (ok && length == 4) {
+      auto c1 = static_cast<unsigned char>(source[i + 1]);
+      ok = !(c == 0xF0 && c1 < 0x90) && !(c == 0xF4 && c1 >= 0x90) && c <= 0xF4;
+    }
+    if (!ok) {
+      at.what = fmt::format("the byte 0x{:02X} is not UTF-8 text: save the file as UTF-8", c);
+      return at;
+    }
+    if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') {
+      at.what = fmt::format("the control character U+{:04X} cannot be written into BPMN (XML)", c);
+      return at;
+    }
+    if (c == '\n') ++at.line, at.column = 1;
+    else ++at.column;
+    i += length;
+  }
+  return std::nullopt;
+}
+
 class Parser {
  public:
   explicit Parser(std::string_view source) : source_(source), lines_(split_lines(source)) {}
 
   Syntax run() {
+    // Bytes that are not UTF-8 text would end up in the XML: refuse them where they stand.
+    if (auto bad = first_bad_character(source_)) {
+      error(bad->line, bad->column, "text-encoding", bad->what);
+      return std::move(syntax_);
+    }
     build(syntax_.statements, -1, nullptr);
     return std::move(syntax_);
   }

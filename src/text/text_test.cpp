@@ -268,6 +268,9 @@ TEST_CASE("text: every error, with its suggestion where one is likely", "[text][
       {"text-bad-duration", "мерзім: көп\n", 1, 9, "the term is not a duration"},
       {"text-bad-type", "процесс p: P\n  әрекет a: A\n    түрі: flying\n", 3, 11, "not a type for"},
       {"text-bad-trigger", "процесс p: P\n  оқиға e: E\n    оқиға түрі: magic\n", 3, 17, "not an event trigger"},
+      {"text-encoding", "процесс p: P\n  әрекет a: Ab\xff\n", 2, 15, "not UTF-8"},
+      {"text-encoding", "процесс p: P\n  әрекет a: A\x01\n", 2, 14, "control character U+0001"},
+      {"text-encoding", "процесс p: P\n  әрекет a: \xED\xA0\x80\n", 2, 13, "not UTF-8"},
       {"text-unknown-document", "процесс p: P\n  әрекет a: A\n    нәтиже: doc1\n", 3, 13, "no document `doc1`"},
   };
   for (const auto& c : cases) {
