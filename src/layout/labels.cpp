@@ -1,6 +1,7 @@
 // Phase 5, labels: event, gateway and data labels under their shape (or beside it when an
 // edge leaves downwards there), flow labels beside the flow's first segment. A label never
-// covers a shape; among the free places it takes the first that covers no edge either.
+// covers a shape; among the free places it takes the first that covers no other label and no
+// edge, else the one that covers the fewest.
 #include <algorithm>
 #include <cmath>
 #include <unordered_map>
@@ -56,22 +57,21 @@ Rect segment_rect(const Point& a, const Point& b) {
 
 struct Placer {
   Graph& g;
-  Index shapes, lines;  // lines: edge segments and placed labels
+  Index shapes, lines, labels;  // lines: edge segments; labels: those placed so far
 
-  // The first candidate inside its band over no shape and no line; else the first inside
-  // over no shape; else the first over no shape; else the first.
+  // The first candidate inside its band over no shape, no label and no line; failing that,
+  // the one over no shape that stays in its band and covers the fewest labels, then lines.
   Rect choose(const std::vector<Rect>& candidates, const std::vector<int>& ignore, const Rect* band) {
-    const Rect* free_of_shapes = nullptr;
-    const Rect* inside_free_of_shapes = nullptr;
+    const Rect* best = nullptr;
+    int best_score = 0;
     for (const auto& c : candidates) {
       if (shapes.count(c, ignore) > 0) continue;
       bool inside = !band || (c.x >= band->x && c.right() <= band->right() && c.y >= band->y && c.bottom() <= band->bottom());
-      if (inside && lines.count(c, {}) == 0) return c;
-      if (inside && !inside_free_of_shapes) inside_free_of_shapes = &c;
-      if (!free_of_shapes) free_of_shapes = &c;
+      int score = (inside ? 0 : 10000) + 100 * labels.count(c, {}) + lines.count(c, {});
+      if (score == 0) return c;
+      if (!best || score < best_score) best = &c, best_score = score;
     }
-    if (inside_free_of_shapes) return *inside_free_of_shapes;
-    return free_of_shapes ? *free_of_shapes : candidates.front();
+    return best ? *best : candidates.front();
   }
 
   // The band an item's label should stay in: its lane or pool (none in a sub-process frame,
@@ -96,7 +96,7 @@ struct Placer {
     std::vector<int> ignore = item.containers;
     ignore.push_back(i);
     item.label_box = choose(candidates, ignore, band_of(item));
-    lines.add(*item.label_box, -1);
+    labels.add(*item.label_box, -1);
   }
 
   void place_link_label(Link& link, const MeasureText& measure) {
@@ -109,7 +109,7 @@ struct Placer {
     if (a.y == b.y) {
       double x = b.x >= a.x ? a.x + gap : a.x - gap - w;
       double along = b.x >= a.x ? 1 : -1;
-      for (double shift : {0.0, 20.0, 40.0})
+      for (double shift : {0.0, 20.0, 40.0, 60.0})
         candidates.push_back({x + along * shift, a.y - gap - h, w, h}), candidates.push_back({x + along * shift, a.y + gap, w, h});
     } else {
       double y = b.y >= a.y ? a.y + gap : a.y - gap - h;
@@ -122,7 +122,7 @@ struct Placer {
       if (end >= 0) ignore.insert(ignore.end(), g.items[end].containers.begin(), g.items[end].containers.end());
     bool in_band = link.kind == LinkKind::sequence && link.from >= 0;  // message flows run between bands
     link.label_box = choose(candidates, ignore, in_band ? band_of(g.items[link.from]) : nullptr);
-    lines.add(*link.label_box, -1);
+    labels.add(*link.label_box, -1);
   }
 };
 
