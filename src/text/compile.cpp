@@ -98,6 +98,8 @@ class Compiler {
     if (!loose.empty()) {
       Statement implicit;
       implicit.word = Word::process;
+      implicit.line = loose.front()->line;  // so that findings on the process point somewhere
+      implicit.column = loose.front()->column;
       for (const auto* s : loose) implicit.children.push_back(*s);
       process(implicit, unique_id(defs_.id + "-process"), "", nullptr);
     }
@@ -649,6 +651,13 @@ io::ReadResult compile(std::string_view source) {
   auto result = compiler.run(syntax.statements);
   result.diagnostics.insert(result.diagnostics.begin(), syntax.diagnostics.begin(), syntax.diagnostics.end());
   if (!syntax.diagnostics.empty()) result.definitions.reset();
+  if (result.definitions && result.definitions->processes.empty() && result.definitions->collaborations.empty()) {
+    // An empty file (or one with only the service's lines) is a draft not yet begun, not a model.
+    result.diagnostics.push_back(text_error(source, 1, 1, "text-empty",
+                                            "the text describes no process: write `процесс ID: Name` (or a pool, "
+                                            "`жүйе ID: Name`) and its steps under it"));
+    result.definitions.reset();
+  }
   return result;
 }
 

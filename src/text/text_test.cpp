@@ -271,6 +271,8 @@ TEST_CASE("text: every error, with its suggestion where one is likely", "[text][
       {"text-encoding", "процесс p: P\n  әрекет a: Ab\xff\n", 2, 15, "not UTF-8"},
       {"text-encoding", "процесс p: P\n  әрекет a: A\x01\n", 2, 14, "control character U+0001"},
       {"text-encoding", "процесс p: P\n  әрекет a: \xED\xA0\x80\n", 2, 13, "not UTF-8"},
+      {"text-empty", "# a draft not yet begun\n", 1, 1, "describes no process"},
+      {"text-empty", "қызмет: Анықтама беру\nмерзім: 3 жұмыс күні\n", 1, 1, "describes no process"},
       {"text-unknown-document", "процесс p: P\n  әрекет a: A\n    нәтиже: doc1\n", 3, 13, "no document `doc1`"},
   };
   for (const auto& c : cases) {
