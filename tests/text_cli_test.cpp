@@ -144,6 +144,7 @@ TEST_CASE("cli: every verb that reads BPMN reads the text form", "[cli][text]") 
   std::filesystem::copy_file(dir / "draft.syzba", dir / "site-in" / "draft.syzba");
   REQUIRE(run_syzba("publish " + quoted(dir / "site-in") + " -o " + quoted(dir / "site") + " 2>&1").exit_code == 0);
   CHECK(std::filesystem::exists(dir / "site" / "draft" / "draft.syzba"));
+  CHECK_THAT(contents(dir / "site" / "draft" / "index.html"), Catch::Contains("href=\"draft.syzba\""));
   CHECK_THAT(contents(dir / "site" / "draft" / "draft.bpmn"), Catch::Contains("BPMNShape"));
   // From standard input, told apart by its first character.
   CHECK(run_syzba("check - < " + in).exit_code == 0);

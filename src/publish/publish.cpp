@@ -207,6 +207,7 @@ struct Worker {
     }
 
     info = page_info(name, defs, findings, steps);
+    info.text_source = text_form;
     files["index.html"] = service_page(info, svg, steps, findings, options.lang);
     for (const auto& [file, content] : files) info.files[file] = content.size();
     files[std::string(summary_file)] = summary_json(info);

@@ -146,7 +146,9 @@ std::string service_page(const PageInfo& info, const std::string& inline_svg, co
   out += "</section>\n<section aria-labelledby=\"steps-heading\">\n<h2 id=\"steps-heading\">" + escape_html(w.steps) + "</h2>\n";
   out += table::to_html_table(steps, table_lang) + "</section>\n";
   out += "<section aria-labelledby=\"downloads-heading\">\n<h2 id=\"downloads-heading\">" + escape_html(w.downloads) + "</h2>\n<ul>\n";
-  for (const auto* ext : {"pdf", "png", "svg", "bpmn"})
+  std::vector<const char*> downloads = {"pdf", "png", "svg", "bpmn"};
+  if (info.text_source) downloads.push_back("syzba");
+  for (const auto* ext : downloads)
     out += fmt::format("<li><a href=\"{0}.{1}\" download=\"\">{0}.{1}</a></li>\n", escape_html(info.name), ext);
   out += "</ul>\n</section>\n</main>\n" + std::string(hover_script()) + "</body>\n</html>\n";
   return out;

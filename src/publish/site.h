@@ -22,6 +22,7 @@ struct PageInfo {
   std::string term;     // declared term, as written
   std::string source;   // regulation · appendix · source file
   int errors = 0, warnings = 0;
+  bool text_source = false;  // written in the text form: the .syzba is offered too
   std::map<std::string, std::uintmax_t> files;  // the page's files and their sizes
 };
 
