@@ -1,12 +1,12 @@
-// What the interop scripts share: the .bpmn files of the given paths, and reading a BPMN file
+// What the interop scripts share: the .bpmn (and .syzba) files of the given paths, and reading a BPMN file
 // as text in the encoding its XML declaration names (the MIWG files are Latin-1).
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
-export function bpmnFiles(paths) {
+export function bpmnFiles(paths, extensions = ['.bpmn']) {
   return paths.flatMap((p) =>
     statSync(p).isDirectory()
-      ? readdirSync(p).filter((f) => f.endsWith('.bpmn')).sort().map((f) => join(p, f))
+      ? readdirSync(p).filter((f) => extensions.some((e) => f.endsWith(e))).sort().map((f) => join(p, f))
       : [p]);
 }
 
