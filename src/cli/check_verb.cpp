@@ -14,7 +14,7 @@ namespace syzba::cli {
 
 void add_check(CLI::App& app, CheckOptions& options) {
   auto* cmd = app.add_subcommand("check", "Read BPMN files and report problems with file:line:column.");
-  cmd->add_option("files", options.files, "BPMN files to check ('-' for standard input)");
+  cmd->add_option("files", options.files, "BPMN or text-form (.syzba) files to check ('-' for standard input)");
   cmd->add_option("--format", options.format, "text, json or sarif (SARIF 2.1.0)")->check(CLI::IsMember({"text", "json", "sarif"}));
   cmd->add_flag("--rules", options.list_rules, "list the rules with their default severity and exit");
   cmd->add_option("--config", options.config_file,

@@ -10,7 +10,7 @@ namespace syzba::cli {
 
 void add_convert(CLI::App& app, ConvertOptions& options) {
   auto* cmd = app.add_subcommand("convert", "Read a BPMN file and write it back as canonical BPMN 2.0 XML.");
-  cmd->add_option("input", options.input, "BPMN file ('-' for standard input)")->required();
+  cmd->add_option("input", options.input, "BPMN or text-form (.syzba) file ('-' for standard input)")->required();
   cmd->add_option("-o,--output", options.output, "output file ('-' for standard output)")->required();
   cmd->add_flag("--strip-di", options.strip_di, "leave the diagrams (DI) out, e.g. to lay the model out afresh");
   add_limits(*cmd, options.limits);

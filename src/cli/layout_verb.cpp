@@ -18,7 +18,7 @@ namespace syzba::cli {
 
 void add_layout(CLI::App& app, LayoutOptions& options) {
   auto* cmd = app.add_subcommand("layout", "Lay out processes and collaborations in pools and lanes; write BPMN with complete DI.");
-  cmd->add_option("input", options.input, "BPMN file ('-' for standard input)")->required();
+  cmd->add_option("input", options.input, "BPMN or text-form (.syzba) file ('-' for standard input)")->required();
   cmd->add_option("-o,--output", options.output, "output BPMN file ('-' for standard output)");
   cmd->add_flag("--relayout", options.relayout, "lay out again what already has a complete diagram");
   cmd->add_flag("--stats", options.stats, "print the layout's quality figures");

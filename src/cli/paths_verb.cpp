@@ -17,7 +17,7 @@ namespace syzba::cli {
 
 void add_paths(CLI::App& app, PathsOptions& options) {
   auto* cmd = app.add_subcommand("paths", "List every start-to-end path with its duration and outcome.");
-  cmd->add_option("files", options.files, "BPMN files ('-' for standard input)")->required();
+  cmd->add_option("files", options.files, "BPMN or text-form (.syzba) files ('-' for standard input)")->required();
   cmd->add_option("--format", options.format, "text or json")->check(CLI::IsMember({"text", "json"}));
   cmd->add_option("--config", options.config_file, "JSON config (workingDayHours, workingWeekDays, refusalWords)");
   cmd->add_option("--max-paths", options.max_paths, "list at most this many paths per process");

@@ -13,7 +13,7 @@ namespace syzba::cli {
 
 void add_publish(CLI::App& app, PublishOptions& options) {
   auto* cmd = app.add_subcommand("publish", "Write a static website: a page per service (diagram, legend, action table, check result, downloads) and an index.");
-  cmd->add_option("inputs", options.inputs, "BPMN files or folders of them")->required();
+  cmd->add_option("inputs", options.inputs, "BPMN or text-form (.syzba) files, or folders of them")->required();
   cmd->add_option("-o,--output", options.output, "the site's folder")->required();
   cmd->add_option("-j,--jobs", options.jobs, "files done at once (default: the number of cores)")->check(CLI::Range(1u, 256u));
   cmd->add_option("--lang", options.lang, "language of the pages: kk, ru or en")->check(CLI::IsMember({"kk", "ru", "en"}));

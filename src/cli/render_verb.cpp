@@ -18,7 +18,7 @@ namespace syzba::cli {
 
 void add_render(CLI::App& app, RenderOptions& options) {
   auto* cmd = app.add_subcommand("render", "Draw a diagram as SVG, PDF or PNG, with its legend and title block.");
-  cmd->add_option("input", options.input, "BPMN file ('-' for standard input)")->required();
+  cmd->add_option("input", options.input, "BPMN or text-form (.syzba) file ('-' for standard input)")->required();
   cmd->add_option("-o,--output", options.output, "output file: .svg, .pdf or .png ('-' for standard output with --format)")->required();
   cmd->add_option("--format", options.format, "svg, pdf or png (default: from the output's extension)")
       ->check(CLI::IsMember({"svg", "pdf", "png"}));

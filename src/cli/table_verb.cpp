@@ -11,7 +11,7 @@ namespace syzba::cli {
 
 void add_table(CLI::App& app, TableOptions& options) {
   auto* cmd = app.add_subcommand("table", "Write the action table (кесте): number, unit, action, form of completion, duration, next action.");
-  cmd->add_option("input", options.input, "BPMN file ('-' for standard input)")->required();
+  cmd->add_option("input", options.input, "BPMN or text-form (.syzba) file ('-' for standard input)")->required();
   cmd->add_option("-o,--output", options.output, "output file: .html, .md or .csv ('-' for standard output with --format)")->required();
   cmd->add_option("--format", options.format, "html, md or csv (default: from the output's extension)")
       ->check(CLI::IsMember({"html", "md", "csv"}));
