@@ -80,6 +80,7 @@ class Compiler {
   explicit Compiler(std::string_view source) : source_(source) {}
 
   io::ReadResult run(const std::vector<Statement>& statements) {
+    note_written_ids(statements);
     defs_.id = "definitions";
     defs_.target_namespace = "https://syzba.kz/models";
     defs_.namespaces = {{"bpmn", std::string(io::bpmn_model_ns)}, {"bpmndi", std::string(io::bpmn_di_ns)},
@@ -121,6 +122,7 @@ class Compiler {
   std::vector<model::Diagnostic> diags_;
   model::Definitions defs_;
   std::map<std::string, Pos> ids_;  // every id written in the text, where
+  std::set<std::string> written_ids_;
   std::vector<const Statement*> messages_;
   std::map<std::string, DefaultRef> defaults_;                  // node id → default target
   std::map<std::pair<std::string, Word>, Pos> reference_pos_;  // (element, property) → where written
@@ -144,9 +146,17 @@ class Compiler {
     return s.id;
   }
 
+  // The ids the text writes, so that one made for an unnamed step never takes one of them.
+  void note_written_ids(const std::vector<Statement>& statements) {
+    for (const auto& s : statements) {
+      if (!s.id.empty()) written_ids_.insert(s.id);
+      note_written_ids(s.children);
+    }
+  }
+
   std::string unique_id(const std::string& base) {
     std::string id = base;
-    for (int n = 2; ids_.count(id); ++n) id = fmt::format("{}-{}", base, n);
+    for (int n = 2; ids_.count(id) || written_ids_.count(id); ++n) id = fmt::format("{}-{}", base, n);
     ids_.emplace(id, Pos{});
     return id;
   }

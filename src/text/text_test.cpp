@@ -291,6 +291,16 @@ TEST_CASE("text: every error, with its suggestion where one is likely", "[text][
   }
 }
 
+TEST_CASE("text: ids made for unnamed steps never take an id the text writes later", "[text]") {
+  auto read = compiled("процесс p: P\n  басталуы:\n    келесі: start-2\n  әрекет start-2: A\n    келесі: e\n  аяқталуы e:\n");
+  INFO((read.diagnostics.empty() ? "" : read.diagnostics.front().message));
+  REQUIRE(read.definitions);
+  const auto& nodes = read.definitions->processes.front().content.nodes;
+  REQUIRE(nodes.size() == 3);
+  CHECK(nodes[0].id != "start-2");
+  CHECK(nodes[1].id == "start-2");
+}
+
 TEST_CASE("text: more than one error is reported at once, and nothing is compiled", "[text][errors]") {
   auto read = compiled("процесс p: P\n  әрекет a: A\n    келесі: x\n  әрекет b: B\n    келесі: y\n");
   CHECK_FALSE(read.definitions);
