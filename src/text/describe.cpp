@@ -36,11 +36,17 @@ bool names_refusal(std::string_view name) {
   return false;
 }
 
-// Attributes that say which tool wrote the file or whether an engine may run it: nothing a
-// reader of the diagram misses.
+// Attributes that say which tool wrote the file or whether an engine may run it, and BPMN
+// attributes written at their default value: nothing a reader of the diagram misses.
 bool bookkeeping(const model::ForeignAttribute& a) {
+  static const std::set<std::pair<std::string_view, std::string_view>> defaults{
+      {"startQuantity", "1"},         {"completionQuantity", "1"}, {"gatewayDirection", "Unspecified"},
+      {"isClosed", "false"},          {"processType", "None"},     {"implementation", "##WebService"},
+      {"associationDirection", "None"}, {"instantiate", "false"},  {"isCollection", "false"},
+      {"expressionLanguage", "http://www.w3.org/1999/XPath"}, {"typeLanguage", "http://www.w3.org/2001/XMLSchema"}};
   return a.qname == "exporter" || a.qname == "exporterVersion" || a.qname == "isExecutable" ||
-         a.qname.rfind("xmlns", 0) == 0 || a.qname == "xsi:schemaLocation";
+         a.qname.rfind("xmlns", 0) == 0 || a.qname == "xsi:schemaLocation" ||
+         defaults.count({a.qname, a.value}) > 0;
 }
 
 class Describer {
