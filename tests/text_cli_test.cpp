@@ -2,6 +2,7 @@
 // and the drafting loop (--watch) driven by rewriting a file.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdlib>
 #include <fstream>
@@ -201,4 +202,31 @@ TEST_CASE("cli: check --watch reports again on save", "[cli][text][watch]") {
   watcher.join();
   CHECK(result == 2);
   CHECK_THAT(contents(out), Catch::Contains("text-one-branch") && Catch::Contains("run 2:"));
+}
+
+TEST_CASE("cli: a watch loop stopped by a signal leaves its output whole and nothing else", "[cli][text][watch]") {
+  auto dir = scratch("watch-stop");
+  auto source = dir / "draft.syzba", picture = dir / "draft.svg", log = dir / "watch.log", pid = dir / "pid";
+  write(source, handbook("Бірінші"));
+  int result = -1;
+  std::thread watcher([&] {
+    // The shell starts it in the background to know its pid, then waits for it.
+    std::string command = "'" + syzba_binary().string() + "' render " + quoted(source) + " -o " + quoted(picture) +
+                          " --watch > " + quoted(log) + " 2>&1 & echo $! > " + quoted(pid) + "; wait $!";
+    int status = std::system(command.c_str());
+    result = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  });
+  bool first = eventually([&] { return contents(log).find("run 1:") != std::string::npos; });
+  CHECK(first);
+  std::string process = contents(pid);
+  REQUIRE_FALSE(process.empty());
+  CHECK(std::system(("kill -TERM " + process).c_str()) == 0);
+  watcher.join();
+  CHECK(result == 0);
+  CHECK_THAT(contents(log), Catch::Contains("stopped"));
+  CHECK_THAT(contents(picture), Catch::EndsWith("</svg>\n"));
+  std::vector<std::string> left;
+  for (const auto& e : std::filesystem::directory_iterator(dir)) left.push_back(e.path().filename().string());
+  std::sort(left.begin(), left.end());
+  CHECK(left == std::vector<std::string>{"draft.svg", "draft.syzba", "pid", "watch.log"});
 }

@@ -1,6 +1,7 @@
 #include "cli/watch.h"
 
 #include <chrono>
+#include <csignal>
 #include <ctime>
 #include <fstream>
 #include <iostream>
@@ -16,6 +17,13 @@ void add_watch(CLI::App& command, WatchOptions& options) {
 }
 
 namespace {
+
+// Set by Ctrl-C (SIGINT) or SIGTERM. The loop stops between runs, never during one, so that
+// an output being written is finished and renamed into place rather than left half-written.
+// A signal handler can only reach a flag like this one; it is the loop's only global.
+volatile std::sig_atomic_t stop_requested = 0;
+
+extern "C" void request_stop(int) { stop_requested = 1; }
 
 // The content rather than the modification time: editors that save twice in a second, or
 // restore the time, would otherwise be missed.
@@ -34,6 +42,24 @@ std::string clock_now() {
   return text;
 }
 
+// Waits for the content to change and then to hold still for one poll, so that a save in
+// progress is read once it is complete rather than at every step. False when asked to stop.
+bool wait_for_change(const std::string& file, std::optional<std::string>& seen, std::chrono::milliseconds pause) {
+  for (;;) {
+    std::this_thread::sleep_for(pause);
+    if (stop_requested) return false;
+    auto now = content_of(file);
+    if (now == seen) continue;
+    for (auto again = now;; now = again) {
+      std::this_thread::sleep_for(pause);
+      again = content_of(file);
+      if (again == now) break;
+    }
+    seen = std::move(now);
+    return true;
+  }
+}
+
 }  // namespace
 
 int run_watching(const std::string& verb, const std::string& file, const WatchOptions& options,
@@ -43,7 +69,8 @@ int run_watching(const std::string& verb, const std::string& file, const WatchOp
     std::cerr << "syzba " << verb << ": --watch needs a file, not standard input\n";
     return 2;
   }
-  const auto pause = std::chrono::milliseconds(options.poll_ms);
+  std::signal(SIGINT, request_stop);
+  std::signal(SIGTERM, request_stop);
   std::cerr << "syzba " << verb << ": watching " << file << " (Ctrl-C stops)\n";
   auto seen = content_of(file);
   for (std::size_t run = 1;; ++run) {
@@ -52,19 +79,9 @@ int run_watching(const std::string& verb, const std::string& file, const WatchOp
               << (code == 0 ? "done" : "exit " + std::to_string(code) + "; any earlier output is kept") << "\n"
               << std::flush;
     if (options.runs != 0 && run >= options.runs) return code;
-    // Wait for a change, then for the content to hold still for one poll, so that a save
-    // in progress is read once it is complete rather than at every step.
-    for (;;) {
-      std::this_thread::sleep_for(pause);
-      auto now = content_of(file);
-      if (now == seen) continue;
-      for (auto again = now;; now = again) {
-        std::this_thread::sleep_for(pause);
-        again = content_of(file);
-        if (again == now) break;
-      }
-      seen = now;
-      break;
+    if (stop_requested || !wait_for_change(file, seen, std::chrono::milliseconds(options.poll_ms))) {
+      std::cerr << "syzba " << verb << ": stopped\n";
+      return code;
     }
   }
 }
