@@ -590,13 +590,15 @@ class Compiler {
       while (ids_.count(f.id));
       ids_.emplace(f.id, Pos{});
     }
+    std::map<std::string_view, std::vector<const model::SequenceFlow*>> out_of, into;
+    for (const auto& f : c.flows) out_of[f.source].push_back(&f), into[f.target].push_back(&f);
     for (auto& n : c.nodes) {
-      for (const auto& f : c.flows) {
-        if (f.source == n.id) n.outgoing.push_back(f.id);
-        if (f.target == n.id) n.incoming.push_back(f.id);
-        if (!n.default_flow.empty() && n.default_flow[0] == '\x01' && f.source == n.id && f.target == n.default_flow.substr(1))
-          n.default_flow = f.id;
+      for (const auto* f : out_of[n.id]) {
+        n.outgoing.push_back(f->id);
+        if (!n.default_flow.empty() && n.default_flow[0] == '\x01' && f->target == n.default_flow.substr(1))
+          n.default_flow = f->id;
       }
+      for (const auto* f : into[n.id]) n.incoming.push_back(f->id);
       int k = 0;
       for (auto& a : n.data_outputs) {
         if (!data.count(a.target)) {

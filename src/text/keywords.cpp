@@ -189,14 +189,24 @@ std::string_view meaning(Word word) { return spelling(word, Lang::en); }
 
 std::optional<KeywordMatch> match_keyword(std::string_view head, const std::vector<Role>& allowed) {
   auto words = split_words(head);
+  // Keywords have at most three words: only those are lowered, once for all the entries.
+  std::vector<std::string> lowered;
+  for (std::size_t k = 0; k < std::min<std::size_t>(words.size(), 3); ++k) lowered.push_back(model::lowercase(words[k]));
+  // The words of every spelling, split once (a constant table, like the entries).
+  static const auto entry_words = [] {
+    std::vector<std::vector<std::string_view>> out;
+    for (const auto& e : entries) out.push_back(split_words(e.spelling));
+    return out;
+  }();
   std::optional<KeywordMatch> best;
   std::size_t best_words = 0;
-  for (const auto& e : entries) {
+  for (std::size_t i = 0; i < entries.size(); ++i) {
+    const auto& e = entries[i];
     if (std::find(allowed.begin(), allowed.end(), role_of(e.word)) == allowed.end()) continue;
-    auto parts = split_words(e.spelling);
-    if (parts.size() > words.size() || parts.size() <= best_words) continue;
+    const auto& parts = entry_words[i];
+    if (parts.size() > lowered.size() || parts.size() <= best_words) continue;
     bool same = true;
-    for (std::size_t k = 0; k < parts.size() && same; ++k) same = model::lowercase(words[k]) == parts[k];
+    for (std::size_t k = 0; k < parts.size() && same; ++k) same = lowered[k] == parts[k];
     if (!same) continue;
     best_words = parts.size();
     const auto& last = words[parts.size() - 1];

@@ -99,6 +99,20 @@ TEST_CASE("text: keywords in three languages, multi-word keywords matched whole"
   CHECK(text::closest("xyz", text::spellings_for({text::Role::node})).empty());
 }
 
+TEST_CASE("text: every keyword is read back as itself, whole", "[text]") {
+  const std::vector<text::Role> all{text::Role::header, text::Role::container, text::Role::lane, text::Role::node,
+                                    text::Role::data, text::Role::message, text::Role::property};
+  for (const auto& k : text::keyword_spellings()) {
+    INFO(k.spelling);
+    CHECK(std::count(k.spelling.begin(), k.spelling.end(), ' ') < 3);  // match_keyword reads three words at most
+    auto line = std::string(k.spelling) + " x1: label";
+    auto match = text::match_keyword(line, all);
+    REQUIRE(match);
+    CHECK(text::meaning(match->word) == k.meaning);
+    CHECK(match->length == k.spelling.size());
+  }
+}
+
 TEST_CASE("text: escapes in labels", "[text]") {
   CHECK(text::unescape(R"(a\nb \"c\" \\)") == "a\nb \"c\" \\");
   CHECK(text::escape("a\nb \"c\" \\") == R"(a\nb \"c\" \\)");
