@@ -253,7 +253,10 @@ class Compiler {
         case Role::message: messages_.push_back(&child); break;
         case Role::property:
           if (child.word == Word::doc) add_documentation(p.documentation, child);
-          else if (child.word != Word::process_id || !participant) misplaced(child, "a pool or a process");
+          else if (child.word != Word::process_id || !participant)
+            error(child, "text-misplaced",
+                  fmt::format("`{}` describes a step, not a pool or process: indent it under the step it belongs to",
+                              spelling(child.word, child.lang)));
           break;
         default: break;
       }

@@ -269,6 +269,7 @@ TEST_CASE("text: every error, with its suggestion where one is likely", "[text][
       {"text-unknown-keyword", "процесс p: P\n  әрект a: A\n", 2, 3, "did you mean `әрекет`?"},
       {"text-unknown-keyword", "процесс p: P\n  zzz a: A\n", 2, 3, "unknown statement `zzz`"},
       {"text-misplaced", "процесс p: P\n  әрекет a: A\nорындаушы: x\n", 3, 1, "a property is indented"},
+      {"text-misplaced", "процесс p: P\n  әрекет a: A\n  орындаушы: u\n", 3, 3, "indent it under the step"},
       {"text-misplaced", "процесс p: P\n  бөлімше u: U\n    әрекет a: A\n", 3, 5, "does not belong under `бөлімше`"},
       {"text-misplaced", "хабар m: a -> b\n", 1, 1, "declare the pools"},
       {"text-misplaced", "процесс p: P\n  әрекет a: A\n    шекарасында: a\n", 3, 18, "only an event"},
