@@ -286,3 +286,14 @@ TEST_CASE("more elements than --max-elements are refused before any is read", "[
   limits.max_elements = 1000;
   CHECK(syzba::io::read_bpmn(many, limits).definitions);
 }
+
+TEST_CASE("io: a name XML with namespaces forbids is refused, not written back unreadable", "[io]") {
+  // Found by fuzzing: pugixml takes xmlns:9dc, and the writer then wrote <9dc:Bounds>.
+  auto read = syzba::io::read_bpmn(
+      "<bpmn:definitions xmlns:bpmn=\"http://www.omg.org/spec/BPMN/20100524/MODEL\" xmlns:9dc=\"x\" id=\"D\">\n"
+      "  <bpmn:process id=\"P\"/>\n</bpmn:definitions>\n");
+  CHECK_FALSE(read.definitions);
+  REQUIRE(read.diagnostics.size() == 1);
+  CHECK(read.diagnostics[0].line == 1);
+  CHECK_THAT(read.diagnostics[0].message, Catch::Contains("`xmlns:9dc` is not a name"));
+}

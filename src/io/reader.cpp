@@ -920,7 +920,27 @@ struct Breach {
   pugi::xml_node at;
   bool too_many = false;
   bool duplicate_attribute = false;
+  std::string bad_name;  // an element or attribute name that is no (qualified) XML name
 };
+
+// pugixml takes names such as "xmlns:9dc" that XML with namespaces forbids; written back,
+// they would make a file no reader (syzba's included) accepts.
+bool qualified_name_ok(std::string_view name) {
+  auto part_ok = [](std::string_view part) {
+    return !part.empty() && !(part[0] >= '0' && part[0] <= '9') && part[0] != '-' && part[0] != '.';
+  };
+  auto colon = name.find(':');
+  if (colon == std::string_view::npos) return part_ok(name);
+  return part_ok(name.substr(0, colon)) && part_ok(name.substr(colon + 1)) &&
+         name.find(':', colon + 1) == std::string_view::npos;
+}
+
+std::string bad_name_in(pugi::xml_node n) {
+  if (!qualified_name_ok(n.name())) return n.name();
+  for (auto a : n.attributes())
+    if (!qualified_name_ok(a.name())) return a.name();
+  return {};
+}
 
 bool has_duplicate_attribute(pugi::xml_node n) {
   std::vector<std::string_view> names;
@@ -938,6 +958,7 @@ Breach first_breach(pugi::xml_node root, int max_depth, std::size_t max_elements
       if (depth > max_depth) return {n, false};
       if (++elements > max_elements) return {n, true};
       if (has_duplicate_attribute(n)) return {n, false, true};
+      if (auto bad = bad_name_in(n); !bad.empty()) return {n, false, false, bad};
     }
     if (n.first_child()) {
       n = n.first_child();
@@ -1074,6 +1095,8 @@ ReadResult read_bpmn(std::string bytes, const ReadLimits& limits) {
   }
   if (auto breach = first_breach(root, limits.max_depth, limits.max_elements); breach.at) {
     result.diagnostics.push_back(fatal(breach.duplicate_attribute ? std::string("not well-formed XML: an attribute appears twice in this element")
+                                       : !breach.bad_name.empty() ? "not well-formed XML: `" + breach.bad_name +
+                                                                        "` is not a name XML with namespaces allows"
                                        : breach.too_many ? "the file has more than " + std::to_string(limits.max_elements) +
                                                              " elements (raise the limit with --max-elements)"
                                                        : "elements are nested more than " + std::to_string(limits.max_depth) +
