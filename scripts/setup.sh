@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 
 packages=(
   build-essential make cmake ninja-build pkg-config
-  libpugixml-dev libboost-graph-dev libgraphviz-dev libcli11-dev nlohmann-json3-dev libfmt-dev catch2
+  libpugixml-dev libboost-graph-dev libcli11-dev nlohmann-json3-dev libfmt-dev catch2
   libcairo2-dev libpango1.0-dev libpng-dev
   # Fonts that cover Kazakh (ә ғ қ ң ө ұ ү һ і); Liberation Sans has Arial's metrics.
   fonts-liberation2 fonts-noto-core fonts-dejavu-core fonts-paratype
@@ -17,6 +17,8 @@ packages=(
   # Fuzzing: clang with libFuzzer and the sanitizer runtimes.
   clang libclang-rt-14-dev
   hyperfine time
+  # Looking at pictures: crops and side-by-side comparisons of PNGs (bench/, by hand).
+  imagemagick
 )
 command -v node >/dev/null 2>&1 || packages+=(nodejs)
 command -v npm >/dev/null 2>&1 || packages+=(npm)

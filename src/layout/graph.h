@@ -56,7 +56,7 @@ struct Item {
   int anchor = -1;                   // boundary events: host; data and annotations: what they attach to
   int inner_frame = -1;              // expanded sub-processes: the frame inside
   int rank = 0, row = 0;
-  double order = 0;                  // position within its rank, from dot
+  bool main = false;                 // on the main path of its frame
   std::vector<int> containers;       // expanded sub-processes around it, innermost first
   std::optional<Rect> label_box;     // placed external label
   double below = 0;                  // room it needs under the shape (label, boundary events)
@@ -88,12 +88,47 @@ struct Band {
   Rect box;
 };
 
+// One flow between two ranked items of a frame, after cycle breaking: from → to runs forward
+// (a return for correction is reversed here and drawn backwards by routing).
+struct FlowEdge {
+  int from = -1, to = -1;            // items
+  int minlen = 1;                    // ranks apart at least: 1 for sequence flows, 0 for messages
+  int link = -1;                     // the link it stands for
+  bool reversed = false;             // a back edge, turned round
+  bool negative = false;             // a condition's no / refusal branch, or a boundary event's flow
+};
+
+// The layered graph of a frame: ranked items and one dummy node for each rank a longer edge
+// passes, each in its band; layers hold nodes top to bottom in the order crossing
+// minimisation found. Rows are given by coordinate assignment.
+struct LayerNode {
+  int item = -1;                     // -1 for a dummy
+  int edge = -1;                     // dummies: the FlowEdge they carry
+  int band = 0, rank = 0;
+  int row = 0;
+  bool main = false;                 // on the main path (real nodes) or carrying a main edge (dummies)
+};
+struct LayerEdge {
+  int from = -1, to = -1;            // layer nodes, rank r → r + 1
+  int edge = -1;                     // the FlowEdge it is part of
+};
+struct Layered {
+  std::vector<LayerNode> nodes;
+  std::vector<LayerEdge> edges;
+  std::vector<std::vector<int>> layers;
+  std::vector<int> node_of_item;     // item → layer node (-1: not layered)
+};
+
 struct Frame {
   int container = -1;                // the expanded sub-process; -1 for the diagram's top level
+  std::vector<FlowEdge> flow_edges;  // from ranking
+  Layered layered;                   // from ordering, rows from coordinate assignment
   std::vector<int> items;            // items standing directly in it
   std::vector<int> links;            // sequence flows between them
   std::vector<int> leaves;           // leaf bands (top level), in order; one implicit band otherwise
   double content_x = 0;              // where the columns start (after the title bands)
+  std::vector<double> column_left, column_right;  // per rank
+  std::vector<std::vector<double>> row_centre;    // per band (0 inside a sub-process), per row
   std::vector<double> channel_x, channel_y;  // free lanes between columns and rows, for routing
   Rect extent;
 };
@@ -112,11 +147,22 @@ bool in_some_pool(const model::Definitions& defs, const std::string& process);
 
 // Phases.
 Graph build_graph(const model::Definitions& defs, const std::string& element, const MeasureText& measure);
-std::string rank_frames(Graph& graph);  // Graphviz; returns an error message or ""
+void rank_frames(Graph& graph);      // ranks along the flow, back edges reversed
+void order_frames(Graph& graph);     // lane-aware crossing minimisation
+void assign_rows(Graph& graph);      // rows inside each band: main path straight, splits aligned
 void place(Graph& graph);
-void route(Graph& graph);
+void route_along_layers(Graph& graph);  // forward flows along their layers
+void route(Graph& graph);            // the rest on a grid around the shapes (A*)
 void place_labels(Graph& graph, const MeasureText& measure);
 // ids already taken in the document; the new DI ids are added to it.
 model::Diagram to_diagram(const Graph& graph, std::unordered_set<std::string>& taken, const std::string& diagram_id);
 
+}  // namespace syzba::layout
+
+namespace syzba::layout {
+// Crossings between the edges of two adjacent layers, each edge given by the positions of its
+// ends in the upper and the lower layer (Barth, Jünger, Mutzel: an accumulator tree).
+long count_crossings(std::vector<std::pair<int, int>> edges, int lower_size);
+// Whether a flow's label says no or refusal (жоқ, нет, no, бас тарту, отказ, …).
+bool negative_label(std::string_view label);
 }  // namespace syzba::layout

@@ -100,11 +100,11 @@ Outcome lay_out(model::Definitions& defs, const Options& options) {
       outcome.notes.push_back({"layout-replaced", model::Severity::info, target, existing->pos.line, existing->pos.column,
                                "the diagram of '" + target + "' is laid out again: " + why});
     }
-    if (std::string error = rank_frames(g); !error.empty()) {
-      outcome.error = error;
-      return outcome;
-    }
+    rank_frames(g);
+    order_frames(g);
+    assign_rows(g);
     place(g);
+    route_along_layers(g);
     route(g);
     place_labels(g, options.measure);
     std::string id;

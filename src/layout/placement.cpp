@@ -1,7 +1,7 @@
-// Phase 3, placement: columns from the ranks, rows inside each lane's band (a node keeps the
-// row of its predecessor, so a main line stays straight and branches open below it), bands
-// stacked full width in the lane set's order, pools stacked in the collaboration's order,
-// boundary events on their host's bottom border, sub-processes sized by what they hold.
+// Phase 5, placement: coordinates from ranks and rows: columns as wide as their widest shape,
+// each band's rows as tall as their tallest shape, bands stacked full width in the lane set's
+// order, pools stacked in the collaboration's order, boundary events on their host's bottom
+// border, sub-processes sized by what they hold (inner frames first).
 #include <algorithm>
 #include <cmath>
 #include <map>
@@ -49,48 +49,21 @@ struct Rows {
   }
 };
 
-// Rows within each band: a node takes the lowest row of its predecessors in the same band
-// (so a main line stays on one row), never above a node dot ordered before it in its cell.
-std::vector<Rows> assign_rows(Graph& g, const Frame& frame, int bands) {
-  std::unordered_map<int, std::vector<int>> predecessors;
-  for (const auto& link : g.links)
-    if (link.kind == LinkKind::sequence && link.from >= 0 && link.to >= 0 && g.items[link.to].frame == &frame - &g.frames[0]) {
-      int from = g.items[link.from].kind == ItemKind::boundary_event ? g.items[link.from].anchor : link.from;
-      predecessors[link.to].push_back(from);
-    }
-  std::map<std::pair<int, int>, std::vector<int>> cells;  // (band, rank) → items
-  for (int i : frame.items)
-    if (in_cell(g.items[i])) cells[{g.items[i].band, g.items[i].rank}].push_back(i);
+// The room each row of each band needs above and below its centre line, from the rows
+// coordinate assignment gave; a row only long edges pass through keeps a narrow lane.
+std::vector<Rows> row_extents(const Graph& g, const Frame& frame, int bands) {
   std::vector<Rows> rows(bands);
-  for (auto& [key, items] : cells) {
-    std::stable_sort(items.begin(), items.end(), [&](int a, int b) { return g.items[a].order < g.items[b].order; });
-    int last = -1;
-    for (int i : items) {
-      Item& item = g.items[i];
-      int desired = 0;
-      if (item.anchor >= 0) {
-        desired = g.items[item.anchor].row + 1;
-      } else {
-        bool found = false;
-        for (int p : predecessors[i]) {
-          const Item& pred = g.items[p];
-          if (pred.band != item.band || pred.rank >= item.rank || pred.frame != item.frame) continue;
-          desired = found ? std::min(desired, pred.row) : pred.row;
-          found = true;
-        }
-      }
-      item.row = std::max(desired, last + 1);
-      last = item.row;
-      Rows& band_rows = rows[key.first];
-      if (static_cast<int>(band_rows.above.size()) <= item.row) {
-        band_rows.above.resize(item.row + 1, 0);
-        band_rows.below.resize(item.row + 1, 0);
-      }
-      band_rows.above[item.row] = std::max(band_rows.above[item.row], item.box.h / 2);
-      band_rows.below[item.row] = std::max(band_rows.below[item.row], item.box.h / 2 + item.below);
+  for (const auto& n : frame.layered.nodes) {
+    Rows& band_rows = rows[n.band];
+    if (static_cast<int>(band_rows.above.size()) <= n.row) {
+      band_rows.above.resize(n.row + 1, 0);
+      band_rows.below.resize(n.row + 1, 0);
     }
+    if (n.item < 0) continue;
+    const Item& item = g.items[n.item];
+    band_rows.above[n.row] = std::max(band_rows.above[n.row], item.box.h / 2);
+    band_rows.below[n.row] = std::max(band_rows.below[n.row], item.box.h / 2 + item.below);
   }
-  // Rows nothing stands in (a row taken only to keep order) close up to a small gap.
   return rows;
 }
 
@@ -132,7 +105,7 @@ void place_frame(Graph& g, int f) {
   Frame& frame = g.frames[f];
   size_containers_and_hosts(g, frame);
   int bands = f == 0 ? static_cast<int>(frame.leaves.size()) : 1;
-  std::vector<Rows> rows = assign_rows(g, frame, bands);
+  std::vector<Rows> rows = row_extents(g, frame, bands);
   std::vector<double> widths = column_widths(g, frame);
 
   if (f == 0) {
@@ -177,12 +150,17 @@ void place_frame(Graph& g, int f) {
     for (std::size_t r = 0; r < rows[b].above.size(); ++r) {
       centre[b].push_back(std::round(y + rows[b].above[r]));
       y += rows[b].above[r] + rows[b].below[r];
+      frame.channel_y.push_back(centre[b].back());  // rows only edges pass through are lanes for routing
       if (r + 1 < rows[b].above.size()) frame.channel_y.push_back(y + size::row_gap / 2);  // not on a band's border
       y += size::row_gap;
     }
     frame.channel_y.push_back(band_top[b] + size::band_padding / 2);
   }
 
+  frame.row_centre = centre;
+  frame.column_left = column_x;
+  frame.column_right.resize(widths.size());
+  for (std::size_t r = 0; r < widths.size(); ++r) frame.column_right[r] = column_x[r] + widths[r];
   for (int i : frame.items) {
     Item& item = g.items[i];
     if (!in_cell(item)) continue;
@@ -216,6 +194,10 @@ void translate(Graph& g, int f, double dx, double dy) {
     g.items[i].box.y += dy;
   }
   for (double& x : frame.channel_x) x += dx;
+  for (double& x : frame.column_left) x += dx;
+  for (double& x : frame.column_right) x += dx;
+  for (auto& rows : frame.row_centre)
+    for (double& y : rows) y += dy;
   for (double& y : frame.channel_y) y += dy;
   frame.extent.x += dx;
   frame.extent.y += dy;

@@ -1,30 +1,18 @@
-// Phase 2, ranking: Graphviz dot (cgraph + libgvc) gives every item of a frame its rank along
-// the flow (left to right) and its order within the rank, with few crossings. Only that is
-// taken from dot: bands, rows, coordinates and routes are syzba's own (DESIGN.md says why).
-#include <graphviz/gvc.h>
-
+// Phase 2, ranking: every ranked item of a frame gets its rank (column) along the flow.
+// Cycles are broken by a depth-first search from the start events that reverses each back
+// edge (a return for correction, a loop), so that the main path runs forward; ranks are the
+// longest path from the sources (a merge lands right after its last branch), and a source
+// other than the first (a second pool's start, a catching event) moves up to just before
+// what it leads to. Message flows rank their target no earlier than their source (minimum
+// length 0), so that a message runs straight down between pools where it can. Everything is
+// iterative and linear in the size of the frame.
 #include <algorithm>
-#include <map>
-#include <mutex>
-#include <string>
+#include <unordered_map>
 
 #include "layout/graph.h"
 
 namespace syzba::layout {
 namespace {
-
-// Graphviz keeps global state (its error handler, plugin tables): one layout at a time.
-std::mutex& graphviz_mutex() {
-  static std::mutex m;
-  return m;
-}
-
-std::string graphviz_errors;
-
-int collect_error(char* message) {
-  graphviz_errors += message;
-  return 0;
-}
 
 // The item a link end stands for in a frame: the item itself, its host, or the sub-process
 // around it that stands directly in the frame.
@@ -39,85 +27,153 @@ int representative(const Graph& g, int item, int frame) {
 
 bool ranked(const Item& item) { return item.kind == ItemKind::flow_node || (item.anchor < 0 && item.kind != ItemKind::boundary_event); }
 
-std::string rank_frame(Graph& g, int frame, GVC_t* gvc) {
-  Agraph_t* graph = agopen(const_cast<char*>("frame"), Agdirected, nullptr);
-  agattr(graph, AGRAPH, const_cast<char*>("rankdir"), const_cast<char*>("LR"));
-  agattr(graph, AGRAPH, const_cast<char*>("splines"), const_cast<char*>("none"));  // no edge routing wanted
-  agattr(graph, AGRAPH, const_cast<char*>("nodesep"), const_cast<char*>("0.4"));
-  agattr(graph, AGRAPH, const_cast<char*>("ranksep"), const_cast<char*>("0.6"));
-  std::size_t count = g.frames[frame].items.size();
-  agattr(graph, AGRAPH, const_cast<char*>("mclimit"), const_cast<char*>(count > 2000 ? "0.2" : count > 500 ? "0.5" : "1"));
-  // Only ranks and orders are used: dot stops after crossing minimisation (phase 2), before
-  // its coordinate phase, which costs most of the time on large graphs (2 s of 3.3 s at 5,000 nodes).
-  agattr(graph, AGRAPH, const_cast<char*>("phase"), const_cast<char*>("2"));
-  Agsym_t* width = agattr(graph, AGNODE, const_cast<char*>("width"), const_cast<char*>("1"));
-  Agsym_t* height = agattr(graph, AGNODE, const_cast<char*>("height"), const_cast<char*>("1"));
-  agattr(graph, AGNODE, const_cast<char*>("fixedsize"), const_cast<char*>("true"));
-  agattr(graph, AGNODE, const_cast<char*>("shape"), const_cast<char*>("box"));
-  agattr(graph, AGNODE, const_cast<char*>("label"), const_cast<char*>(""));
-  Agsym_t* minlen = agattr(graph, AGEDGE, const_cast<char*>("minlen"), const_cast<char*>("1"));
-  Agsym_t* weight = agattr(graph, AGEDGE, const_cast<char*>("weight"), const_cast<char*>("1"));
-
-  std::map<int, Agnode_t*> node_of;
-  for (int i : g.frames[frame].items) {
-    const Item& item = g.items[i];
-    if (!ranked(item)) continue;
-    std::string name = "n" + std::to_string(i);
-    Agnode_t* n = agnode(graph, name.data(), 1);
-    // dot's width is along the rank axis; with rankdir=LR that is the item's height.
-    agxset(n, width, std::to_string(item.box.w / 72.0).data());
-    agxset(n, height, std::to_string((item.box.h + item.below) / 72.0).data());
-    node_of.emplace(i, n);
-  }
-  for (const auto& link : g.links) {
+// The edges of a frame as written, before cycle breaking.
+std::vector<FlowEdge> frame_edges(const Graph& g, int frame) {
+  std::vector<FlowEdge> edges;
+  for (int l = 0; l < static_cast<int>(g.links.size()); ++l) {
+    const Link& link = g.links[l];
     bool sequence = link.kind == LinkKind::sequence, message = link.kind == LinkKind::message && frame == 0;
     if (!sequence && !message) continue;
+    if (sequence && g.items[link.from].frame != frame) continue;
     int a = representative(g, link.from, frame), b = representative(g, link.to, frame);
-    if (a < 0 || b < 0 || a == b || !node_of.count(a) || !node_of.count(b)) continue;
-    if (sequence && (g.items[link.from].frame != frame)) continue;
-    Agedge_t* e = agedge(graph, node_of[a], node_of[b], nullptr, 1);
-    // A message flow may run straight down between pools: same rank allowed.
-    if (message) agxset(e, minlen, const_cast<char*>("0"));
-    if (sequence) agxset(e, weight, const_cast<char*>("2"));
+    if (a < 0 || b < 0 || a == b || !ranked(g.items[a]) || !ranked(g.items[b])) continue;
+    FlowEdge e{a, b, sequence ? 1 : 0, l};
+    e.negative = sequence && (negative_label(link.name) || g.items[link.from].kind == ItemKind::boundary_event);
+    edges.push_back(e);
   }
-  std::string error;
-  if (!node_of.empty() && gvLayout(gvc, graph, "dot") != 0) error = "Graphviz dot failed: " + graphviz_errors;
-  if (error.empty()) {
-    for (auto [i, n] : node_of) {
-      g.items[i].rank = ND_rank(n);
-      g.items[i].order = -ND_order(n);  // with rankdir=LR, dot orders a rank bottom to top
-    }
-    // Ranks without items (dot leaves none, but a frame's ranks need not start at 0) closed up.
-    std::map<int, int> compact;
-    for (auto [i, n] : node_of) compact[g.items[i].rank] = 0;
-    int next = 0;
-    for (auto& [r, c] : compact) c = next++;
-    for (auto [i, n] : node_of) g.items[i].rank = compact[g.items[i].rank];
-  }
-  if (!node_of.empty()) gvFreeLayout(gvc, graph);
-  agclose(graph);
-  return error;
+  return edges;
 }
+
+struct Ranker {
+  const Graph& g;
+  std::vector<int> nodes;                  // the frame's ranked items
+  std::unordered_map<int, int> local;      // item → index in nodes
+  std::vector<FlowEdge> edges;
+  std::vector<std::vector<int>> out, in;   // edge indices per local node
+
+  void adjacency() {
+    out.assign(nodes.size(), {}), in.assign(nodes.size(), {});
+    for (int e = 0; e < static_cast<int>(edges.size()); ++e) {
+      out[local[edges[e].from]].push_back(e);
+      in[local[edges[e].to]].push_back(e);
+    }
+  }
+
+  // Depth-first search from the sources (in model order), then from whatever is left; an edge
+  // to a node still on the stack closes a cycle: sequence flows are turned round, message
+  // flows (only a constraint on ranks) dropped.
+  void break_cycles() {
+    adjacency();
+    enum { unseen, open, done };
+    std::vector<char> state(nodes.size(), unseen);
+    std::vector<char> drop(edges.size(), 0);
+    std::vector<int> roots;
+    for (int v = 0; v < static_cast<int>(nodes.size()); ++v)
+      if (in[v].empty()) roots.push_back(v);
+    for (int v = 0; v < static_cast<int>(nodes.size()); ++v) roots.push_back(v);
+    std::vector<std::pair<int, std::size_t>> stack;  // node, next out-edge
+    for (int root : roots) {
+      if (state[root] != unseen) continue;
+      state[root] = open;
+      stack.push_back({root, 0});
+      while (!stack.empty()) {
+        auto& [v, next] = stack.back();
+        if (next == out[v].size()) {
+          state[v] = done;
+          stack.pop_back();
+          continue;
+        }
+        int e = out[v][next++];
+        int w = local[edges[e].to];
+        if (state[w] == open) drop[e] = 1;
+        else if (state[w] == unseen) state[w] = open, stack.push_back({w, 0});
+      }
+    }
+    std::vector<FlowEdge> kept;
+    for (int e = 0; e < static_cast<int>(edges.size()); ++e) {
+      if (!drop[e]) {
+        kept.push_back(edges[e]);
+      } else if (edges[e].minlen == 1) {
+        FlowEdge r = edges[e];
+        std::swap(r.from, r.to);
+        r.reversed = true;
+        kept.push_back(r);
+      }
+    }
+    edges = std::move(kept);
+    adjacency();
+  }
+
+  std::vector<int> topological_order() const {
+    std::vector<int> indegree(nodes.size()), order;
+    for (std::size_t v = 0; v < nodes.size(); ++v) indegree[v] = static_cast<int>(in[v].size());
+    for (int v = 0; v < static_cast<int>(nodes.size()); ++v)
+      if (indegree[v] == 0) order.push_back(v);
+    for (std::size_t k = 0; k < order.size(); ++k)
+      for (int e : out[order[k]]) {
+        int w = local.at(edges[e].to);
+        if (--indegree[w] == 0) order.push_back(w);
+      }
+    return order;  // all nodes: the edges are acyclic now
+  }
+
+  std::vector<int> ranks() const {
+    std::vector<int> order = topological_order();
+    std::vector<int> rank(nodes.size(), 0);
+    for (int v : order)
+      for (int e : out[v]) {
+        int w = local.at(edges[e].to);
+        rank[w] = std::max(rank[w], rank[v] + edges[e].minlen);
+      }
+    // Sources after the first move right, next to what they lead to.
+    for (auto it = order.rbegin(); it != order.rend(); ++it) {
+      int v = *it;
+      if (!in[v].empty() || out[v].empty()) continue;
+      int limit = INT32_MAX;
+      for (int e : out[v]) limit = std::min(limit, rank[local.at(edges[e].to)] - edges[e].minlen);
+      rank[v] = std::max(rank[v], limit);
+    }
+    // Ranks nothing stands in closed up.
+    std::vector<int> used(rank.begin(), rank.end());
+    std::sort(used.begin(), used.end());
+    used.erase(std::unique(used.begin(), used.end()), used.end());
+    for (int& r : rank) r = static_cast<int>(std::lower_bound(used.begin(), used.end(), r) - used.begin());
+    return rank;
+  }
+};
 
 }  // namespace
 
-std::string rank_frames(Graph& g) {
-  std::lock_guard lock(graphviz_mutex());
-  graphviz_errors.clear();
-  agseterr(AGERR);
-  agseterrf(collect_error);
-  GVC_t* gvc = gvContext();
-  std::string error;
-  for (int f = 0; f < static_cast<int>(g.frames.size()) && error.empty(); ++f) error = rank_frame(g, f, gvc);
-  gvFreeContext(gvc);
-  agseterrf(nullptr);
+bool negative_label(std::string_view label) {
+  static const char* const words[] = {"жоқ", "Жоқ", "ЖОҚ", "нет", "Нет", "НЕТ", "no", "No", "NO", "бас тарт", "Бас тарт",
+                                      "отказ", "Отказ", "refus", "Refus", "reject", "Reject", "false", "False"};
+  std::size_t start = label.find_first_not_of(" \t\n");
+  if (start == std::string_view::npos) return false;
+  label.remove_prefix(start);
+  for (const char* w : words) {
+    std::string_view word(w);
+    if (label.substr(0, word.size()) != word) continue;
+    // "no" must be a word of its own ("normal" is not a no); Cyrillic words are long enough.
+    if (word.size() == 2 && label.size() > 2 && std::isalpha(static_cast<unsigned char>(label[2]))) continue;
+    return true;
+  }
+  return false;
+}
+
+void rank_frames(Graph& g) {
+  for (int f = 0; f < static_cast<int>(g.frames.size()); ++f) {
+    Ranker r{g};
+    for (int i : g.frames[f].items)
+      if (ranked(g.items[i])) r.local.emplace(i, static_cast<int>(r.nodes.size())), r.nodes.push_back(i);
+    r.edges = frame_edges(g, f);
+    r.break_cycles();
+    std::vector<int> rank = r.ranks();
+    for (std::size_t v = 0; v < r.nodes.size(); ++v) g.items[r.nodes[v]].rank = rank[v];
+    g.frames[f].flow_edges = std::move(r.edges);
+  }
   // Anchored items take the rank of what they stand beside.
   for (auto& item : g.items)
-    if (!ranked(item) && item.anchor >= 0) {
-      item.rank = g.items[item.anchor].rank;
-      item.order = g.items[item.anchor].order + 0.5;
-    }
-  return error;
+    if (!ranked(item) && item.anchor >= 0) item.rank = g.items[item.anchor].rank;
 }
 
 }  // namespace syzba::layout

@@ -174,7 +174,8 @@ class Router {
       return std::pair{kind, std::abs(end_rect(link, true).cx() - end_rect(link, false).cx())};
     };
     std::stable_sort(order.begin(), order.end(), [&](int a, int b) { return rank(a) < rank(b); });
-    for (int l : order) route_link(g_.links[l]);
+    for (int l : order)
+      if (g_.links[l].route.empty()) route_link(g_.links[l]);
   }
 
  private:
@@ -207,7 +208,10 @@ class Router {
       xs.insert(xs.end(), f.channel_x.begin(), f.channel_x.end());
       ys.insert(ys.end(), f.channel_y.begin(), f.channel_y.end());
     }
+    for (const auto& link : g_.links)  // routed along the layers already: later routes keep off them
+      for (const auto& p : link.route) xs.push_back(p.x), ys.push_back(p.y);
     grid_.build(std::move(xs), std::move(ys));
+    for (const auto& link : g_.links) mark_used(link.route);
     for (const auto& item : g_.items)
       if (obstacle(item)) grid_.mark(inflate(item.box, margin), 1);
     for (const auto& item : g_.items)
@@ -215,6 +219,19 @@ class Router {
     std::size_t states = static_cast<std::size_t>(grid_.nx) * grid_.ny * 4;
     cost_.assign(states, std::numeric_limits<double>::infinity());
     parent_.assign(states, -1);
+  }
+
+  void mark_used(const std::vector<Point>& route) {
+    for (std::size_t k = 1; k < route.size(); ++k) {
+      int i = grid_.find_x(route[k - 1].x), j = grid_.find_y(route[k - 1].y);
+      int i2 = grid_.find_x(route[k].x), j2 = grid_.find_y(route[k].y);
+      if (i < 0 || j < 0 || i2 < 0 || j2 < 0 || (i != i2 && j != j2)) continue;
+      Dir d = i2 > i ? right : i2 < i ? left : j2 > j ? down : up;
+      while (i != i2 || j != j2) {
+        ++grid_.used(i, j, d);
+        i += dx[d], j += dy[d];
+      }
+    }
   }
 
   // The shapes an edge may pass through: the sub-processes around its ends (each once);

@@ -1,0 +1,228 @@
+// Phase 6a, routing along the layers: a forward sequence flow follows the path crossing
+// minimisation gave it — along its rows, turning only in the gap between two columns, where
+// each turn gets a track of its own (so no two flows share a vertical segment, and parallel
+// turns do not cross) — and a gateway sends its farthest branch below out of its bottom, its
+// farthest branch above out of its top, the rest out of its right; a merge takes its
+// farthest inputs in at the top and bottom likewise. A message between two shapes of one
+// column runs straight down. Whatever would touch a shape on the way is left to the grid
+// router (routing.cpp), and so are returns, boundary events' flows and associations.
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <unordered_map>
+
+#include "layout/graph.h"
+
+namespace syzba::layout {
+namespace {
+
+constexpr double clearance = 4;  // how close a route may come to a shape it does not connect
+
+enum class Side { left, right, top, bottom };
+
+struct Jog {
+  int link = -1;
+  double from_y = 0, to_y = 0;  // the rows it joins, left of the gap and right of it
+  double x = 0;
+};
+
+struct Plan {
+  int link = -1;
+  int frame = 0;
+  std::vector<int> chain;     // layer nodes from source to target
+  Side exit = Side::right, entry = Side::left;
+  std::vector<int> jogs;      // indices into the gap's jogs, per rank step (-1: none)
+  std::vector<int> gaps;      // the gap of each jog
+};
+
+bool is_gateway(const Item& item) { return item.kind == ItemKind::flow_node && model::is_gateway(item.node_kind); }
+
+Rect inflate(const Rect& r, double m) { return {r.x - m, r.y - m, r.w + 2 * m, r.h + 2 * m}; }
+
+struct Router {
+  Graph& g;
+  std::vector<Plan> plans;
+  std::map<std::pair<int, int>, std::vector<Jog>> gaps;  // (frame, gap after rank) → jogs
+
+  double node_y(const Frame& f, int v) const {
+    const LayerNode& n = f.layered.nodes[v];
+    if (n.item >= 0) return g.items[n.item].box.cy();
+    return f.row_centre[n.band][n.row];
+  }
+
+  void plan_all() {
+    for (int fi = 0; fi < static_cast<int>(g.frames.size()); ++fi) {
+      Frame& f = g.frames[fi];
+      const Layered& L = f.layered;
+      // Layer edges of each flow edge, in order along it.
+      std::vector<std::vector<int>> steps(f.flow_edges.size());
+      for (int k = 0; k < static_cast<int>(L.edges.size()); ++k) steps[L.edges[k].edge].push_back(k);
+      for (int e = 0; e < static_cast<int>(f.flow_edges.size()); ++e) {
+        const FlowEdge& fe = f.flow_edges[e];
+        const Link& link = g.links[fe.link];
+        if (fe.reversed || link.kind != LinkKind::sequence || steps[e].empty()) continue;
+        if (link.from != fe.from || link.to != fe.to) continue;  // a boundary event's flow, or into a sub-process
+        Plan p{fe.link, fi};
+        p.chain.push_back(L.edges[steps[e].front()].from);
+        for (int k : steps[e]) p.chain.push_back(L.edges[k].to);
+        plans.push_back(std::move(p));
+      }
+    }
+    choose_sides();
+    for (int k = 0; k < static_cast<int>(plans.size()); ++k) add_jogs(k);
+    for (auto& [key, jogs] : gaps) assign_tracks(key, jogs);
+  }
+
+  // A gateway's farthest branch below leaves by its bottom, the farthest above by its top;
+  // into any shape, the farthest flow from above comes in at the top, the farthest from
+  // below at the bottom (where its exit has not turned already on a one-step flow).
+  void choose_sides() {
+    std::unordered_map<int, std::vector<int>> out_of, into;
+    for (int k = 0; k < static_cast<int>(plans.size()); ++k) {
+      out_of[g.links[plans[k].link].from].push_back(k);
+      into[g.links[plans[k].link].to].push_back(k);
+    }
+    auto pick = [&](const std::unordered_map<int, std::vector<int>>& by_item, bool exits) {
+      for (const auto& [item, ks] : by_item) {
+        if (exits && !is_gateway(g.items[item])) continue;
+        double cy = g.items[item].box.cy();
+        int lowest = -1, highest = -1;
+        double low = cy + 0.5, high = cy - 0.5;
+        for (int k : ks) {
+          const Plan& p = plans[k];
+          if (!exits && p.chain.size() == 2 && p.exit != Side::right) continue;
+          const Frame& f = g.frames[p.frame];
+          double y = node_y(f, exits ? p.chain[1] : p.chain[p.chain.size() - 2]);
+          if (y > low) low = y, lowest = k;
+          if (y < high) high = y, highest = k;
+        }
+        if (lowest >= 0) (exits ? plans[lowest].exit : plans[lowest].entry) = Side::bottom;
+        if (highest >= 0) (exits ? plans[highest].exit : plans[highest].entry) = Side::top;
+      }
+    };
+    pick(out_of, true);
+    pick(into, false);
+  }
+
+  // A turn between columns for every step that changes rows (used or not: a route that
+  // falls back to turning in the gaps finds its track there).
+  void add_jogs(int k) {
+    Plan& p = plans[k];
+    const Frame& f = g.frames[p.frame];
+    std::size_t steps = p.chain.size() - 1;
+    p.jogs.assign(steps, -1), p.gaps.assign(steps, -1);
+    for (std::size_t s = 0; s < steps; ++s) {
+      double y0 = node_y(f, p.chain[s]), y1 = node_y(f, p.chain[s + 1]);
+      if (std::abs(y0 - y1) < 0.5) continue;
+      int gap = f.layered.nodes[p.chain[s]].rank;
+      auto& jogs = gaps[{p.frame, gap}];
+      p.jogs[s] = static_cast<int>(jogs.size()), p.gaps[s] = gap;
+      jogs.push_back({p.link, y0, y1});
+    }
+  }
+
+  // Tracks across the gap: turns downwards from right to left as they start lower, then
+  // turns upwards from left to right as they start lower, so that parallel turns nest
+  // without crossing.
+  void assign_tracks(std::pair<int, int> key, std::vector<Jog>& jogs) {
+    const Frame& f = g.frames[key.first];
+    int gap = key.second;
+    double left = f.column_right[gap], right = gap + 1 < static_cast<int>(f.column_left.size()) ? f.column_left[gap + 1] : left + size::column_gap;
+    std::vector<int> order(jogs.size());
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = static_cast<int>(i);
+    std::stable_sort(order.begin(), order.end(), [&](int a, int b) {
+      bool da = jogs[a].to_y > jogs[a].from_y, db = jogs[b].to_y > jogs[b].from_y;
+      if (da != db) return da;
+      return da ? jogs[a].from_y > jogs[b].from_y : jogs[a].from_y < jogs[b].from_y;
+    });
+    double step = (right - left) / static_cast<double>(order.size() + 1);
+    for (std::size_t t = 0; t < order.size(); ++t) jogs[order[t]].x = std::round(left + step * static_cast<double>(t + 1));
+  }
+
+  std::vector<Point> polyline(const Plan& p, Side exit, Side entry) const {
+    const Frame& f = g.frames[p.frame];
+    const Rect& s = g.items[g.links[p.link].from].box;
+    const Rect& t = g.items[g.links[p.link].to].box;
+    std::vector<Point> pts;
+    std::size_t steps = p.chain.size() - 1;
+    double y = s.cy();
+    if (exit == Side::right) {
+      pts.push_back({s.right(), y});
+    } else {
+      y = node_y(f, p.chain[1]);
+      pts.push_back({s.cx(), exit == Side::bottom ? s.bottom() : s.y});
+      pts.push_back({s.cx(), y});
+    }
+    for (std::size_t k = 0; k < steps; ++k) {
+      if (p.jogs[k] < 0 || (k == 0 && exit != Side::right) || (k + 1 == steps && entry != Side::left)) continue;
+      const Jog& j = gaps.at({p.frame, p.gaps[k]})[p.jogs[k]];
+      pts.push_back({j.x, y});
+      y = j.to_y;
+      pts.push_back({j.x, y});
+    }
+    if (entry == Side::left) {
+      pts.push_back({t.x, y});
+    } else {
+      pts.push_back({t.cx(), y});
+      pts.push_back({t.cx(), entry == Side::top ? t.y : t.bottom()});
+    }
+    // Collinear and repeated points dropped.
+    std::vector<Point> out;
+    for (const auto& q : pts) {
+      if (!out.empty() && std::abs(out.back().x - q.x) < 0.25 && std::abs(out.back().y - q.y) < 0.25) continue;
+      if (out.size() >= 2) {
+        const Point& a = out[out.size() - 2];
+        const Point& b = out.back();
+        bool same_x = std::abs(a.x - b.x) < 0.25 && std::abs(b.x - q.x) < 0.25;
+        bool same_y = std::abs(a.y - b.y) < 0.25 && std::abs(b.y - q.y) < 0.25;
+        if (same_x || same_y) {
+          out.back() = q;
+          continue;
+        }
+      }
+      out.push_back(q);
+    }
+    return out;
+  }
+
+  // Does the route keep clear of every shape but its own ends and what contains them, and
+  // does it run forward (no segment doubling back)?
+  bool clear(const Link& link, const std::vector<Point>& route) const {
+    if (route.size() < 2) return false;
+    for (std::size_t k = 1; k < route.size(); ++k) {
+      const Point& a = route[k - 1];
+      const Point& b = route[k];
+      if (std::abs(a.x - b.x) > 0.25 && std::abs(a.y - b.y) > 0.25) return false;
+      if (b.x < a.x - 0.25) return false;
+      Rect seg{std::min(a.x, b.x), std::min(a.y, b.y), std::abs(a.x - b.x), std::abs(a.y - b.y)};
+      for (int i = 0; i < static_cast<int>(g.items.size()); ++i) {
+        const Item& item = g.items[i];
+        if (item.kind == ItemKind::group || i == link.from || i == link.to) continue;
+        const auto& cf = g.items[link.from].containers;
+        const auto& ct = g.items[link.to].containers;
+        if (std::find(cf.begin(), cf.end(), i) != cf.end() || std::find(ct.begin(), ct.end(), i) != ct.end()) continue;
+        Rect r = inflate(item.box, clearance);
+        bool hit = seg.x < r.right() && r.x < seg.right() + 0.01 && seg.y < r.bottom() && r.y < seg.bottom() + 0.01;
+        if (hit) return false;
+      }
+    }
+    return true;
+  }
+};
+
+}  // namespace
+
+void route_along_layers(Graph& g) {
+  Router r{g};
+  r.plan_all();
+  // The sides chosen, else straight out and in with the turns in the gaps, else the grid.
+  for (const auto& p : r.plans)
+    for (auto [exit, entry] : {std::pair{p.exit, p.entry}, std::pair{p.exit, Side::left}, std::pair{Side::right, Side::left}}) {
+      std::vector<Point> route = r.polyline(p, exit, entry);
+      if (!r.clear(g.links[p.link], route)) continue;
+      g.links[p.link].route = std::move(route);
+      break;
+    }
+}
+
+}  // namespace syzba::layout
