@@ -17,8 +17,6 @@ packages=(
   # Fuzzing: clang with libFuzzer and the sanitizer runtimes.
   clang libclang-rt-14-dev
   hyperfine time
-  # Looking at pictures: crops and side-by-side comparisons of PNGs (bench/, by hand).
-  imagemagick
 )
 command -v node >/dev/null 2>&1 || packages+=(nodejs)
 command -v npm >/dev/null 2>&1 || packages+=(npm)
