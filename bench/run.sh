@@ -94,3 +94,7 @@ echo "== syzba publish, 1,000 diagrams, -j 2 (first run, then again with nothing
 /usr/bin/time -v "$build/src/syzba" publish "$work/publish-in" -o "$work/site" -j 2 2>&1 | grep -E 'files:|Elapsed|Maximum resident'
 /usr/bin/time -v "$build/src/syzba" publish "$work/publish-in" -o "$work/site" -j 2 2>&1 | grep -E 'files:|Elapsed|Maximum resident'
 du -sh "$work/site" | sed 's/^/site size: /'
+
+# Layout quality on the MIWG corpora: people's drawings beside syzba, bpmn-auto-layout and ELK.
+echo "== layout quality"
+bash "$here/layout_quality.sh" "$build"

@@ -57,10 +57,8 @@ struct Config {
   std::map<std::string, std::optional<model::Severity>, std::less<>> rules;
   // Words (lower case, matched inside names) that mark a branch as a refusal or a return for
   // correction: the regulation's vocabulary in kk / ru / en. "refusalWords" / "returnWords".
-  std::vector<std::string> refusal_words = {"бас тарт", "дәлелді жауап", "отказ", "мотивированный ответ",
-                                            "refus", "reject", "declin", "denied"};
-  std::vector<std::string> return_words = {"қайтар", "жете рәсімде", "пысықта", "возврат", "доработ",
-                                           "return", "rework", "correction"};
+  std::vector<std::string> refusal_words = model::refusal_words();
+  std::vector<std::string> return_words = model::return_words();
   // The working calendar that durations add up in: "workingDayHours", "workingWeekDays".
   double working_day_hours = 8;
   double working_week_days = 5;

@@ -155,11 +155,7 @@ void dead_end(const ModelView& view, const Config&, Reporter& r) {
 // ---------------------------------------------------------------------------------------
 namespace {
 
-bool names_any(const std::string& name, const std::vector<std::string>& words) {
-  if (name.empty()) return false;
-  std::string lower = model::lowercase(name);
-  return std::any_of(words.begin(), words.end(), [&](const auto& w) { return lower.find(w) != std::string::npos; });
-}
+using model::names_any;
 
 // A condition: an exclusive or inclusive gateway that decides (it is not only a join).
 bool is_condition(const FlowGraph& g, FlowGraph::Vertex v) {

@@ -98,11 +98,7 @@ std::string describe(const model::Duration& d, Lang lang) {
 
 namespace {
 
-bool names_any(const std::string& name, const std::vector<std::string>& words) {
-  if (name.empty()) return false;
-  std::string lower = model::lowercase(name);
-  return std::any_of(words.begin(), words.end(), [&](const auto& w) { return lower.find(w) != std::string::npos; });
-}
+using model::names_any;
 
 class PathFinder {
  public:

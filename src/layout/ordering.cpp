@@ -14,6 +14,8 @@
 // for coordinate assignment.
 #include <algorithm>
 #include <numeric>
+#include <cstdio>
+#include <cstdlib>
 
 #include "layout/graph.h"
 
@@ -30,6 +32,7 @@ struct Orderer {
   std::vector<std::vector<int>> up, down;  // layer edges into / out of each node
   std::vector<int> pos;                    // index within its layer
   std::vector<int> anchored;               // nodes placed beside their anchor, not swept
+  std::vector<int> side;                   // -1: towards the top of its band, 1: the bottom, 0: either
 
   int band_of(int item) const { return frame_index == 0 ? g.items[item].band : 0; }
 
@@ -47,14 +50,14 @@ struct Orderer {
         ranks = std::max(ranks, g.items[i].rank + 1);
         if (g.items[i].anchor >= 0) anchored.push_back(L.node_of_item[i]);
       }
+    std::vector<int> turn = turning_ranks(ranks);
     for (int e = 0; e < static_cast<int>(frame.flow_edges.size()); ++e) {
       const FlowEdge& fe = frame.flow_edges[e];
       int u = L.node_of_item[fe.from], v = L.node_of_item[fe.to];
       if (u < 0 || v < 0 || L.nodes[v].rank == L.nodes[u].rank) continue;
-      int band = L.nodes[fe.reversed ? v : u].band;
       int prev = u;
       for (int r = L.nodes[u].rank + 1; r < L.nodes[v].rank; ++r) {
-        int d = add_node({-1, e, band, r});
+        int d = add_node({-1, e, r <= turn[e] ? L.nodes[u].band : L.nodes[v].band, r});
         L.edges.push_back({prev, d, e});
         prev = d;
       }
@@ -66,6 +69,77 @@ struct Orderer {
       up[L.edges[k].to].push_back(k);
     }
     L.layers.assign(ranks, {});
+  }
+
+  // The leaves a band covers, top to bottom.
+  std::pair<int, int> leaves_of(int band) const {
+    if (g.bands[band].leaf >= 0) return {g.bands[band].leaf, g.bands[band].leaf};
+    std::pair<int, int> range{INT32_MAX, -1};
+    for (int c : g.bands[band].children) {
+      auto [a, b] = leaves_of(c);
+      range = {std::min(range.first, a), std::max(range.second, b)};
+    }
+    return range;
+  }
+
+  // A node that sends or receives a message from a pool above stands at the top of its band,
+  // from below at the bottom: its message then crosses nothing of its own band.
+  void message_sides() {
+    side.assign(L.nodes.size(), 0);
+    if (frame_index != 0) return;
+    for (const auto& link : g.links) {
+      if (link.kind != LinkKind::message) continue;
+      for (bool at_source : {true, false}) {
+        int item = at_source ? link.from : link.to;
+        if (item < 0 || g.items[item].frame != 0) continue;
+        if (g.items[item].kind == ItemKind::boundary_event) item = g.items[item].anchor;
+        int v = L.node_of_item[item];
+        if (v < 0) continue;
+        int other_item = at_source ? link.to : link.from, other_band = at_source ? link.to_band : link.from_band;
+        std::pair<int, int> other = other_item >= 0 ? std::pair{g.items[other_item].band, g.items[other_item].band}
+                                    : other_band >= 0 ? leaves_of(other_band) : std::pair{-1, -1};
+        if (other.second < 0 || g.items[other_item >= 0 ? other_item : item].frame != 0) continue;
+        if (other.second < L.nodes[v].band) side[v] = -1;
+        else if (other.first > L.nodes[v].band) side[v] = 1;
+      }
+    }
+  }
+
+  // Where a long edge between two bands changes band: after the rank (from its source's to
+  // the last before its target) where its turn passes the fewest edges running along the
+  // bands in between, and its runs along the two bands meet the fewest turns of others.
+  // What others do is estimated with every edge turning at its end (into its target's
+  // column), which is also the choice among equals.
+  std::vector<int> turning_ranks(int ranks) const {
+    int bands = 1;
+    for (const auto& n : L.nodes) bands = std::max(bands, n.band + 1);
+    std::vector<std::vector<int>> along(ranks, std::vector<int>(bands, 0)), across(ranks, std::vector<int>(bands, 0));
+    auto span = [&](const FlowEdge& fe) { return std::pair{L.nodes[L.node_of_item[fe.from]], L.nodes[L.node_of_item[fe.to]]}; };
+    std::vector<int> turn(frame.flow_edges.size(), -1);
+    for (int e = 0; e < static_cast<int>(frame.flow_edges.size()); ++e) {
+      const FlowEdge& fe = frame.flow_edges[e];
+      if (L.node_of_item[fe.from] < 0 || L.node_of_item[fe.to] < 0) continue;
+      auto [a, b] = span(fe);
+      if (b.rank <= a.rank) continue;
+      turn[e] = b.rank - 1;
+      for (int r = a.rank; r < b.rank - 1; ++r) ++along[r][a.band];
+      if (a.band == b.band) ++along[b.rank - 1][a.band];
+      for (int band = std::min(a.band, b.band) + 1; band < std::max(a.band, b.band); ++band) ++across[b.rank - 1][band];
+    }
+    for (int e = 0; e < static_cast<int>(frame.flow_edges.size()); ++e) {
+      if (turn[e] < 0) continue;
+      auto [a, b] = span(frame.flow_edges[e]);
+      if (a.band == b.band || b.rank - a.rank < 2) continue;
+      long best = -1;
+      for (int t = b.rank - 1; t >= a.rank; --t) {
+        long cost = 0;
+        for (int band = std::min(a.band, b.band) + 1; band < std::max(a.band, b.band); ++band) cost += along[t][band];
+        for (int r = a.rank; r < t; ++r) cost += across[r][a.band];
+        for (int r = t + 1; r < b.rank; ++r) cost += across[r][b.band];
+        if (best < 0 || cost <= best) best = cost, turn[e] = t;
+      }
+    }
+    return turn;
   }
 
   // Longest way to a sink, in ranks, from each node (the layered graph is acyclic and every
@@ -142,7 +216,8 @@ struct Orderer {
       if (key[v] >= 0) L.layers[L.nodes[v].rank].push_back(v);
     for (auto& layer : L.layers)
       std::stable_sort(layer.begin(), layer.end(), [&](int a, int b) {
-        return L.nodes[a].band != L.nodes[b].band ? L.nodes[a].band < L.nodes[b].band : key[a] < key[b];
+        if (L.nodes[a].band != L.nodes[b].band) return L.nodes[a].band < L.nodes[b].band;
+        return side[a] != side[b] ? side[a] < side[b] : key[a] < key[b];
       });
     update_positions();
   }
@@ -185,6 +260,7 @@ struct Orderer {
     }
     std::stable_sort(layer.begin(), layer.end(), [&](int a, int b) {
       if (L.nodes[a].band != L.nodes[b].band) return L.nodes[a].band < L.nodes[b].band;
+      if (side[a] != side[b]) return side[a] < side[b];
       return bary[a] < bary[b];
     });
     for (int k = 0; k < static_cast<int>(layer.size()); ++k) pos[layer[k]] = k;
@@ -209,7 +285,7 @@ struct Orderer {
       for (auto& layer : L.layers)
         for (std::size_t k = 0; k + 1 < layer.size(); ++k) {
           int a = layer[k], b = layer[k + 1];
-          if (L.nodes[a].band != L.nodes[b].band) continue;
+          if (L.nodes[a].band != L.nodes[b].band || side[a] != side[b]) continue;
           long now = pair_crossings(a, b, true) + pair_crossings(a, b, false);
           long swapped = pair_crossings(b, a, true) + pair_crossings(b, a, false);
           if (swapped < now) {
@@ -236,6 +312,7 @@ struct Orderer {
     }
     L.layers = std::move(best_layers);
     update_positions();
+    if (getenv("SYZBA_DEBUG_ORDER")) fprintf(stderr, "frame %d: %zu nodes, %zu layer edges, crossings %ld\n", frame_index, L.nodes.size(), L.edges.size(), best);
   }
 
   // Data and annotations right after what they stand beside.
@@ -263,6 +340,7 @@ struct Orderer {
     std::vector<int> rest = remaining();
     sort_successors(rest);
     mark_main_paths();
+    message_sides();
     initial_order();
     minimise_crossings();
     insert_anchored();

@@ -62,6 +62,8 @@ struct Ranker {
   // Depth-first search from the sources (in model order), then from whatever is left; an edge
   // to a node still on the stack closes a cycle: sequence flows are turned round, message
   // flows (only a constraint on ranks) dropped.
+  // (Flows labelled as returns for correction were tried as the back edges of their loops:
+  // on the Алтын алқа handbook that doubled the crossings, 17 → 34; the search's choice stays.)
   void break_cycles() {
     adjacency();
     enum { unseen, open, done };
@@ -145,19 +147,17 @@ struct Ranker {
 }  // namespace
 
 bool negative_label(std::string_view label) {
-  static const char* const words[] = {"жоқ", "Жоқ", "ЖОҚ", "нет", "Нет", "НЕТ", "no", "No", "NO", "бас тарт", "Бас тарт",
-                                      "отказ", "Отказ", "refus", "Refus", "reject", "Reject", "false", "False"};
-  std::size_t start = label.find_first_not_of(" \t\n");
-  if (start == std::string_view::npos) return false;
-  label.remove_prefix(start);
-  for (const char* w : words) {
-    std::string_view word(w);
-    if (label.substr(0, word.size()) != word) continue;
-    // "no" must be a word of its own ("normal" is not a no); Cyrillic words are long enough.
-    if (word.size() == 2 && label.size() > 2 && std::isalpha(static_cast<unsigned char>(label[2]))) continue;
-    return true;
+  static const std::vector<std::string> no = {"жоқ", "нет", "no", "false"};
+  std::string lower = model::lowercase(label);
+  std::size_t start = lower.find_first_not_of(" \t\n");
+  if (start == std::string::npos) return false;
+  std::string_view text = std::string_view(lower).substr(start);
+  for (const auto& word : no) {
+    if (text.substr(0, word.size()) != word) continue;
+    // "no" must be a word of its own: "normal" is not a no, "жоқ па" is.
+    if (text.size() == word.size() || !std::isalpha(static_cast<unsigned char>(text[word.size()]))) return true;
   }
-  return false;
+  return model::names_any(label, model::refusal_words());
 }
 
 void rank_frames(Graph& g) {

@@ -13,7 +13,7 @@
 namespace syzba::layout {
 namespace {
 
-constexpr double margin = 12, bend_cost = 25, crossing_cost = 20, shared_factor = 1.0, label_cost = 40;
+constexpr double margin = 12, bend_cost = 25, crossing_cost = 1000, shared_factor = 1.0, label_cost = 40;
 enum Dir { right = 0, down = 1, left = 2, up = 3 };
 constexpr int dx[4] = {1, 0, -1, 0}, dy[4] = {0, 1, 0, -1};
 Dir opposite(Dir d) { return static_cast<Dir>((d + 2) % 4); }

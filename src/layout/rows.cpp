@@ -61,7 +61,7 @@ struct RowAssigner {
     std::vector<char> fixed(k, 0);
     for (int i : by_priority) {
       int target = want[i].first;
-      int lowest = i;  // rows are at least 0 and strictly increasing in the cell
+      int lowest = INT32_MIN / 2;  // rows strictly increase in the cell (they may go below 0: compact renumbers)
       for (int j = 0; j < i; ++j)
         if (fixed[j]) lowest = std::max(lowest, row[j] + (i - j));
       int highest = INT32_MAX;

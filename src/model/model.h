@@ -98,6 +98,13 @@ std::string_view unit_name(TimeUnit unit);
 // Lower case of UTF-8 text, Latin and Cyrillic (Kazakh letters included).
 std::string lowercase(std::string_view utf8);  // "second", "minute", "hour", "working-day", "calendar-day"
 std::optional<TimeUnit> unit_from_name(std::string_view name);
+
+// The regulation's words (lower case, matched inside names) that mark a branch as a refusal
+// or as a return for correction, in kk / ru / en: check's defaults, and what layout reads
+// to draw refusals below the main path and returns as going back.
+const std::vector<std::string>& refusal_words();
+const std::vector<std::string>& return_words();
+bool names_any(std::string_view name, const std::vector<std::string>& words);
 // Text for XML, SVG and HTML content and attribute values: & < > " ' escaped, control
 // characters (which XML forbids) as spaces; tabs and line breaks too unless kept.
 std::string escape_markup(std::string_view text, bool keep_line_breaks = false);

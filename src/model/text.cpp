@@ -3,6 +3,8 @@
 
 #include "model/model.h"
 
+#include <algorithm>
+
 namespace syzba::model::text {
 
 std::u32string decode(std::string_view s) {
@@ -97,6 +99,28 @@ std::string escape_markup(std::string_view text, bool keep_line_breaks) {
     }
   }
   return out;
+}
+
+}  // namespace syzba::model
+
+namespace syzba::model {
+
+const std::vector<std::string>& refusal_words() {
+  static const std::vector<std::string> words = {"бас тарт", "дәлелді жауап", "отказ", "мотивированный ответ",
+                                                 "refus", "reject", "declin", "denied"};
+  return words;
+}
+
+const std::vector<std::string>& return_words() {
+  static const std::vector<std::string> words = {"қайтар", "жете рәсімде", "пысықта", "возврат", "доработ",
+                                                 "return", "rework", "correction"};
+  return words;
+}
+
+bool names_any(std::string_view name, const std::vector<std::string>& words) {
+  if (name.empty()) return false;
+  std::string lower = lowercase(name);
+  return std::any_of(words.begin(), words.end(), [&](const auto& w) { return lower.find(w) != std::string::npos; });
 }
 
 }  // namespace syzba::model
