@@ -23,8 +23,13 @@ enum class Side { left, right, top, bottom };
 struct Jog {
   int link = -1;
   double from_y = 0, to_y = 0;  // the rows it joins, left of the gap and right of it
+  // Turns of one fan share a track: those leaving one shape the same way as their first
+  // turn, and those entering one shape as their last (as a person draws a split or a merge).
+  long fan = -1;
   double x = 0;
 };
+
+constexpr double track_spacing = 10;  // between two vertical tracks in a gap
 
 struct Plan {
   int link = -1;
@@ -43,6 +48,7 @@ struct Router {
   Graph& g;
   std::vector<Plan> plans;
   std::map<std::pair<int, int>, std::vector<Jog>> gaps;  // (frame, gap after rank) → jogs
+  std::unordered_map<int, int> leaving, entering;         // planned flows per item
 
   double node_y(const Frame& f, int v) const {
     const LayerNode& n = f.layered.nodes[v];
@@ -69,7 +75,9 @@ struct Router {
       }
     }
     choose_sides();
+    for (const auto& p : plans) ++leaving[g.links[p.link].from], ++entering[g.links[p.link].to];
     for (int k = 0; k < static_cast<int>(plans.size()); ++k) add_jogs(k);
+    widen_gaps();
     for (auto& [key, jogs] : gaps) assign_tracks(key, jogs);
   }
 
@@ -117,26 +125,73 @@ struct Router {
       int gap = f.layered.nodes[p.chain[s]].rank;
       auto& jogs = gaps[{p.frame, gap}];
       p.jogs[s] = static_cast<int>(jogs.size()), p.gaps[s] = gap;
-      jogs.push_back({p.link, y0, y1});
+      long down = y1 > y0 ? 1 : 0, items = static_cast<long>(g.items.size());
+      int from = g.links[p.link].from, to = g.links[p.link].to;
+      long fan = s == 0 && leaving[from] > 1 ? from * 2 + down : s + 1 == steps && entering[to] > 1 ? 2 * items + to * 2 + down : -1;
+      jogs.push_back({p.link, y0, y1, fan});
     }
   }
 
   // Tracks across the gap: turns downwards from right to left as they start lower, then
   // turns upwards from left to right as they start lower, so that parallel turns nest
   // without crossing.
+  // One track per fan (a turn of its own is a fan of one), in the order that keeps them from
+  // crossing: in a gap, turns downwards from right to left as they start lower, then turns
+  // upwards from left to right as they start lower.
+  static std::vector<std::vector<int>> tracks(const std::vector<Jog>& jogs) {
+    std::vector<std::vector<int>> groups;
+    std::map<long, int> group_of_fan;
+    for (int i = 0; i < static_cast<int>(jogs.size()); ++i) {
+      if (jogs[i].fan >= 0) {
+        auto [it, fresh] = group_of_fan.emplace(jogs[i].fan, static_cast<int>(groups.size()));
+        if (!fresh) {
+          groups[it->second].push_back(i);
+          continue;
+        }
+      }
+      groups.push_back({i});
+    }
+    std::stable_sort(groups.begin(), groups.end(), [&](const auto& ga, const auto& gb) {
+      const Jog& a = jogs[ga.front()];
+      const Jog& b = jogs[gb.front()];
+      bool da = a.to_y > a.from_y, db = b.to_y > b.from_y;
+      if (da != db) return da;
+      return da ? a.from_y > b.from_y : a.from_y < b.from_y;
+    });
+    return groups;
+  }
+
+  // Gaps of the top level too narrow for their tracks are widened: everything right of the
+  // gap moves right (nothing is routed or labelled yet), and the bands grow with it.
+  void widen_gaps() {
+    Frame& top = g.frames[0];
+    for (int gap = static_cast<int>(top.column_right.size()) - 2; gap >= 0; --gap) {
+      auto it = gaps.find({0, gap});
+      if (it == gaps.end()) continue;
+      double need = track_spacing * static_cast<double>(tracks(it->second).size() + 1);
+      double extra = std::ceil(need - (top.column_left[gap + 1] - top.column_right[gap]));
+      if (extra <= 0) continue;
+      double from = top.column_right[gap];
+      for (auto& item : g.items)
+        if (item.box.x > from) item.box.x += extra;
+      for (auto& f : g.frames) {
+        for (double& x : f.channel_x) x += x > from ? extra : 0;
+        for (double& x : f.column_left) x += x > from ? extra : 0;
+        for (double& x : f.column_right) x += x > from ? extra : 0;
+      }
+      for (auto& band : g.bands) band.box.w += extra;
+      top.extent.w += extra;
+    }
+  }
+
   void assign_tracks(std::pair<int, int> key, std::vector<Jog>& jogs) {
     const Frame& f = g.frames[key.first];
     int gap = key.second;
     double left = f.column_right[gap], right = gap + 1 < static_cast<int>(f.column_left.size()) ? f.column_left[gap + 1] : left + size::column_gap;
-    std::vector<int> order(jogs.size());
-    for (std::size_t i = 0; i < order.size(); ++i) order[i] = static_cast<int>(i);
-    std::stable_sort(order.begin(), order.end(), [&](int a, int b) {
-      bool da = jogs[a].to_y > jogs[a].from_y, db = jogs[b].to_y > jogs[b].from_y;
-      if (da != db) return da;
-      return da ? jogs[a].from_y > jogs[b].from_y : jogs[a].from_y < jogs[b].from_y;
-    });
-    double step = (right - left) / static_cast<double>(order.size() + 1);
-    for (std::size_t t = 0; t < order.size(); ++t) jogs[order[t]].x = std::round(left + step * static_cast<double>(t + 1));
+    auto groups = tracks(jogs);
+    double step = (right - left) / static_cast<double>(groups.size() + 1);
+    for (std::size_t t = 0; t < groups.size(); ++t)
+      for (int i : groups[t]) jogs[i].x = std::round(left + step * static_cast<double>(t + 1));
   }
 
   std::vector<Point> polyline(const Plan& p, Side exit, Side entry) const {
