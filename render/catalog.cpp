@@ -1,5 +1,6 @@
 // The catalog: every element a DI shape or edge may draw, by id, with what its figure needs
 // (type, name, default or conditional flow, collection, performer, duration).
+#include <unordered_map>
 #include <algorithm>
 
 #include "render/draw.h"
@@ -81,7 +82,9 @@ struct Builder {
     }
     for (const auto& r : c.data_store_refs) add(r.id, "dataStoreReference", r.name);
     for (const auto& n : c.nodes) node(n);
-    for (const auto& f : c.flows) flow(c, f);
+    std::unordered_map<std::string_view, const FlowNode*> by_id;  // flows find their source in constant time
+    for (const auto& n : c.nodes) by_id.emplace(n.id, &n);
+    for (const auto& f : c.flows) flow(by_id, f);
     artifacts(c.artifacts);
   }
 
@@ -95,11 +98,12 @@ struct Builder {
     container(n.content);
   }
 
-  void flow(const Container& c, const SequenceFlow& f) {
+  void flow(const std::unordered_map<std::string_view, const FlowNode*>& by_id, const SequenceFlow& f) {
     Subject& s = add(f.id, "sequenceFlow", f.name);
     s.flow = &f;
-    auto source = std::find_if(c.nodes.begin(), c.nodes.end(), [&](const FlowNode& n) { return n.id == f.source; });
-    if (source == c.nodes.end()) return;
+    auto it = by_id.find(f.source);
+    if (it == by_id.end()) return;
+    const FlowNode* source = it->second;
     s.default_flow = source->default_flow == f.id;
     s.conditional_from_activity = f.condition && is_activity(source->kind) && !s.default_flow;
   }

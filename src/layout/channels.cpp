@@ -11,6 +11,7 @@
 #include <map>
 #include <unordered_map>
 
+#include "layout/buckets.h"
 #include "layout/graph.h"
 
 namespace syzba::layout {
@@ -46,6 +47,7 @@ Rect inflate(const Rect& r, double m) { return {r.x - m, r.y - m, r.w + 2 * m, r
 
 struct Router {
   Graph& g;
+  Buckets<int> shapes;                                   // every shape but groups, by item
   std::vector<Plan> plans;
   std::map<std::pair<int, int>, std::vector<Jog>> gaps;  // (frame, gap after rank) → jogs
   std::unordered_map<int, int> leaving, entering;         // planned flows per item
@@ -250,16 +252,16 @@ struct Router {
       if (std::abs(a.x - b.x) > 0.25 && std::abs(a.y - b.y) > 0.25) return false;
       if (b.x < a.x - 0.25) return false;
       Rect seg{std::min(a.x, b.x), std::min(a.y, b.y), std::abs(a.x - b.x), std::abs(a.y - b.y)};
-      for (int i = 0; i < static_cast<int>(g.items.size()); ++i) {
-        const Item& item = g.items[i];
-        if (item.kind == ItemKind::group || i == link.from || i == link.to) continue;
+      bool hit = false;
+      shapes.near(inflate(seg, clearance), [&](int, const Rect& box, int i) {
+        if (hit || i == link.from || i == link.to) return;
         const auto& cf = g.items[link.from].containers;
         const auto& ct = g.items[link.to].containers;
-        if (std::find(cf.begin(), cf.end(), i) != cf.end() || std::find(ct.begin(), ct.end(), i) != ct.end()) continue;
-        Rect r = inflate(item.box, clearance);
-        bool hit = seg.x < r.right() && r.x < seg.right() + 0.01 && seg.y < r.bottom() && r.y < seg.bottom() + 0.01;
-        if (hit) return false;
-      }
+        if (std::find(cf.begin(), cf.end(), i) != cf.end() || std::find(ct.begin(), ct.end(), i) != ct.end()) return;
+        Rect r = inflate(box, clearance);
+        hit = seg.x < r.right() && r.x < seg.right() + 0.01 && seg.y < r.bottom() && r.y < seg.bottom() + 0.01;
+      });
+      if (hit) return false;
     }
     return true;
   }
@@ -270,6 +272,8 @@ struct Router {
 void route_along_layers(Graph& g) {
   Router r{g};
   r.plan_all();
+  for (int i = 0; i < static_cast<int>(g.items.size()); ++i)
+    if (g.items[i].kind != ItemKind::group) r.shapes.add(g.items[i].box, i);
   // The sides chosen, else straight out and in with the turns in the gaps, else the grid.
   for (const auto& p : r.plans)
     for (auto [exit, entry] : {std::pair{p.exit, p.entry}, std::pair{p.exit, Side::left}, std::pair{Side::right, Side::left}}) {

@@ -6,49 +6,28 @@
 #include <cmath>
 #include <unordered_map>
 
+#include "layout/buckets.h"
 #include "layout/graph.h"
 
 namespace syzba::layout {
 namespace {
 
-// Rectangles bucketed on a coarse grid, for overlap queries.
+// Rectangles near others: how many entries r overlaps, ignoring some owners (an item index;
+// -1 for edges and labels).
 class Index {
  public:
-  struct Entry {
-    Rect r;
-    int owner;  // an item index, or -1 for edges and labels
-  };
-  void add(const Rect& r, int owner) {
-    int id = static_cast<int>(entries_.size());
-    entries_.push_back({r, owner});
-    for_cells(r, [&](long key) { cells_[key].push_back(id); });
-  }
-  // How many entries r overlaps, ignoring the owners listed.
+  void add(const Rect& r, int owner) { buckets_.add(r, owner); }
   int count(const Rect& r, const std::vector<int>& ignore) const {
-    std::vector<int> seen;
-    for_cells(r, [&](long key) {
-      auto it = cells_.find(key);
-      if (it == cells_.end()) return;
-      for (int id : it->second) {
-        const Entry& e = entries_[id];
-        if (e.owner >= 0 && std::find(ignore.begin(), ignore.end(), e.owner) != ignore.end()) continue;
-        if (e.r.overlaps(r) && std::find(seen.begin(), seen.end(), id) == seen.end()) seen.push_back(id);
-      }
+    int n = 0;
+    buckets_.near(r, [&](int, const Rect& e, int owner) {
+      if (owner >= 0 && std::find(ignore.begin(), ignore.end(), owner) != ignore.end()) return;
+      if (e.overlaps(r)) ++n;
     });
-    return static_cast<int>(seen.size());
+    return n;
   }
 
  private:
-  static constexpr double cell = 100;
-  template <class F>
-  static void for_cells(const Rect& r, F f) {
-    long x0 = static_cast<long>(std::floor(r.x / cell)), x1 = static_cast<long>(std::floor(r.right() / cell));
-    long y0 = static_cast<long>(std::floor(r.y / cell)), y1 = static_cast<long>(std::floor(r.bottom() / cell));
-    for (long y = y0; y <= y1; ++y)
-      for (long x = x0; x <= x1; ++x) f(y * 1000003 + x);
-  }
-  std::vector<Entry> entries_;
-  std::unordered_map<long, std::vector<int>> cells_;
+  Buckets<int> buckets_{100};
 };
 
 Rect segment_rect(const Point& a, const Point& b) {

@@ -164,6 +164,7 @@ class Router {
   explicit Router(Graph& g) : g_(g) {}
 
   void run() {
+    if (std::all_of(g_.links.begin(), g_.links.end(), [](const Link& l) { return !l.route.empty(); })) return;
     build_grid();
     std::vector<int> order(g_.links.size());
     for (std::size_t i = 0; i < order.size(); ++i) order[i] = static_cast<int>(i);

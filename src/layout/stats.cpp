@@ -5,6 +5,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "layout/buckets.h"
 #include "layout/graph.h"
 
 namespace syzba::layout {
@@ -76,41 +77,6 @@ struct Semantics {
 };
 
 Rect rect(const model::Bounds& b) { return {b.x, b.y, b.width, b.height}; }
-
-// Buckets for the pair counts: shapes that overlap, segments that cross.
-template <class T>
-class Buckets {
- public:
-  void add(const Rect& r, T value) {
-    int id = static_cast<int>(values_.size());
-    values_.push_back({r, value});
-    cells(r, [&](long k) { cells_[k].push_back(id); });
-  }
-  template <class F>
-  void near(const Rect& r, F f) const {  // each candidate once
-    std::vector<int> seen;
-    cells(r, [&](long k) {
-      auto it = cells_.find(k);
-      if (it == cells_.end()) return;
-      for (int id : it->second)
-        if (std::find(seen.begin(), seen.end(), id) == seen.end()) seen.push_back(id), f(id, values_[id].first, values_[id].second);
-    });
-  }
-
- private:
-  static constexpr double size = 200;
-  template <class F>
-  static void cells(const Rect& r, F f) {
-    if (!std::isfinite(r.x) || !std::isfinite(r.y) || !std::isfinite(r.w) || !std::isfinite(r.h)) return;
-    long x0 = static_cast<long>(std::floor(r.x / size)), x1 = static_cast<long>(std::floor(r.right() / size));
-    long y0 = static_cast<long>(std::floor(r.y / size)), y1 = static_cast<long>(std::floor(r.bottom() / size));
-    if ((x1 - x0 + 1) * (y1 - y0 + 1) > 100000) return;  // absurd coordinates: not bucketed
-    for (long y = y0; y <= y1; ++y)
-      for (long x = x0; x <= x1; ++x) f(y * 1000003 + x);
-  }
-  std::vector<std::pair<Rect, T>> values_;
-  std::unordered_map<long, std::vector<int>> cells_;
-};
 
 Rect shrink(const Rect& r, double by) { return {r.x + by, r.y + by, r.w - 2 * by, r.h - 2 * by}; }
 
