@@ -50,4 +50,13 @@ class Buckets {
   std::unordered_map<long, std::vector<int>> cells_;
 };
 
+constexpr double clearance = 4;       // how close a route may come to a shape it does not connect
+constexpr double track_spacing = 10;  // between two parallel tracks in a gap
+
+inline Rect inflate(const Rect& r, double m) { return {r.x - m, r.y - m, r.w + 2 * m, r.h + 2 * m}; }
+
+// Whether an orthogonal route keeps clear of every shape but its own ends and the
+// sub-processes around them (forward: and never runs right to left).
+bool keeps_clear(const Graph& g, const Buckets<int>& shapes, const Link& link, const std::vector<Point>& route, bool forward);
+
 }  // namespace syzba::layout

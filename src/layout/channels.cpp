@@ -17,7 +17,6 @@
 namespace syzba::layout {
 namespace {
 
-constexpr double clearance = 4;  // how close a route may come to a shape it does not connect
 
 enum class Side { left, right, top, bottom };
 
@@ -30,7 +29,7 @@ struct Jog {
   double x = 0;
 };
 
-constexpr double track_spacing = 10;  // between two vertical tracks in a gap
+
 
 struct Plan {
   int link = -1;
@@ -39,11 +38,11 @@ struct Plan {
   Side exit = Side::right, entry = Side::left;
   std::vector<int> jogs;      // indices into the gap's jogs, per rank step (-1: none)
   std::vector<int> gaps;      // the gap of each jog
+  bool boundary = false;      // leaves a boundary event: always by its bottom
 };
 
 bool is_gateway(const Item& item) { return item.kind == ItemKind::flow_node && model::is_gateway(item.node_kind); }
 
-Rect inflate(const Rect& r, double m) { return {r.x - m, r.y - m, r.w + 2 * m, r.h + 2 * m}; }
 
 struct Router {
   Graph& g;
@@ -69,8 +68,11 @@ struct Router {
         const FlowEdge& fe = f.flow_edges[e];
         const Link& link = g.links[fe.link];
         if (fe.reversed || link.kind != LinkKind::sequence || steps[e].empty()) continue;
-        if (link.from != fe.from || link.to != fe.to) continue;  // a boundary event's flow, or into a sub-process
+        bool boundary = link.from >= 0 && g.items[link.from].kind == ItemKind::boundary_event && g.items[link.from].anchor == fe.from;
+        if ((link.from != fe.from && !boundary) || link.to != fe.to) continue;  // into or out of a sub-process
         Plan p{fe.link, fi};
+        p.boundary = boundary;
+        if (boundary) p.exit = Side::bottom;
         p.chain.push_back(L.edges[steps[e].front()].from);
         for (int k : steps[e]) p.chain.push_back(L.edges[k].to);
         plans.push_back(std::move(p));
@@ -83,35 +85,21 @@ struct Router {
     for (auto& [key, jogs] : gaps) assign_tracks(key, jogs);
   }
 
-  // A gateway's farthest branch below leaves by its bottom, the farthest above by its top;
-  // into any shape, the farthest flow from above comes in at the top, the farthest from
-  // below at the bottom (where its exit has not turned already on a one-step flow).
+  // A gateway's branches below leave by its bottom, those above by its top, sharing the
+  // vertical there (as a person draws a split); into any shape, the flows from above come in
+  // at the top and those from below at the bottom likewise, but for a one-step flow whose
+  // exit turned already.
   void choose_sides() {
-    std::unordered_map<int, std::vector<int>> out_of, into;
-    for (int k = 0; k < static_cast<int>(plans.size()); ++k) {
-      out_of[g.links[plans[k].link].from].push_back(k);
-      into[g.links[plans[k].link].to].push_back(k);
+    for (auto& p : plans) {
+      const Frame& f = g.frames[p.frame];
+      const Rect& from = g.items[g.links[p.link].from].box;
+      const Rect& to = g.items[g.links[p.link].to].box;
+      double first = node_y(f, p.chain[1]), last = node_y(f, p.chain[p.chain.size() - 2]);
+      if (is_gateway(g.items[g.links[p.link].from]) && !p.boundary)
+        p.exit = first > from.cy() + 0.5 ? Side::bottom : first < from.cy() - 0.5 ? Side::top : Side::right;
+      if (p.chain.size() == 2 && p.exit != Side::right) continue;
+      p.entry = last < to.cy() - 0.5 ? Side::top : last > to.cy() + 0.5 ? Side::bottom : Side::left;
     }
-    auto pick = [&](const std::unordered_map<int, std::vector<int>>& by_item, bool exits) {
-      for (const auto& [item, ks] : by_item) {
-        if (exits && !is_gateway(g.items[item])) continue;
-        double cy = g.items[item].box.cy();
-        int lowest = -1, highest = -1;
-        double low = cy + 0.5, high = cy - 0.5;
-        for (int k : ks) {
-          const Plan& p = plans[k];
-          if (!exits && p.chain.size() == 2 && p.exit != Side::right) continue;
-          const Frame& f = g.frames[p.frame];
-          double y = node_y(f, exits ? p.chain[1] : p.chain[p.chain.size() - 2]);
-          if (y > low) low = y, lowest = k;
-          if (y < high) high = y, highest = k;
-        }
-        if (lowest >= 0) (exits ? plans[lowest].exit : plans[lowest].entry) = Side::bottom;
-        if (highest >= 0) (exits ? plans[highest].exit : plans[highest].entry) = Side::top;
-      }
-    };
-    pick(out_of, true);
-    pick(into, false);
   }
 
   // A turn between columns for every step that changes rows (used or not: a route that
@@ -242,32 +230,32 @@ struct Router {
     return out;
   }
 
-  // Does the route keep clear of every shape but its own ends and what contains them, and
-  // does it run forward (no segment doubling back)?
-  bool clear(const Link& link, const std::vector<Point>& route) const {
-    if (route.size() < 2) return false;
-    for (std::size_t k = 1; k < route.size(); ++k) {
-      const Point& a = route[k - 1];
-      const Point& b = route[k];
-      if (std::abs(a.x - b.x) > 0.25 && std::abs(a.y - b.y) > 0.25) return false;
-      if (b.x < a.x - 0.25) return false;
-      Rect seg{std::min(a.x, b.x), std::min(a.y, b.y), std::abs(a.x - b.x), std::abs(a.y - b.y)};
-      bool hit = false;
-      shapes.near(inflate(seg, clearance), [&](int, const Rect& box, int i) {
-        if (hit || i == link.from || i == link.to) return;
-        const auto& cf = g.items[link.from].containers;
-        const auto& ct = g.items[link.to].containers;
-        if (std::find(cf.begin(), cf.end(), i) != cf.end() || std::find(ct.begin(), ct.end(), i) != ct.end()) return;
-        Rect r = inflate(box, clearance);
-        hit = seg.x < r.right() && r.x < seg.right() + 0.01 && seg.y < r.bottom() && r.y < seg.bottom() + 0.01;
-      });
-      if (hit) return false;
-    }
-    return true;
-  }
 };
 
 }  // namespace
+
+bool keeps_clear(const Graph& g, const Buckets<int>& shapes, const Link& link, const std::vector<Point>& route, bool forward) {
+  if (route.size() < 2) return false;
+  for (std::size_t k = 1; k < route.size(); ++k) {
+    const Point& a = route[k - 1];
+    const Point& b = route[k];
+    if (std::abs(a.x - b.x) > 0.25 && std::abs(a.y - b.y) > 0.25) return false;
+    if (forward && b.x < a.x - 0.25) return false;
+    Rect seg{std::min(a.x, b.x), std::min(a.y, b.y), std::abs(a.x - b.x), std::abs(a.y - b.y)};
+    bool hit = false;
+    shapes.near(inflate(seg, clearance), [&](int, const Rect& box, int i) {
+      if (hit || i == link.from || i == link.to) return;
+      for (int end : {link.from, link.to}) {
+        const auto& around = g.items[end].containers;
+        if (std::find(around.begin(), around.end(), i) != around.end()) return;
+      }
+      Rect r = inflate(box, clearance);
+      hit = seg.x < r.right() && r.x < seg.right() + 0.01 && seg.y < r.bottom() && r.y < seg.bottom() + 0.01;
+    });
+    if (hit) return false;
+  }
+  return true;
+}
 
 void route_along_layers(Graph& g) {
   Router r{g};
@@ -277,8 +265,9 @@ void route_along_layers(Graph& g) {
   // The sides chosen, else straight out and in with the turns in the gaps, else the grid.
   for (const auto& p : r.plans)
     for (auto [exit, entry] : {std::pair{p.exit, p.entry}, std::pair{p.exit, Side::left}, std::pair{Side::right, Side::left}}) {
+      if (p.boundary && exit != Side::bottom) break;
       std::vector<Point> route = r.polyline(p, exit, entry);
-      if (!r.clear(g.links[p.link], route)) continue;
+      if (!keeps_clear(g, r.shapes, g.links[p.link], route, true)) continue;
       g.links[p.link].route = std::move(route);
       break;
     }

@@ -35,7 +35,7 @@ inline constexpr double data_w = 36, data_h = 50, store = 50, annotation_w = 100
 inline constexpr double title_band = 30;        // pool and lane title bands
 inline constexpr double font = 12, label_font = 11;
 inline constexpr double label_width = 90, label_gap = 10;  // external labels under their shape
-inline constexpr double column_gap = 60, row_gap = 40, band_padding = 20, sub_padding = 20;
+inline constexpr double column_gap = 50, row_gap = 30, band_padding = 20, sub_padding = 20;
 inline constexpr double sub_title = 30;         // room for an expanded sub-process's name
 inline constexpr double min_band = 120, black_box_band = 80;
 inline constexpr double duration_line = 14;     // render draws a task's duration under its label
@@ -152,7 +152,10 @@ void order_frames(Graph& graph);     // lane-aware crossing minimisation
 void assign_rows(Graph& graph);      // rows inside each band: main path straight, splits aligned
 void place(Graph& graph);
 void route_along_layers(Graph& graph);  // forward flows along their layers
+void route_messages(Graph& graph);   // message flows between pools, through the gaps between them
 void route(Graph& graph);            // the rest on a grid around the shapes (A*)
+// The index in roots of the pool (or band) an item stands in at the top level, or -1.
+int root_of_item(const Graph& graph, int item);
 void place_labels(Graph& graph, const MeasureText& measure);
 // ids already taken in the document; the new DI ids are added to it.
 model::Diagram to_diagram(const Graph& graph, std::unordered_set<std::string>& taken, const std::string& diagram_id);

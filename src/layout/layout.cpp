@@ -105,6 +105,7 @@ Outcome lay_out(model::Definitions& defs, const Options& options) {
     assign_rows(g);
     place(g);
     route_along_layers(g);
+    route_messages(g);
     route(g);
     place_labels(g, options.measure);
     std::string id;

@@ -16,7 +16,8 @@ constexpr double pool_gap = 30, boundary_step = 46;
 
 bool in_cell(const Item& item) { return item.kind != ItemKind::boundary_event; }
 
-double footprint_width(const Item& item) { return std::max(item.box.w, item.external_label ? item.label.width : 0.0); }
+// An external label may reach a little into the gaps beside its column.
+double footprint_width(const Item& item) { return std::max(item.box.w, item.external_label ? item.label.width - size::column_gap * 0.6 : 0.0); }
 
 // Sizes that depend on other items: a sub-process holds its frame, a host makes room for
 // the boundary events on its bottom border and their labels.
@@ -42,10 +43,13 @@ void size_containers_and_hosts(Graph& g, const Frame& frame) {
 
 struct Rows {
   std::vector<double> above, below;  // per row: room above and below the row's centre line
+  std::vector<char> shapes;          // whether any shape stands in the row (else only edges pass)
+  // Between two rows of shapes a full gap; beside a row only edges pass along, half of it.
+  double gap_after(std::size_t r) const { return shapes[r] && shapes[r + 1] ? size::row_gap : size::row_gap / 2; }
   double height() const {
     double h = 0;
-    for (std::size_t r = 0; r < above.size(); ++r) h += above[r] + below[r];
-    return h + size::row_gap * static_cast<double>(above.empty() ? 0 : above.size() - 1);
+    for (std::size_t r = 0; r < above.size(); ++r) h += above[r] + below[r] + (r + 1 < above.size() ? gap_after(r) : 0);
+    return h;
   }
 };
 
@@ -58,8 +62,10 @@ std::vector<Rows> row_extents(const Graph& g, const Frame& frame, int bands) {
     if (static_cast<int>(band_rows.above.size()) <= n.row) {
       band_rows.above.resize(n.row + 1, 0);
       band_rows.below.resize(n.row + 1, 0);
+      band_rows.shapes.resize(n.row + 1, 0);
     }
     if (n.item < 0) continue;
+    band_rows.shapes[n.row] = 1;
     const Item& item = g.items[n.item];
     band_rows.above[n.row] = std::max(band_rows.above[n.row], item.box.h / 2);
     band_rows.below[n.row] = std::max(band_rows.below[n.row], item.box.h / 2 + item.below);
@@ -137,10 +143,16 @@ void place_frame(Graph& g, int f) {
   }
   std::vector<double> band_top(bands, 0);
   if (f == 0) {
+    // Messages between pools take a track each in the gap next to their receiver's pool.
+    std::vector<int> tracks(g.roots.size(), 0);
+    for (const auto& link : g.links) {
+      int ra = link.kind == LinkKind::message ? root_of_item(g, link.from) : -1, rb = root_of_item(g, link.to);
+      if (ra >= 0 && rb >= 0 && ra != rb) ++tracks[rb > ra ? rb - 1 : rb];
+    }
     double y = 0;
-    for (int root : g.roots) {
-      y += stack_bands(g, root, y, 0, width, leaf_heights);
-      if (g.bands[root].pool) y += pool_gap;
+    for (std::size_t k = 0; k < g.roots.size(); ++k) {
+      y += stack_bands(g, g.roots[k], y, 0, width, leaf_heights);
+      if (g.bands[g.roots[k]].pool) y += std::max(pool_gap, 10.0 * (tracks[k] + 1));
     }
     for (int b = 0; b < bands; ++b) band_top[b] = g.bands[frame.leaves[b]].box.y;
   }
@@ -151,8 +163,9 @@ void place_frame(Graph& g, int f) {
       centre[b].push_back(std::round(y + rows[b].above[r]));
       y += rows[b].above[r] + rows[b].below[r];
       frame.channel_y.push_back(centre[b].back());  // rows only edges pass through are lanes for routing
-      if (r + 1 < rows[b].above.size()) frame.channel_y.push_back(y + size::row_gap / 2);  // not on a band's border
-      y += size::row_gap;
+      if (r + 1 == rows[b].above.size()) break;
+      frame.channel_y.push_back(y + rows[b].gap_after(r) / 2);  // not on a band's border
+      y += rows[b].gap_after(r);
     }
     frame.channel_y.push_back(band_top[b] + size::band_padding / 2);
   }
