@@ -146,8 +146,10 @@ struct Builder {
       }
       add_item(std::move(item));
     }
-    for (const auto& d : c.data_object_refs) add_data(d.id, d.name, NodeKind::task, frame, containers, band_of(d.id));
-    for (const auto& d : c.data_store_refs) add_data(d.id, d.name, NodeKind::service_task, frame, containers, band_of(d.id));
+    auto listed = [&](const std::string& id) { return frame == 0 && lane_of.count(id) > 0; };
+    for (const auto& d : c.data_object_refs) add_data(d.id, d.name, NodeKind::task, frame, containers, band_of(d.id), listed(d.id));
+    for (const auto& d : c.data_store_refs)
+      add_data(d.id, d.name, NodeKind::service_task, frame, containers, band_of(d.id), listed(d.id));
     add_artifacts(c.artifacts, frame, containers, default_band);
     for (const auto& f : c.flows) add_link(f.id, LinkKind::sequence, f.source, f.target, f.name, f.pos);
     for (const auto& n : c.nodes) {
@@ -161,9 +163,9 @@ struct Builder {
 
   // node_kind tells a data object (task) from a data store (service_task): only the shape size.
   void add_data(const std::string& id, const std::string& name, NodeKind kind, int frame,
-                const std::vector<int>& containers, int band) {
+                const std::vector<int>& containers, int band, bool own_lane) {
     Item item{id, ItemKind::data, kind, name};
-    item.frame = frame, item.band = band, item.containers = containers;
+    item.frame = frame, item.band = band, item.containers = containers, item.own_lane = own_lane;
     add_item(std::move(item));
   }
 
@@ -220,7 +222,7 @@ struct Builder {
         if (!attachable || item.anchor >= 0 || to.frame != item.frame) continue;
         if (to.kind != ItemKind::flow_node && to.kind != ItemKind::boundary_event) continue;
         item.anchor = to.kind == ItemKind::boundary_event ? to.anchor : other;
-        item.band = g.items[item.anchor].band;
+        if (!item.own_lane) item.band = g.items[item.anchor].band;  // a lane that lists it keeps it
       }
     }
   }

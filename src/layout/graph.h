@@ -54,6 +54,7 @@ struct Item {
   int frame = 0;                     // the frame it stands in
   int band = 0;                      // its leaf band within the frame
   int anchor = -1;                   // boundary events: host; data and annotations: what they attach to
+  bool own_lane = false;             // data a lane lists: it stays in that lane beside its anchor
   int inner_frame = -1;              // expanded sub-processes: the frame inside
   int rank = 0, row = 0;
   bool main = false;                 // on the main path of its frame

@@ -3,6 +3,7 @@
 // covers a shape; among the free places it takes the first that covers no other label and no
 // edge, else the one that covers the fewest.
 #include <algorithm>
+#include <optional>
 #include <cmath>
 #include <unordered_map>
 
@@ -55,9 +56,14 @@ struct Placer {
 
   // The band an item's label should stay in: its lane or pool (none in a sub-process frame,
   // whose own frame bounds it, nor when it stands in no band).
-  const Rect* band_of(const Item& item) const {
-    if (item.band < 0 || item.frame != 0 || g.bands[item.band].box.w <= 0) return nullptr;
-    return &g.bands[item.band].box;
+  // Its title strip is left out: a label never covers a lane's or pool's name.
+  std::optional<Rect> band_of(const Item& item) const {
+    if (item.frame != 0 || item.band < 0 || item.band >= static_cast<int>(g.frames[0].leaves.size())) return std::nullopt;
+    const Band& band = g.bands[g.frames[0].leaves[item.band]];  // item.band is a leaf index at the top level
+    if (band.box.w <= 0) return std::nullopt;
+    Rect r = band.box;
+    double title = band.element.empty() ? 0 : size::title_band;
+    return Rect{r.x + title, r.y, r.w - title, r.h};
   }
 
   void place_item_label(int i) {
@@ -74,7 +80,8 @@ struct Placer {
     };
     std::vector<int> ignore = item.containers;
     ignore.push_back(i);
-    item.label_box = choose(candidates, ignore, band_of(item));
+    auto band = band_of(item);
+    item.label_box = choose(candidates, ignore, band ? &*band : nullptr);
     labels.add(*item.label_box, -1);
   }
 
@@ -100,7 +107,8 @@ struct Placer {
     for (int end : {link.from, link.to})
       if (end >= 0) ignore.insert(ignore.end(), g.items[end].containers.begin(), g.items[end].containers.end());
     bool in_band = link.kind == LinkKind::sequence && link.from >= 0;  // message flows run between bands
-    link.label_box = choose(candidates, ignore, in_band ? band_of(g.items[link.from]) : nullptr);
+    auto band = in_band ? band_of(g.items[link.from]) : std::nullopt;
+    link.label_box = choose(candidates, ignore, band ? &*band : nullptr);
     labels.add(*link.label_box, -1);
   }
 };

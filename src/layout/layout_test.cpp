@@ -5,6 +5,8 @@
 #include <catch2/catch.hpp>
 
 #include <cmath>
+#include <functional>
+#include <sstream>
 #include <map>
 #include <string>
 
@@ -245,4 +247,90 @@ TEST_CASE("layout stats count what is wrong in a drawing", "[layout]") {
   CHECK(s.nodes_outside_lane == 1);
   CHECK(s.edges_through_shapes >= 1);
   CHECK(s.non_orthogonal_segments == 2);
+}
+
+namespace {
+
+// Boundary events that the file puts in another lane than their host: no drawing can keep
+// both on the host's border and inside their own lane, so these are the file's, not ours.
+int boundary_events_in_another_lane(const Definitions& defs) {
+  std::map<std::string, std::string> lane_of;
+  std::function<void(const std::vector<syzba::model::LaneSet>&)> lanes = [&](const auto& sets) {
+    for (const auto& s : sets)
+      for (const auto& l : s.lanes) {
+        for (const auto& ref : l.flow_node_refs) lane_of[ref] = l.id;
+        lanes(l.child_lane_sets);
+      }
+  };
+  int count = 0;
+  for (const auto& p : defs.processes) {
+    lane_of.clear();
+    lanes(p.content.lane_sets);
+    for (const auto& n : p.content.nodes)
+      if (n.kind == syzba::model::NodeKind::boundary_event && lane_of.count(n.id) && lane_of[n.id] != lane_of[n.attached_to]) ++count;
+  }
+  return count;
+}
+
+// Crossing bounds (tests/fixtures/layout/crossings.tsv): "FILE<TAB>MAX" for models/ and the
+// layout fixtures laid out afresh, "mean:CORPUS<TAB>MAX" for a corpus's mean.
+std::map<std::string, double> crossing_bounds() {
+  std::map<std::string, double> bounds;
+  std::istringstream in(syzba::test::read_file(syzba::test::fixtures() / "layout" / "crossings.tsv"));
+  std::string line;
+  while (std::getline(in, line)) {
+    if (line.empty() || line[0] == '#') continue;
+    auto tab = line.find('\t');
+    REQUIRE(tab != std::string::npos);
+    bounds[line.substr(0, tab)] = std::stod(line.substr(tab + 1));
+  }
+  return bounds;
+}
+
+int crossings(const Definitions& defs) {
+  int total = 0;
+  for (const auto& s : syzba::layout::measure_layout(defs)) total += s.edge_crossings;
+  return total;
+}
+
+}  // namespace
+
+TEST_CASE("layout keeps the hard rules on every vendor drawing of the MIWG suite with its DI removed", "[layout][miwg-suite]") {
+  auto files = syzba::test::bpmn_files(syzba::test::shared() / "corpus" / "miwg-suite");
+  int read = 0;
+  for (const auto& file : files) {
+    auto result = syzba::io::read_bpmn_file(file.string());
+    if (!result.definitions) continue;  // the reader's business (invalid UTF-8): tests/miwg_roundtrip_test.cpp
+    ++read;
+    Definitions defs = std::move(*result.definitions);
+    defs.diagrams.clear();
+    auto outcome = syzba::layout::lay_out(defs);
+    INFO(file.filename().string());
+    REQUIRE(outcome.error.empty());
+    int excused = boundary_events_in_another_lane(defs);
+    for (const auto& s : syzba::layout::measure_layout(defs)) {
+      INFO("diagram " << s.diagram);
+      CHECK(s.overlapping_nodes == 0);
+      CHECK(s.edges_through_shapes == 0);
+      CHECK(s.non_orthogonal_segments == 0);
+      CHECK(s.nodes_outside_lane <= excused);
+    }
+  }
+  CHECK(read >= static_cast<int>(files.size()) * 95 / 100);
+}
+
+TEST_CASE("layout crossings stay within their bounds on models, fixtures and the MIWG references", "[layout]") {
+  auto bounds = crossing_bounds();
+  std::vector<std::filesystem::path> files = syzba::test::bpmn_files(syzba::test::fixtures() / "layout");
+  for (const auto& f : syzba::test::bpmn_files(std::filesystem::path(SYZBA_FIXTURES_DIR) / ".." / ".." / "models")) files.push_back(f);
+  for (const auto& file : files) {
+    INFO(file.filename().string());
+    REQUIRE(bounds.count(file.filename().string()));
+    CHECK(crossings(laid_out(file)) <= bounds.at(file.filename().string()));
+  }
+  double total = 0;
+  auto miwg = syzba::test::miwg_files();
+  for (const auto& file : miwg) total += crossings(laid_out(file));
+  REQUIRE(bounds.count("mean:miwg"));
+  CHECK(total / static_cast<double>(miwg.size()) <= bounds.at("mean:miwg"));
 }

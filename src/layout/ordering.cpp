@@ -322,6 +322,13 @@ struct Orderer {
       int anchor = L.node_of_item[g.items[L.nodes[v].item].anchor];
       auto& layer = L.layers[L.nodes[v].rank];
       auto at = anchor >= 0 ? std::find(layer.begin(), layer.end(), anchor) : layer.end();
+      if (at != layer.end() && L.nodes[anchor].band != L.nodes[v].band) {  // in a lane of its own: nearest its anchor
+        bool above = L.nodes[v].band < L.nodes[anchor].band;
+        at = above ? std::find_if(layer.begin(), layer.end(), [&](int w) { return L.nodes[w].band > L.nodes[v].band; })
+                   : std::find_if(layer.begin(), layer.end(), [&](int w) { return L.nodes[w].band >= L.nodes[v].band; });
+        layer.insert(at, v);
+        continue;
+      }
       if (at == layer.end()) {  // no anchor in this rank (it stands in another frame): by band
         at = std::find_if(layer.begin(), layer.end(), [&](int w) { return L.nodes[w].band > L.nodes[v].band; });
         layer.insert(at, v);

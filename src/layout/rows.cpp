@@ -31,7 +31,7 @@ struct RowAssigner {
     const LayerNode& n = L.nodes[v];
     if (anchored(v)) {
       int a = L.node_of_item[g.items[n.item].anchor];
-      if (a >= 0 && L.nodes[a].rank == n.rank) return {L.nodes[a].row + 1, 0.5};
+      if (a >= 0 && L.nodes[a].rank == n.rank && L.nodes[a].band == n.band) return {L.nodes[a].row + 1, 0.5};
       return {n.row, 0};
     }
     std::vector<int> rows;

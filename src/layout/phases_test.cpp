@@ -1,0 +1,175 @@
+// The layout's phases one by one, on small processes written for what each phase promises:
+// ranking (back edges reversed, a merge right after its last branch, a second pool's start
+// moved up to what it leads to), ordering (crossings counted exactly, lanes kept as blocks,
+// refusals below the main path), rows (the main path on one row per lane), routing along
+// the layers (a fan shares one track, and crosses nothing).
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <map>
+#include <random>
+#include <set>
+#include <sstream>
+#include <string>
+
+#include "io/io.h"
+#include "layout/graph.h"
+
+namespace {
+
+using syzba::layout::Graph;
+
+// A process in BPMN XML from a list of nodes ("kind id [lane]") and flows ("from>to[:label]").
+std::string process_xml(const std::vector<std::string>& nodes, const std::vector<std::string>& flows,
+                        const std::vector<std::string>& lanes = {}) {
+  std::string xml = R"(<?xml version="1.0" encoding="UTF-8"?>
+<definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" id="d" targetNamespace="t"><process id="p">)";
+  std::map<std::string, std::vector<std::string>> members;
+  for (const auto& n : nodes) {
+    std::istringstream in(n);
+    std::string kind, id, lane;
+    in >> kind >> id >> lane;
+    xml += "<" + kind + " id=\"" + id + "\" name=\"" + id + "\"/>";
+    if (!lane.empty()) members[lane].push_back(id);
+  }
+  if (!lanes.empty()) {
+    xml += "<laneSet id=\"ls\">";
+    for (const auto& lane : lanes) {
+      xml += "<lane id=\"" + lane + "\" name=\"" + lane + "\">";
+      for (const auto& m : members[lane]) xml += "<flowNodeRef>" + m + "</flowNodeRef>";
+      xml += "</lane>";
+    }
+    xml += "</laneSet>";
+  }
+  int k = 0;
+  for (const auto& f : flows) {
+    auto gt = f.find('>'), colon = f.find(':');
+    std::string from = f.substr(0, gt), to = f.substr(gt + 1, colon == std::string::npos ? std::string::npos : colon - gt - 1);
+    std::string name = colon == std::string::npos ? "" : " name=\"" + f.substr(colon + 1) + "\"";
+    xml += "<sequenceFlow id=\"f" + std::to_string(k++) + "\" sourceRef=\"" + from + "\" targetRef=\"" + to + "\"" + name + "/>";
+  }
+  return xml + "</process></definitions>";
+}
+
+Graph phases(const std::string& xml, int up_to) {
+  auto read = syzba::io::read_bpmn(xml);
+  REQUIRE(read.definitions);
+  static syzba::model::Definitions defs;
+  defs = std::move(*read.definitions);
+  Graph g = syzba::layout::build_graph(defs, "p", syzba::layout::estimate_text);
+  syzba::layout::rank_frames(g);
+  if (up_to >= 2) syzba::layout::order_frames(g);
+  if (up_to >= 3) syzba::layout::assign_rows(g);
+  if (up_to >= 4) {
+    syzba::layout::place(g);
+    syzba::layout::route_along_layers(g);
+  }
+  return g;
+}
+
+const syzba::layout::Item& item(const Graph& g, const std::string& id) {
+  auto it = std::find_if(g.items.begin(), g.items.end(), [&](const auto& i) { return i.id == id; });
+  REQUIRE(it != g.items.end());
+  return *it;
+}
+
+// Position of an item in its rank's order.
+int position(const Graph& g, const std::string& id) {
+  const auto& L = g.frames[0].layered;
+  int node = L.node_of_item[&item(g, id) - &g.items[0]];
+  const auto& layer = L.layers[L.nodes[node].rank];
+  return static_cast<int>(std::find(layer.begin(), layer.end(), node) - layer.begin());
+}
+
+}  // namespace
+
+TEST_CASE("count_crossings counts every pair of edges that cross between two ranks", "[layout][phases]") {
+  std::mt19937 random(7);
+  for (int round = 0; round < 200; ++round) {
+    int upper = 1 + static_cast<int>(random() % 6), lower = 1 + static_cast<int>(random() % 6);
+    std::vector<std::pair<int, int>> edges;
+    for (int k = static_cast<int>(random() % 12); k > 0; --k)
+      edges.push_back({static_cast<int>(random() % upper), static_cast<int>(random() % lower)});
+    long brute = 0;
+    for (std::size_t a = 0; a < edges.size(); ++a)
+      for (std::size_t b = a + 1; b < edges.size(); ++b) {
+        auto [u1, l1] = edges[a];
+        auto [u2, l2] = edges[b];
+        if ((u1 < u2 && l1 > l2) || (u1 > u2 && l1 < l2)) ++brute;
+      }
+    INFO("round " << round);
+    CHECK(syzba::layout::count_crossings(edges, lower) == brute);
+  }
+}
+
+TEST_CASE("negative labels are the no and refusal words of kk, ru and en", "[layout][phases]") {
+  for (const char* no : {"Жоқ", "жоқ", "Нет", "No", "no, resubmit", "Бас тарту", "Отказ в приёме", "rejected"})
+    CHECK(syzba::layout::negative_label(no));
+  for (const char* yes : {"Иә", "Да", "Yes", "normal", "", "Құжаттар толық"}) CHECK_FALSE(syzba::layout::negative_label(yes));
+}
+
+TEST_CASE("ranking reverses a return for correction and puts a merge right after its last branch", "[layout][phases]") {
+  Graph g = phases(process_xml({"startEvent s", "task check", "exclusiveGateway ok", "task fix", "task long1", "task long2",
+                                "exclusiveGateway merge", "endEvent e"},
+                               {"s>check", "check>ok", "ok>long1:Иә", "long1>long2", "long2>merge", "ok>fix:Жоқ",
+                                "fix>check", "fix>merge"}),
+                   1);
+  // fix → check closes the loop: reversed, so the main path runs forward.
+  CHECK(item(g, "s").rank < item(g, "check").rank);
+  CHECK(item(g, "check").rank < item(g, "ok").rank);
+  CHECK(item(g, "merge").rank == item(g, "long2").rank + 1);
+  const auto& edges = g.frames[0].flow_edges;
+  long reversed = std::count_if(edges.begin(), edges.end(), [](const auto& e) { return e.reversed; });
+  CHECK(reversed == 1);
+  auto back = std::find_if(edges.begin(), edges.end(), [](const auto& e) { return e.reversed; });
+  CHECK(g.items[back->to].id == "fix");
+  CHECK(g.items[back->from].id == "check");
+}
+
+TEST_CASE("ordering keeps each lane a block and puts a refusal below the main path", "[layout][phases]") {
+  Graph g = phases(process_xml({"startEvent s office", "task a office", "exclusiveGateway ok head", "task b head",
+                                "endEvent refused head", "task c office", "endEvent e office"},
+                               {"s>a", "a>ok", "ok>refused:Жоқ", "ok>b:Иә", "b>c", "c>e"}, {"office", "head"}),
+                   2);
+  const auto& L = g.frames[0].layered;
+  for (const auto& layer : L.layers)
+    for (std::size_t k = 1; k < layer.size(); ++k) CHECK(L.nodes[layer[k - 1]].band <= L.nodes[layer[k]].band);
+  CHECK(item(g, "b").rank == item(g, "refused").rank);
+  CHECK(position(g, "b") < position(g, "refused"));
+  CHECK(item(g, "b").main);
+  CHECK_FALSE(item(g, "refused").main);
+}
+
+TEST_CASE("rows put the main path on one row and a branch on the row below", "[layout][phases]") {
+  Graph g = phases(process_xml({"startEvent s", "task a", "exclusiveGateway ok", "task yes", "task no", "exclusiveGateway merge",
+                                "task after", "endEvent e"},
+                               {"s>a", "a>ok", "ok>yes:Иә", "ok>no:Жоқ", "yes>merge", "no>merge", "merge>after", "after>e"}),
+                   3);
+  int main_row = item(g, "s").row;
+  for (const char* id : {"a", "ok", "yes", "merge", "after", "e"}) {
+    INFO(id);
+    CHECK(item(g, id).row == main_row);
+  }
+  CHECK(item(g, "no").row == main_row + 1);
+}
+
+TEST_CASE("a fan of branches shares one track each way and crosses nothing", "[layout][phases]") {
+  std::vector<std::string> nodes = {"startEvent s", "parallelGateway split", "parallelGateway join", "endEvent e"};
+  std::vector<std::string> flows = {"s>split", "join>e"};
+  for (int k = 0; k < 12; ++k) {
+    nodes.push_back("task t" + std::to_string(k));
+    flows.push_back("split>t" + std::to_string(k));
+    flows.push_back("t" + std::to_string(k) + ">join");
+  }
+  Graph g = phases(process_xml(nodes, flows), 4);
+  std::set<double> verticals;
+  for (const auto& link : g.links) {
+    INFO(link.id);
+    REQUIRE(link.route.size() >= 2);  // every flow routed along the layers
+    CHECK(link.route.size() <= 3);    // at most one bend
+    for (std::size_t k = 1; k < link.route.size(); ++k)
+      if (link.route[k - 1].x == link.route[k].x && link.route[k - 1].y != link.route[k].y) verticals.insert(link.route[k].x);
+  }
+  // The gateways' own verticals and one shared track on each side of the tasks.
+  CHECK(verticals.size() <= 4);
+}
