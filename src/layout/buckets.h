@@ -50,6 +50,39 @@ class Buckets {
   std::unordered_map<long, std::vector<int>> cells_;
 };
 
+inline Rect span(const Point& a, const Point& b) {
+  return {std::min(a.x, b.x), std::min(a.y, b.y), std::abs(a.x - b.x), std::abs(a.y - b.y)};
+}
+
+// Whether two axis-parallel segments cross in their interiors (one horizontal, one vertical).
+inline bool orthogonal_crossing(const Point& a, const Point& b, const Point& c, const Point& d) {
+  bool h1 = std::abs(a.y - b.y) < 0.25, h2 = std::abs(c.y - d.y) < 0.25;
+  if (h1 == h2) return false;
+  const Point &hp = h1 ? a : c, &hq = h1 ? b : d, &vp = h1 ? c : a, &vq = h1 ? d : b;
+  double x = vp.x, y = hp.y;
+  return x > std::min(hp.x, hq.x) + 0.25 && x < std::max(hp.x, hq.x) - 0.25 && y > std::min(vp.y, vq.y) + 0.25 &&
+         y < std::max(vp.y, vq.y) - 0.25;
+}
+
+// The segments of the routes drawn so far, to ask whether a new route would cross one.
+class RouteIndex {
+ public:
+  void add(const std::vector<Point>& route) {
+    for (std::size_t k = 1; k < route.size(); ++k) segments_.add(span(route[k - 1], route[k]), {route[k - 1], route[k]});
+  }
+  bool crosses(const std::vector<Point>& route) const {
+    bool hit = false;
+    for (std::size_t k = 1; k < route.size() && !hit; ++k)
+      segments_.near(span(route[k - 1], route[k]), [&](int, const Rect&, const std::pair<Point, Point>& s) {
+        hit = hit || orthogonal_crossing(route[k - 1], route[k], s.first, s.second);
+      });
+    return hit;
+  }
+
+ private:
+  Buckets<std::pair<Point, Point>> segments_;
+};
+
 constexpr double clearance = 4;       // how close a route may come to a shape it does not connect
 constexpr double track_spacing = 10;  // between two parallel tracks in a gap
 

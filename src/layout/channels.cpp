@@ -39,6 +39,7 @@ struct Plan {
   std::vector<int> jogs;      // indices into the gap's jogs, per rank step (-1: none)
   std::vector<int> gaps;      // the gap of each jog
   bool boundary = false;      // leaves a boundary event: always by its bottom
+  bool reversed = false;      // a return: the chain runs from its target to its source
 };
 
 bool is_gateway(const Item& item) { return item.kind == ItemKind::flow_node && model::is_gateway(item.node_kind); }
@@ -67,11 +68,13 @@ struct Router {
       for (int e = 0; e < static_cast<int>(f.flow_edges.size()); ++e) {
         const FlowEdge& fe = f.flow_edges[e];
         const Link& link = g.links[fe.link];
-        if (fe.reversed || link.kind != LinkKind::sequence || steps[e].empty()) continue;
-        bool boundary = link.from >= 0 && g.items[link.from].kind == ItemKind::boundary_event && g.items[link.from].anchor == fe.from;
-        if ((link.from != fe.from && !boundary) || link.to != fe.to) continue;  // into or out of a sub-process
+        if (link.kind != LinkKind::sequence || steps[e].empty() || (fe.reversed && steps[e].size() < 2)) continue;
+        int source = fe.reversed ? fe.to : fe.from, target = fe.reversed ? fe.from : fe.to;
+        bool boundary = link.from >= 0 && g.items[link.from].kind == ItemKind::boundary_event && g.items[link.from].anchor == source;
+        if ((link.from != source && !boundary) || link.to != target || (fe.reversed && boundary)) continue;  // into or out of a sub-process
         Plan p{fe.link, fi};
         p.boundary = boundary;
+        p.reversed = fe.reversed;
         if (boundary) p.exit = Side::bottom;
         p.chain.push_back(L.edges[steps[e].front()].from);
         for (int k : steps[e]) p.chain.push_back(L.edges[k].to);
@@ -91,6 +94,7 @@ struct Router {
   // exit turned already.
   void choose_sides() {
     for (auto& p : plans) {
+      if (p.reversed) continue;
       const Frame& f = g.frames[p.frame];
       const Rect& from = g.items[g.links[p.link].from].box;
       const Rect& to = g.items[g.links[p.link].to].box;
@@ -117,7 +121,7 @@ struct Router {
       p.jogs[s] = static_cast<int>(jogs.size()), p.gaps[s] = gap;
       long down = y1 > y0 ? 1 : 0, items = static_cast<long>(g.items.size());
       int from = g.links[p.link].from, to = g.links[p.link].to;
-      long fan = s == 0 && leaving[from] > 1 ? from * 2 + down : s + 1 == steps && entering[to] > 1 ? 2 * items + to * 2 + down : -1;
+      long fan = p.reversed ? -1 : s == 0 && leaving[from] > 1 ? from * 2 + down : s + 1 == steps && entering[to] > 1 ? 2 * items + to * 2 + down : -1;
       jogs.push_back({p.link, y0, y1, fan});
     }
   }
@@ -182,6 +186,29 @@ struct Router {
     double step = (right - left) / static_cast<double>(groups.size() + 1);
     for (std::size_t t = 0; t < groups.size(); ++t)
       for (int i : groups[t]) jogs[i].x = std::round(left + step * static_cast<double>(t + 1));
+  }
+
+  // A return runs back along its dummies' rows: out of its source's bottom (or top) down to
+  // the row beside it, left through the gaps' tracks, and into its target's bottom (or top).
+  // Nothing where a dummy shares its end's own row: the grid router takes that one.
+  std::vector<Point> return_polyline(const Plan& p) const {
+    const Frame& f = g.frames[p.frame];
+    const Rect& s = g.items[g.links[p.link].from].box;
+    const Rect& t = g.items[g.links[p.link].to].box;
+    std::size_t n = p.chain.size();
+    double y = node_y(f, p.chain[n - 2]), last = node_y(f, p.chain[1]);
+    if (std::abs(y - s.cy()) < 0.5 || std::abs(last - t.cy()) < 0.5) return {};
+    std::vector<Point> pts{{s.cx(), y > s.cy() ? s.bottom() : s.y}, {s.cx(), y}};
+    for (std::size_t k = n - 2; k-- > 1;) {  // the steps between dummies, right to left
+      if (p.jogs[k] < 0) continue;
+      const Jog& j = gaps.at({p.frame, p.gaps[k]})[p.jogs[k]];
+      pts.push_back({j.x, y});
+      y = j.from_y;
+      pts.push_back({j.x, y});
+    }
+    pts.push_back({t.cx(), y});
+    pts.push_back({t.cx(), y > t.cy() ? t.bottom() : t.y});
+    return pts;
   }
 
   std::vector<Point> polyline(const Plan& p, Side exit, Side entry) const {
@@ -263,7 +290,8 @@ void route_along_layers(Graph& g) {
   for (int i = 0; i < static_cast<int>(g.items.size()); ++i)
     if (g.items[i].kind != ItemKind::group) r.shapes.add(g.items[i].box, i);
   // The sides chosen, else straight out and in with the turns in the gaps, else the grid.
-  for (const auto& p : r.plans)
+  for (const auto& p : r.plans) {
+    if (p.reversed) continue;
     for (auto [exit, entry] : {std::pair{p.exit, p.entry}, std::pair{p.exit, Side::left}, std::pair{Side::right, Side::left}}) {
       if (p.boundary && exit != Side::bottom) break;
       std::vector<Point> route = r.polyline(p, exit, entry);
@@ -271,6 +299,18 @@ void route_along_layers(Graph& g) {
       g.links[p.link].route = std::move(route);
       break;
     }
+  }
+  // Returns last, and only where they cross none of the flows: else the grid router finds
+  // its way around.
+  RouteIndex routed;
+  for (const auto& link : g.links) routed.add(link.route);
+  for (const auto& p : r.plans) {
+    if (!p.reversed) continue;
+    std::vector<Point> route = r.return_polyline(p);
+    if (!keeps_clear(g, r.shapes, g.links[p.link], route, false) || routed.crosses(route)) continue;
+    routed.add(route);
+    g.links[p.link].route = std::move(route);
+  }
 }
 
 }  // namespace syzba::layout

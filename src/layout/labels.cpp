@@ -85,22 +85,42 @@ struct Placer {
     labels.add(*item.label_box, -1);
   }
 
+  std::unordered_map<int, std::vector<int>> leaving;  // item → links that leave it
+
+  bool shares_first_segment(const Link& link) const {
+    auto it = leaving.find(link.from);
+    if (it == leaving.end()) return false;
+    for (int l : it->second) {
+      const Link& other = g.links[l];
+      if (&other != &link && other.route.size() >= 2 && other.route[0] == link.route[0] &&
+          (other.route[1].x == other.route[0].x) == (link.route[1].x == link.route[0].x))
+        return true;
+    }
+    return false;
+  }
+
   void place_link_label(Link& link, const MeasureText& measure) {
     if (link.route.size() < 2) return;
     TextSize t = measure(link.name, size::label_font, size::label_width);
     double w = t.width, h = t.height, gap = 4;
-    const Point& a = link.route[0];
-    const Point& b = link.route[1];
+    // Beside its own first segment: where branches share a gateway's side, the segment they
+    // turn into after it, so that it is clear which label is whose.
+    std::size_t k = shares_first_segment(link) && link.route.size() >= 3 ? 1 : 0;
+    const Point& a = link.route[k];
+    const Point& b = link.route[k + 1];
     std::vector<Rect> candidates;
     if (a.y == b.y) {
       double x = b.x >= a.x ? a.x + gap : a.x - gap - w;
       double along = b.x >= a.x ? 1 : -1;
-      for (double shift : {0.0, 20.0, 40.0, 60.0})
+      // Along the segment, near its start first (still beside its own flow further on).
+      double room = std::max(60.0, std::min(240.0, std::abs(b.x - a.x) - w - 2 * gap));
+      for (double shift = 0; shift <= room; shift += 20)
         candidates.push_back({x + along * shift, a.y - gap - h, w, h}), candidates.push_back({x + along * shift, a.y + gap, w, h});
     } else {
       double y = b.y >= a.y ? a.y + gap : a.y - gap - h;
       double along = b.y >= a.y ? 1 : -1;
-      for (double shift : {0.0, 15.0, 30.0})
+      double room = std::max(30.0, std::min(150.0, std::abs(b.y - a.y) - h - 2 * gap));
+      for (double shift = 0; shift <= room; shift += 15)
         candidates.push_back({a.x + gap, y + along * shift, w, h}), candidates.push_back({a.x - gap - w, y + along * shift, w, h});
     }
     std::vector<int> ignore;
@@ -117,6 +137,8 @@ struct Placer {
 
 void place_labels(Graph& g, const MeasureText& measure) {
   Placer p{g};
+  for (int l = 0; l < static_cast<int>(g.links.size()); ++l)
+    if (g.links[l].from >= 0) p.leaving[g.links[l].from].push_back(l);
   for (int i = 0; i < static_cast<int>(g.items.size()); ++i)
     if (g.items[i].kind != ItemKind::group) p.shapes.add(g.items[i].box, i);
   for (const auto& link : g.links)

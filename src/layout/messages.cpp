@@ -20,18 +20,6 @@ struct Message {
   double y = 0;         // its track
 };
 
-Rect span(const Point& a, const Point& b) { return {std::min(a.x, b.x), std::min(a.y, b.y), std::abs(a.x - b.x), std::abs(a.y - b.y)}; }
-
-// Whether two axis-parallel segments cross in their interiors (one horizontal, one vertical).
-bool orthogonal_crossing(const Point& a, const Point& b, const Point& c, const Point& d) {
-  bool h1 = std::abs(a.y - b.y) < 0.25, h2 = std::abs(c.y - d.y) < 0.25;
-  if (h1 == h2) return false;
-  const Point &hp = h1 ? a : c, &hq = h1 ? b : d, &vp = h1 ? c : a, &vq = h1 ? d : b;
-  double x = vp.x, y = hp.y;
-  return x > std::min(hp.x, hq.x) + 0.25 && x < std::max(hp.x, hq.x) - 0.25 && y > std::min(vp.y, vq.y) + 0.25 &&
-         y < std::max(vp.y, vq.y) - 0.25;
-}
-
 }  // namespace
 
 int root_of_item(const Graph& g, int item) {
@@ -51,22 +39,11 @@ void route_messages(Graph& g) {
     if (g.items[i].kind != ItemKind::group) shapes.add(g.items[i].box, i);
   // Routes so far, to keep a message off them: one that would cross a flow is left to the
   // grid router, which goes around where it can.
-  Buckets<std::pair<Point, Point>> segments;
-  auto add_segments = [&](const std::vector<Point>& route) {
-    for (std::size_t k = 1; k < route.size(); ++k) segments.add(span(route[k - 1], route[k]), {route[k - 1], route[k]});
-  };
-  for (const auto& link : g.links) add_segments(link.route);
-  auto crosses = [&](const std::vector<Point>& route) {
-    bool hit = false;
-    for (std::size_t k = 1; k < route.size() && !hit; ++k)
-      segments.near(span(route[k - 1], route[k]), [&](int, const Rect&, const std::pair<Point, Point>& s) {
-        hit = hit || orthogonal_crossing(route[k - 1], route[k], s.first, s.second);
-      });
-    return hit;
-  };
+  RouteIndex routed;
+  for (const auto& link : g.links) routed.add(link.route);
   auto try_route = [&](Link& link, std::vector<Point> route) {
-    if (!keeps_clear(g, shapes, link, route, false) || crosses(route)) return;
-    add_segments(route);
+    if (!keeps_clear(g, shapes, link, route, false) || routed.crosses(route)) return;
+    routed.add(route);
     link.route = std::move(route);
   };
   // The messages between pools, and where each meets its shapes: spread along the side it

@@ -168,10 +168,17 @@ class Router {
     build_grid();
     std::vector<int> order(g_.links.size());
     for (std::size_t i = 0; i < order.size(); ++i) order[i] = static_cast<int>(i);
-    // Sequence flows first (they make the picture), short ones before long ones.
+    // An association to the data or annotation beside its shape first (it is short and has
+    // one way to go), then sequence flows (they make the picture), messages, the other
+    // associations; short ones before long ones.
+    auto beside = [&](const Link& link) {
+      auto anchored_to = [&](int a, int b) { return a >= 0 && b >= 0 && g_.items[a].anchor == b; };
+      return link.kind != LinkKind::sequence && link.kind != LinkKind::message &&
+             (anchored_to(link.from, link.to) || anchored_to(link.to, link.from));
+    };
     auto rank = [&](int l) {
       const Link& link = g_.links[l];
-      int kind = link.kind == LinkKind::sequence ? 0 : link.kind == LinkKind::message ? 1 : 2;
+      int kind = beside(link) ? 0 : link.kind == LinkKind::sequence ? 1 : link.kind == LinkKind::message ? 2 : 3;
       return std::pair{kind, std::abs(end_rect(link, true).cx() - end_rect(link, false).cx())};
     };
     std::stable_sort(order.begin(), order.end(), [&](int a, int b) { return rank(a) < rank(b); });
