@@ -13,7 +13,7 @@
 namespace syzba::layout {
 namespace {
 
-constexpr double margin = 12, bend_cost = 25, crossing_cost = 1000, shared_factor = 1.0, label_cost = 40;
+constexpr double margin = 12, bend_cost = 25, crossing_cost = 1000, touch_cost = 200, shared_factor = 1.0, label_cost = 40;
 enum Dir { right = 0, down = 1, left = 2, up = 3 };
 constexpr int dx[4] = {1, 0, -1, 0}, dy[4] = {0, 1, 0, -1};
 Dir opposite(Dir d) { return static_cast<Dir>((d + 2) % 4); }
@@ -349,7 +349,7 @@ class Router {
         if (grid_.xs[i2] < lo || grid_.xs[i2] > hi) continue;
         double length = std::abs(grid_.xs[i2] - grid_.xs[i]) + std::abs(grid_.ys[j2] - grid_.ys[j]);
         double step = length * (1 + (grid_.used(i, j, d2) > 0 ? shared_factor : 0)) + (d2 != d ? bend_cost : 0);
-        if (crosses(i2, j2, d2)) step += crossing_cost;
+        step += crossing_at(i2, j2, d2);
         if (grid_.soft(i, j, d2)) step += label_cost;
         int next = grid_.index(i2, j2) * 4 + d2;
         if (g + step < cost_[next]) {
@@ -389,17 +389,20 @@ class Router {
     return path;
   }
 
-  // Moving along d into (i, j): does an earlier route cross there?
-  bool crosses(int i, int j, Dir d) const {
+  // Moving along d into (i, j): what an earlier route there costs. A crossing costs most; a
+  // touch (a route ending there) some, since the stub from the grid into a shape is not on
+  // the grid and a touch is often a crossing of that stub.
+  double crossing_at(int i, int j, Dir d) const {
     bool horizontal = d == right || d == left;
+    bool one = false, other = false;
     if (horizontal) {
-      bool above = j > 0 && grid_.vused[grid_.index(i, j - 1)] > 0;
-      bool below = j + 1 < grid_.ny && grid_.vused[grid_.index(i, j)] > 0;
-      return above && below;
+      one = j > 0 && grid_.vused[grid_.index(i, j - 1)] > 0;
+      other = j + 1 < grid_.ny && grid_.vused[grid_.index(i, j)] > 0;
+    } else {
+      one = i > 0 && grid_.hused[grid_.index(i - 1, j)] > 0;
+      other = i + 1 < grid_.nx && grid_.hused[grid_.index(i, j)] > 0;
     }
-    bool before = i > 0 && grid_.hused[grid_.index(i - 1, j)] > 0;
-    bool after = i + 1 < grid_.nx && grid_.hused[grid_.index(i, j)] > 0;
-    return before && after;
+    return one && other ? crossing_cost : one || other ? touch_cost : 0;
   }
 
   static std::vector<Point> simplify(const std::vector<Point>& path) {
