@@ -7,9 +7,13 @@
 // measure the sizes are computed with (an estimate of Liberation Sans by default; render can
 // pass its Pango measure so that boxes and drawn text agree).
 //
-// Phases, each in its own file and replaceable: build (model → items, links, bands),
-// ranking (Graphviz dot: rank and order along the flow), placement (columns, lanes as
-// full-width bands, rows), routing (orthogonal A* on a channel grid), labels, to_di.
+// A layered layout that knows the lanes, in phases, each in its own file and replaceable:
+// build (model → items, links, bands), ranking (columns along the flow, back edges
+// reversed), ordering (crossing minimisation inside lane blocks, dummies for long edges),
+// rows (coordinate assignment: the main path straight), placement (columns, lanes as
+// full-width bands, rows to pixels), channels (flows along their layers, a track per turn),
+// messages (through the gaps between pools), routing (A* on a grid, for what is left),
+// labels, to_di. Linear or near it in the size of the model; nothing recurses on the flow.
 #include <functional>
 #include <string>
 #include <string_view>
@@ -40,7 +44,7 @@ struct Outcome {
   std::vector<std::string> laid_out;   // ids of the processes / collaborations laid out
   std::vector<std::string> kept;       // whose existing diagram was kept
   std::vector<model::Diagnostic> notes;  // why a diagram was replaced, what could not be placed
-  std::string error;                   // non-empty: Graphviz failed; the model is unchanged
+  std::string error;                   // non-empty: the model is unchanged (no phase fails today)
 };
 
 // Lays out every process and collaboration that has no complete diagram (all of them with

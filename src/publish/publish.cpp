@@ -129,7 +129,6 @@ bool files_intact(const fs::path& folder, const PageInfo& info) {
 
 struct Worker {
   const Options& options;
-  std::mutex& layout_mutex;  // Graphviz keeps global state: one layout at a time
   render::TextEngine text;   // Pango: one engine per thread
 
   FileResult run(const fs::path& file, const std::string& name, PageInfo& info) {
@@ -161,11 +160,9 @@ struct Worker {
     layout::Options layout_options;
     layout_options.measure = text.measure();
     layout_options.keep_incomplete = true;
-    {
-      std::lock_guard lock(layout_mutex);
-      auto laid_out = layout::lay_out(defs, layout_options);
-      if (!laid_out.error.empty()) return fail(result, "layout: " + laid_out.error);
-    }
+    // The layout keeps no global state: workers lay out side by side.
+    auto laid_out = layout::lay_out(defs, layout_options);
+    if (!laid_out.error.empty()) return fail(result, "layout: " + laid_out.error);
     render::Options render_options;
     render_options.lang = *render::lang_from_name(options.lang);
     auto drawn = render::render_scene(defs, render_options, text);
@@ -266,9 +263,9 @@ Summary publish(const std::vector<fs::path>& files, const Options& options, cons
   std::vector<PageInfo> pages(files.size());
   std::atomic<std::size_t> next{0};
   std::size_t done = 0;
-  std::mutex progress_mutex, layout_mutex;
+  std::mutex progress_mutex;
   auto work = [&] {
-    Worker worker{options, layout_mutex, {}};
+    Worker worker{options, {}};
     for (std::size_t i; (i = next++) < files.size();) {
       summary.files[i] = worker.run(files[i], names[i], pages[i]);
       std::lock_guard lock(progress_mutex);
