@@ -15,7 +15,8 @@ namespace syzba::layout {
 template <class T>
 class Buckets {
  public:
-  explicit Buckets(double cell = 200) : cell_(cell) {}
+  Buckets() = default;
+  explicit Buckets(double cell) : cell_(cell) {}
 
   void add(const Rect& r, T value) {
     int id = static_cast<int>(values_.size());
@@ -45,7 +46,7 @@ class Buckets {
     for (long y = y0; y <= y1; ++y)
       for (long x = x0; x <= x1; ++x) f(y * 1000003 + x);
   }
-  double cell_;
+  double cell_ = 200;
   std::vector<std::pair<Rect, T>> values_;
   std::unordered_map<long, std::vector<int>> cells_;
 };

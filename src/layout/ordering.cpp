@@ -14,8 +14,6 @@
 // for coordinate assignment.
 #include <algorithm>
 #include <numeric>
-#include <cstdio>
-#include <cstdlib>
 
 #include "layout/graph.h"
 
@@ -24,11 +22,17 @@ namespace {
 
 bool in_cell(const Item& item) { return item.kind != ItemKind::boundary_event; }
 
+// Where long edges between two bands change band: each at the rank that looks cheapest, all
+// as early as they can (into the target's lane at once), or all as late (in the target's
+// column). A frame is ordered with each, and the order with the fewest crossings is kept.
+enum class Turn { cheapest, earliest, latest };
+
 struct Orderer {
   Graph& g;
   Frame& frame;
   int frame_index;
   Layered& L;
+  Turn turning = Turn::cheapest;
   std::vector<std::vector<int>> up, down;  // layer edges into / out of each node
   std::vector<int> pos;                    // index within its layer
   std::vector<int> anchored;               // nodes placed beside their anchor, not swept
@@ -126,10 +130,14 @@ struct Orderer {
       if (a.band == b.band) ++along[b.rank - 1][a.band];
       for (int band = std::min(a.band, b.band) + 1; band < std::max(a.band, b.band); ++band) ++across[b.rank - 1][band];
     }
-    for (int e = 0; e < static_cast<int>(frame.flow_edges.size()); ++e) {
+    for (int e = 0; e < static_cast<int>(frame.flow_edges.size()) && turning != Turn::latest; ++e) {
       if (turn[e] < 0) continue;
       auto [a, b] = span(frame.flow_edges[e]);
       if (a.band == b.band || b.rank - a.rank < 2) continue;
+      if (turning == Turn::earliest) {
+        turn[e] = a.rank;
+        continue;
+      }
       long best = -1;
       for (int t = b.rank - 1; t >= a.rank; --t) {
         long cost = 0;
@@ -312,7 +320,7 @@ struct Orderer {
     }
     L.layers = std::move(best_layers);
     update_positions();
-    if (getenv("SYZBA_DEBUG_ORDER")) fprintf(stderr, "frame %d: %zu nodes, %zu layer edges, crossings %ld\n", frame_index, L.nodes.size(), L.edges.size(), best);
+
   }
 
   // Data and annotations right after what they stand beside.
@@ -342,7 +350,7 @@ struct Orderer {
     update_positions();
   }
 
-  void run() {
+  long run() {
     build();
     std::vector<int> rest = remaining();
     sort_successors(rest);
@@ -351,6 +359,7 @@ struct Orderer {
     initial_order();
     minimise_crossings();
     insert_anchored();
+    return crossings();
   }
 };
 
@@ -377,8 +386,16 @@ long count_crossings(std::vector<std::pair<int, int>> edges, int lower_size) {
 
 void order_frames(Graph& g) {
   for (int f = 0; f < static_cast<int>(g.frames.size()); ++f) {
-    g.frames[f].layered = {};
-    Orderer{g, g.frames[f], f, g.frames[f].layered}.run();
+    Frame& frame = g.frames[f];
+    frame.layered = {};
+    long best = Orderer{g, frame, f, frame.layered}.run();
+    if (frame.items.size() > 2000) continue;  // large frames: one start (the time is linear then)
+    for (Turn turning : {Turn::earliest, Turn::latest}) {
+      if (best == 0) break;
+      Layered other;
+      long crossings = Orderer{g, frame, f, other, turning}.run();
+      if (crossings < best) best = crossings, frame.layered = std::move(other);
+    }
   }
 }
 
