@@ -27,24 +27,29 @@ class Buckets {
   // f(id, rect, value) once for each entry in a cell that r touches.
   template <class F>
   void near(const Rect& r, F f) const {
-    std::vector<int> seen;
+    std::vector<int> ids;
     cells(r, [&](long k) {
       auto it = cells_.find(k);
-      if (it == cells_.end()) return;
-      for (int id : it->second)
-        if (std::find(seen.begin(), seen.end(), id) == seen.end()) seen.push_back(id), f(id, values_[id].first, values_[id].second);
+      if (it != cells_.end()) ids.insert(ids.end(), it->second.begin(), it->second.end());
     });
+    std::sort(ids.begin(), ids.end());
+    ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+    for (int id : ids) f(id, values_[id].first, values_[id].second);
   }
 
  private:
+  // The cells r touches. Spans are checked in doubles before any integer arithmetic: a
+  // rectangle of absurd size (hostile DI) is neither bucketed nor found.
   template <class F>
   void cells(const Rect& r, F f) const {
     if (!std::isfinite(r.x) || !std::isfinite(r.y) || !std::isfinite(r.w) || !std::isfinite(r.h)) return;
-    long x0 = static_cast<long>(std::floor(r.x / cell_)), x1 = static_cast<long>(std::floor(r.right() / cell_));
-    long y0 = static_cast<long>(std::floor(r.y / cell_)), y1 = static_cast<long>(std::floor(r.bottom() / cell_));
-    if ((x1 - x0 + 1) * (y1 - y0 + 1) > 100000) return;  // absurd coordinates: not bucketed
+    double fx0 = std::floor(r.x / cell_), fx1 = std::floor(r.right() / cell_);
+    double fy0 = std::floor(r.y / cell_), fy1 = std::floor(r.bottom() / cell_);
+    if (std::abs(fx0) > 1e8 || std::abs(fx1) > 1e8 || std::abs(fy0) > 1e8 || std::abs(fy1) > 1e8) return;
+    if ((fx1 - fx0 + 1) * (fy1 - fy0 + 1) > 1e6) return;
+    long x0 = static_cast<long>(fx0), x1 = static_cast<long>(fx1), y0 = static_cast<long>(fy0), y1 = static_cast<long>(fy1);
     for (long y = y0; y <= y1; ++y)
-      for (long x = x0; x <= x1; ++x) f(y * 1000003 + x);
+      for (long x = x0; x <= x1; ++x) f(y * 1000000007L + x);
   }
   double cell_ = 200;
   std::vector<std::pair<Rect, T>> values_;

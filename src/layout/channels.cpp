@@ -1,11 +1,12 @@
 // Phase 6a, routing along the layers: a forward sequence flow follows the path crossing
 // minimisation gave it — along its rows, turning only in the gap between two columns, where
 // each turn gets a track of its own (so no two flows share a vertical segment, and parallel
-// turns do not cross) — and a gateway sends its farthest branch below out of its bottom, its
-// farthest branch above out of its top, the rest out of its right; a merge takes its
-// farthest inputs in at the top and bottom likewise. A message between two shapes of one
-// column runs straight down. Whatever would touch a shape on the way is left to the grid
-// router (routing.cpp), and so are returns, boundary events' flows and associations.
+// turns do not cross), the turns of one split or merge sharing one — and a gateway sends its
+// branches below out of its bottom and those above out of its top; a shape takes its inputs
+// from above at its top and from below at its bottom likewise. Boundary events' flows leave
+// downwards; returns run back along their dummies' rows where they cross nothing. Whatever
+// would touch a shape on the way is left to the grid router (routing.cpp), and so are
+// associations; messages are messages.cpp's.
 #include <algorithm>
 #include <cmath>
 #include <map>
@@ -126,9 +127,6 @@ struct Router {
     }
   }
 
-  // Tracks across the gap: turns downwards from right to left as they start lower, then
-  // turns upwards from left to right as they start lower, so that parallel turns nest
-  // without crossing.
   // One track per fan (a turn of its own is a fan of one), in the order that keeps them from
   // crossing: in a gap, turns downwards from right to left as they start lower, then turns
   // upwards from left to right as they start lower.

@@ -1,5 +1,5 @@
-// Phase 5, labels: event, gateway and data labels under their shape (or beside it when an
-// edge leaves downwards there), flow labels beside the flow's first segment. A label never
+// Phase 7, labels: event, gateway and data labels under their shape (or beside it when an
+// edge leaves downwards there), flow labels beside their own branch's first segment. A label never
 // covers a shape; among the free places it takes the first that covers no other label and no
 // edge, else the one that covers the fewest.
 #include <algorithm>

@@ -173,3 +173,45 @@ TEST_CASE("a fan of branches shares one track each way and crosses nothing", "[l
   // The gateways' own verticals and one shared track on each side of the tasks.
   CHECK(verticals.size() <= 4);
 }
+
+TEST_CASE("a loop through another pool never turns a sequence flow round", "[layout][phases]") {
+  const char* xml = R"(<?xml version="1.0" encoding="UTF-8"?>
+<definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" id="d" targetNamespace="t">
+  <collaboration id="c">
+    <participant id="pa" processRef="a"/><participant id="pb" processRef="b"/>
+    <messageFlow id="m1" sourceRef="ta" targetRef="sb"/><messageFlow id="m2" sourceRef="tb" targetRef="sa"/>
+  </collaboration>
+  <process id="a"><startEvent id="sa"/><task id="ta"/><endEvent id="ea"/>
+    <sequenceFlow id="a1" sourceRef="sa" targetRef="ta"/><sequenceFlow id="a2" sourceRef="ta" targetRef="ea"/></process>
+  <process id="b"><startEvent id="sb"/><task id="tb"/><endEvent id="eb"/>
+    <sequenceFlow id="b1" sourceRef="sb" targetRef="tb"/><sequenceFlow id="b2" sourceRef="tb" targetRef="eb"/></process>
+</definitions>)";
+  auto read = syzba::io::read_bpmn(xml);
+  REQUIRE(read.definitions);
+  Graph g = syzba::layout::build_graph(*read.definitions, "c", syzba::layout::estimate_text);
+  syzba::layout::rank_frames(g);
+  for (const auto& e : g.frames[0].flow_edges) {
+    INFO(g.links[e.link].id);
+    CHECK_FALSE(e.reversed);
+  }
+  CHECK(item(g, "sa").rank < item(g, "ta").rank);
+  CHECK(item(g, "sb").rank < item(g, "tb").rank);
+}
+
+TEST_CASE("measuring a drawing with a shape of absurd size ends", "[layout][phases]") {
+  std::string xml = R"(<?xml version="1.0" encoding="UTF-8"?>
+<definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:bpmndi="http://www.omg.org/spec/BPMN/20100524/DI"
+  xmlns:dc="http://www.omg.org/spec/DD/20100524/DC" xmlns:di="http://www.omg.org/spec/DD/20100524/DI" id="d" targetNamespace="t">
+  <process id="p"><task id="t1"/><task id="t2"/><sequenceFlow id="f" sourceRef="t1" targetRef="t2"/></process>
+  <bpmndi:BPMNDiagram id="dg"><bpmndi:BPMNPlane id="pl" bpmnElement="p">
+    <bpmndi:BPMNShape id="s1" bpmnElement="t1"><dc:Bounds x="0" y="0" width="2e20" height="80"/></bpmndi:BPMNShape>
+    <bpmndi:BPMNShape id="s2" bpmnElement="t2"><dc:Bounds x="-1e19" y="-3e19" width="100" height="5e19"/></bpmndi:BPMNShape>
+    <bpmndi:BPMNEdge id="e" bpmnElement="f"><di:waypoint x="0" y="40"/><di:waypoint x="1e20" y="40"/></bpmndi:BPMNEdge>
+  </bpmndi:BPMNPlane></bpmndi:BPMNDiagram>
+</definitions>)";
+  auto read = syzba::io::read_bpmn(xml);
+  REQUIRE(read.definitions);
+  auto stats = syzba::layout::measure_layout(*read.definitions);
+  REQUIRE(stats.size() == 1);
+  CHECK(stats.front().nodes == 2);
+}

@@ -59,16 +59,20 @@ struct Ranker {
     }
   }
 
-  // Depth-first search from the sources (in model order), then from whatever is left; an edge
-  // to a node still on the stack closes a cycle: sequence flows are turned round, message
-  // flows (only a constraint on ranks) dropped.
-  // (Flows labelled as returns for correction were tried as the back edges of their loops:
-  // on the Алтын алқа handbook that doubled the crossings, 17 → 34; the search's choice stays.)
+  // Depth-first search over the sequence flows from the sources (in model order), then from
+  // whatever is left; a flow to a node still on the stack closes a cycle and is turned round.
+  // Message flows (only a constraint on ranks) come after, each kept where it closes no
+  // cycle: a loop through another pool never turns a sequence flow round.
   void break_cycles() {
+    std::vector<FlowEdge> messages;
+    std::erase_if(edges, [&](const FlowEdge& e) {
+      if (e.minlen == 0) messages.push_back(e);
+      return e.minlen == 0;
+    });
     adjacency();
     enum { unseen, open, done };
     std::vector<char> state(nodes.size(), unseen);
-    std::vector<char> drop(edges.size(), 0);
+    std::vector<char> back(edges.size(), 0);
     std::vector<int> roots;
     for (int v = 0; v < static_cast<int>(nodes.size()); ++v)
       if (in[v].empty()) roots.push_back(v);
@@ -87,23 +91,35 @@ struct Ranker {
         }
         int e = out[v][next++];
         int w = local[edges[e].to];
-        if (state[w] == open) drop[e] = 1;
+        if (state[w] == open) back[e] = 1;
         else if (state[w] == unseen) state[w] = open, stack.push_back({w, 0});
       }
     }
-    std::vector<FlowEdge> kept;
-    for (int e = 0; e < static_cast<int>(edges.size()); ++e) {
-      if (!drop[e]) {
-        kept.push_back(edges[e]);
-      } else if (edges[e].minlen == 1) {
-        FlowEdge r = edges[e];
-        std::swap(r.from, r.to);
-        r.reversed = true;
-        kept.push_back(r);
+    for (int e = 0; e < static_cast<int>(edges.size()); ++e)
+      if (back[e]) std::swap(edges[e].from, edges[e].to), edges[e].reversed = true;
+    adjacency();
+    for (const FlowEdge& m : messages) {
+      if (reaches(local[m.to], local[m.from])) continue;
+      edges.push_back(m);
+      out[local[m.from]].push_back(static_cast<int>(edges.size()) - 1);
+      in[local[m.to]].push_back(static_cast<int>(edges.size()) - 1);
+    }
+  }
+
+  bool reaches(int from, int to) const {
+    std::vector<char> seen(nodes.size(), 0);
+    std::vector<int> stack{from};
+    seen[from] = 1;
+    while (!stack.empty()) {
+      int v = stack.back();
+      stack.pop_back();
+      if (v == to) return true;
+      for (int e : out[v]) {
+        int w = local.at(edges[e].to);
+        if (!seen[w]) seen[w] = 1, stack.push_back(w);
       }
     }
-    edges = std::move(kept);
-    adjacency();
+    return false;
   }
 
   std::vector<int> topological_order() const {
@@ -127,7 +143,7 @@ struct Ranker {
         int w = local.at(edges[e].to);
         rank[w] = std::max(rank[w], rank[v] + edges[e].minlen);
       }
-    // Sources after the first move right, next to what they lead to.
+    // Sources move right, next to what they lead to (the first start is there already).
     for (auto it = order.rbegin(); it != order.rend(); ++it) {
       int v = *it;
       if (!in[v].empty() || out[v].empty()) continue;

@@ -1,4 +1,5 @@
-// Phase 4, routing: every edge orthogonal, found by A* on a sparse grid whose lines are the
+// Phase 6c, routing what is left (returns, associations, what the layers could not take):
+// every edge orthogonal, found by A* on a sparse grid whose lines are the
 // shapes' centre lines, lines a margin outside each shape, and the free channels between
 // columns and rows. Shapes block the grid (an edge never passes through a shape other than
 // the sub-processes around its ends); a route pays for its length, its bends, for crossing
@@ -8,6 +9,7 @@
 #include <limits>
 #include <queue>
 
+#include "layout/buckets.h"
 #include "layout/graph.h"
 
 namespace syzba::layout {
@@ -110,7 +112,6 @@ class Grid {
   }
 };
 
-Rect inflate(const Rect& r, double m) { return {r.x - m, r.y - m, r.w + 2 * m, r.h + 2 * m}; }
 
 bool obstacle(const Item& item) { return item.kind != ItemKind::group; }
 
@@ -165,7 +166,11 @@ class Router {
 
   void run() {
     if (std::all_of(g_.links.begin(), g_.links.end(), [](const Link& l) { return !l.route.empty(); })) return;
-    build_grid();
+    if (!build_grid()) {  // a grid this size would not fit: what is left is drawn plainly, and said
+      for (auto& link : g_.links)
+        if (link.route.empty()) unrouted(link, "the diagram is too large for the grid router");
+      return;
+    }
     std::vector<int> order(g_.links.size());
     for (std::size_t i = 0; i < order.size(); ++i) order[i] = static_cast<int>(i);
     // An association to the data or annotation beside its shape first (it is short and has
@@ -199,7 +204,10 @@ class Router {
     return g_.bands[source ? link.from_band : link.to_band].box;
   }
 
-  void build_grid() {
+  // Grids past this many points (a very large diagram with returns left over) are not built.
+  static constexpr std::size_t max_grid_points = 8'000'000;
+
+  bool build_grid() {
     std::vector<double> xs, ys;
     for (const auto& item : g_.items) {
       if (!obstacle(item)) continue;
@@ -218,6 +226,14 @@ class Router {
     }
     for (const auto& link : g_.links)  // routed along the layers already: later routes keep off them
       for (const auto& p : link.route) xs.push_back(p.x), ys.push_back(p.y);
+    {
+      auto distinct = [](std::vector<double> v) {
+        for (double& d : v) d = std::round(d * 2) / 2;
+        std::sort(v.begin(), v.end());
+        return static_cast<std::size_t>(std::unique(v.begin(), v.end()) - v.begin());
+      };
+      if (distinct(xs) * distinct(ys) > max_grid_points) return false;
+    }
     grid_.build(std::move(xs), std::move(ys));
     for (const auto& link : g_.links) mark_used(link.route);
     for (const auto& item : g_.items)
@@ -227,6 +243,7 @@ class Router {
     std::size_t states = static_cast<std::size_t>(grid_.nx) * grid_.ny * 4;
     cost_.assign(states, std::numeric_limits<double>::infinity());
     parent_.assign(states, -1);
+    return true;
   }
 
   void mark_used(const std::vector<Point>& route) {
@@ -267,6 +284,14 @@ class Router {
     return {item.box.cx() - item.label.width / 2, item.box.bottom(), item.label.width, 4 + item.label.height};
   }
 
+  void unrouted(Link& link, const std::string& why) {
+    Rect from = end_rect(link, true), to = end_rect(link, false);
+    g_.notes.push_back({"layout-unrouted", model::Severity::warning, link.id, link.pos.line, link.pos.column,
+                        why + " for '" + link.id + "'; drawn straight"});
+    double mid = (from.right() + to.x) / 2;
+    link.route = simplify({{from.right(), from.cy()}, {mid, from.cy()}, {mid, to.cy()}, {to.x, to.cy()}});
+  }
+
   void route_link(Link& link) {
     Rect from = end_rect(link, true), to = end_rect(link, false);
     exempt(link, 1);
@@ -281,9 +306,8 @@ class Router {
     if (path.empty()) path = search(starts, ends, -std::numeric_limits<double>::infinity(), std::numeric_limits<double>::infinity());
     exempt(link, -1);
     if (path.empty()) {
-      g_.notes.push_back({"layout-unrouted", model::Severity::warning, link.id, link.pos.line, link.pos.column,
-                          "no orthogonal route around the shapes was found for '" + link.id + "'; drawn straight"});
-      path = {{from.right(), from.cy()}, {(from.right() + to.x) / 2, from.cy()}, {(from.right() + to.x) / 2, to.cy()}, {to.x, to.cy()}};
+      unrouted(link, "no orthogonal route around the shapes was found");
+      return;
     }
     link.route = simplify(path);
   }
@@ -338,7 +362,7 @@ class Router {
       int point = state / 4, i = point % grid_.nx, j = point / grid_.nx;
       Dir d = static_cast<Dir>(state % 4);
       for (const auto& goal : goals)
-        if (goal.i == i && goal.j == j) {
+        if (goal.i == i && goal.j == j && d != opposite(goal.in)) {  // no U-turn into the port
           double total = g + goal.cost + margin + (goal.in != d ? bend_cost : 0);
           if (total < best) best = total, best_state = state, best_in = goal.in;
         }

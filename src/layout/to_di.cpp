@@ -1,4 +1,4 @@
-// Phase 6: the placed graph as a BPMN diagram (BPMNDiagram / BPMNPlane), shapes before the
+// Phase 8: the placed graph as a BPMN diagram (BPMNDiagram / BPMNPlane), shapes before the
 // edges, containers before what they contain, in bpmn-js's naming (element id + "_di").
 #include <cmath>
 #include <unordered_set>
