@@ -157,23 +157,27 @@ struct Router {
   // gap moves right (nothing is routed or labelled yet), and the bands grow with it.
   void widen_gaps() {
     Frame& top = g.frames[0];
-    for (int gap = static_cast<int>(top.column_right.size()) - 2; gap >= 0; --gap) {
+    std::vector<std::pair<double, double>> widened;  // (where, by how much), left to right
+    for (int gap = 0; gap + 1 < static_cast<int>(top.column_right.size()); ++gap) {
       auto it = gaps.find({0, gap});
       if (it == gaps.end()) continue;
       double need = track_spacing * static_cast<double>(tracks(it->second).size() + 1);
       double extra = std::ceil(need - (top.column_left[gap + 1] - top.column_right[gap]));
-      if (extra <= 0) continue;
-      double from = top.column_right[gap];
-      for (auto& item : g.items)
-        if (item.box.x > from) item.box.x += extra;
-      for (auto& f : g.frames) {
-        for (double& x : f.channel_x) x += x > from ? extra : 0;
-        for (double& x : f.column_left) x += x > from ? extra : 0;
-        for (double& x : f.column_right) x += x > from ? extra : 0;
-      }
-      for (auto& band : g.bands) band.box.w += extra;
-      top.extent.w += extra;
+      if (extra > 0) widened.push_back({top.column_right[gap], extra});
     }
+    if (widened.empty()) return;
+    std::vector<double> total(widened.size());  // all that moves a point right of each
+    for (std::size_t k = 0; k < widened.size(); ++k) total[k] = widened[k].second + (k ? total[k - 1] : 0);
+    auto shift = [&](double x) {  // one pass, a binary search per coordinate
+      auto it = std::lower_bound(widened.begin(), widened.end(), x, [](const auto& w, double v) { return w.first < v; });
+      return it == widened.begin() ? 0.0 : total[it - widened.begin() - 1];
+    };
+    for (auto& item : g.items) item.box.x += shift(item.box.x);
+    for (auto& f : g.frames)
+      for (auto* xs : {&f.channel_x, &f.column_left, &f.column_right})
+        for (double& x : *xs) x += shift(x);
+    for (auto& band : g.bands) band.box.w += total.back();
+    top.extent.w += total.back();
   }
 
   void assign_tracks(std::pair<int, int> key, std::vector<Jog>& jogs) {

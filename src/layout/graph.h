@@ -4,6 +4,7 @@
 // bands of pools and lanes.
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <unordered_set>
 #include <vector>
 
@@ -117,7 +118,11 @@ struct Layered {
   std::vector<LayerNode> nodes;
   std::vector<LayerEdge> edges;
   std::vector<std::vector<int>> layers;
-  std::vector<int> node_of_item;     // item → layer node (-1: not layered)
+  std::unordered_map<int, int> node_of_item;  // item → layer node
+  int node_of(int item) const {      // -1: not layered in this frame
+    auto it = node_of_item.find(item);
+    return it == node_of_item.end() ? -1 : it->second;
+  }
 };
 
 struct Frame {

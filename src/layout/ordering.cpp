@@ -46,18 +46,18 @@ struct Orderer {
   }
 
   void build() {
-    L.node_of_item.assign(g.items.size(), -1);
+    L.node_of_item.clear();
     int ranks = 0;
     for (int i : frame.items)
       if (in_cell(g.items[i])) {
         L.node_of_item[i] = add_node({i, -1, band_of(i), g.items[i].rank});
         ranks = std::max(ranks, g.items[i].rank + 1);
-        if (g.items[i].anchor >= 0) anchored.push_back(L.node_of_item[i]);
+        if (g.items[i].anchor >= 0) anchored.push_back(L.node_of(i));
       }
     std::vector<int> turn = turning_ranks(ranks);
     for (int e = 0; e < static_cast<int>(frame.flow_edges.size()); ++e) {
       const FlowEdge& fe = frame.flow_edges[e];
-      int u = L.node_of_item[fe.from], v = L.node_of_item[fe.to];
+      int u = L.node_of(fe.from), v = L.node_of(fe.to);
       if (u < 0 || v < 0 || L.nodes[v].rank == L.nodes[u].rank) continue;
       int prev = u;
       for (int r = L.nodes[u].rank + 1; r < L.nodes[v].rank; ++r) {
@@ -97,7 +97,7 @@ struct Orderer {
         int item = at_source ? link.from : link.to;
         if (item < 0 || g.items[item].frame != 0) continue;
         if (g.items[item].kind == ItemKind::boundary_event) item = g.items[item].anchor;
-        int v = L.node_of_item[item];
+        int v = L.node_of(item);
         if (v < 0) continue;
         int other_item = at_source ? link.to : link.from, other_band = at_source ? link.to_band : link.from_band;
         std::pair<int, int> other = other_item >= 0 ? std::pair{g.items[other_item].band, g.items[other_item].band}
@@ -118,11 +118,11 @@ struct Orderer {
     int bands = 1;
     for (const auto& n : L.nodes) bands = std::max(bands, n.band + 1);
     std::vector<std::vector<int>> along(ranks, std::vector<int>(bands, 0)), across(ranks, std::vector<int>(bands, 0));
-    auto span = [&](const FlowEdge& fe) { return std::pair{L.nodes[L.node_of_item[fe.from]], L.nodes[L.node_of_item[fe.to]]}; };
+    auto span = [&](const FlowEdge& fe) { return std::pair{L.nodes[L.node_of(fe.from)], L.nodes[L.node_of(fe.to)]}; };
     std::vector<int> turn(frame.flow_edges.size(), -1);
     for (int e = 0; e < static_cast<int>(frame.flow_edges.size()); ++e) {
       const FlowEdge& fe = frame.flow_edges[e];
-      if (L.node_of_item[fe.from] < 0 || L.node_of_item[fe.to] < 0) continue;
+      if (L.node_of(fe.from) < 0 || L.node_of(fe.to) < 0) continue;
       auto [a, b] = span(fe);
       if (b.rank <= a.rank) continue;
       turn[e] = b.rank - 1;
@@ -130,6 +130,11 @@ struct Orderer {
       if (a.band == b.band) ++along[b.rank - 1][a.band];
       for (int band = std::min(a.band, b.band) + 1; band < std::max(a.band, b.band); ++band) ++across[b.rank - 1][band];
     }
+    // Turns of others before each rank, per band: what a run along the band from one rank to
+    // another meets, in constant time.
+    std::vector<std::vector<long>> before(bands, std::vector<long>(ranks + 1, 0));
+    for (int band = 0; band < bands; ++band)
+      for (int r = 0; r < ranks; ++r) before[band][r + 1] = before[band][r] + across[r][band];
     for (int e = 0; e < static_cast<int>(frame.flow_edges.size()) && turning != Turn::latest; ++e) {
       if (turn[e] < 0) continue;
       auto [a, b] = span(frame.flow_edges[e]);
@@ -140,10 +145,8 @@ struct Orderer {
       }
       long best = -1;
       for (int t = b.rank - 1; t >= a.rank; --t) {
-        long cost = 0;
+        long cost = (before[a.band][t] - before[a.band][a.rank]) + (before[b.band][b.rank] - before[b.band][t + 1]);
         for (int band = std::min(a.band, b.band) + 1; band < std::max(a.band, b.band); ++band) cost += along[t][band];
-        for (int r = a.rank; r < t; ++r) cost += across[r][a.band];
-        for (int r = t + 1; r < b.rank; ++r) cost += across[r][b.band];
         if (best < 0 || cost <= best) best = cost, turn[e] = t;
       }
     }
@@ -251,9 +254,10 @@ struct Orderer {
 
   // One rank reordered by the barycentres of its neighbours in the rank before (downwards)
   // or after; nodes without such neighbours keep their place.
+  std::vector<double> bary;                // per node, for the sweep of its rank
+
   void sweep_layer(int r, bool downwards) {
     auto& layer = L.layers[r];
-    std::vector<double> bary(L.nodes.size());
     for (int v : layer) {
       const auto& edges = downwards ? up[v] : down[v];
       if (edges.empty()) {
@@ -307,6 +311,7 @@ struct Orderer {
   }
 
   void minimise_crossings() {
+    bary.assign(L.nodes.size(), 0);
     long best = crossings();
     auto best_layers = L.layers;
     int rounds = L.nodes.size() > 20000 ? 2 : L.nodes.size() > 3000 ? 4 : 8;
@@ -327,7 +332,7 @@ struct Orderer {
   void insert_anchored() {
     std::stable_sort(anchored.begin(), anchored.end(), [&](int a, int b) { return g.items[L.nodes[a].item].anchor < g.items[L.nodes[b].item].anchor; });
     for (int v : anchored) {
-      int anchor = L.node_of_item[g.items[L.nodes[v].item].anchor];
+      int anchor = L.node_of(g.items[L.nodes[v].item].anchor);
       auto& layer = L.layers[L.nodes[v].rank];
       auto at = anchor >= 0 ? std::find(layer.begin(), layer.end(), anchor) : layer.end();
       if (at != layer.end() && L.nodes[anchor].band != L.nodes[v].band) {  // in a lane of its own: nearest its anchor
@@ -343,7 +348,7 @@ struct Orderer {
         continue;
       }
       while (at + 1 != layer.end() && L.nodes[*(at + 1)].item >= 0 && g.items[L.nodes[*(at + 1)].item].anchor >= 0 &&
-             L.node_of_item[g.items[L.nodes[*(at + 1)].item].anchor] == anchor)
+             L.node_of(g.items[L.nodes[*(at + 1)].item].anchor) == anchor)
         ++at;
       layer.insert(at + 1, v);
     }

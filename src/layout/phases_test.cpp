@@ -76,7 +76,7 @@ const syzba::layout::Item& item(const Graph& g, const std::string& id) {
 // Position of an item in its rank's order.
 int position(const Graph& g, const std::string& id) {
   const auto& L = g.frames[0].layered;
-  int node = L.node_of_item[&item(g, id) - &g.items[0]];
+  int node = L.node_of(&item(g, id) - &g.items[0]);
   const auto& layer = L.layers[L.nodes[node].rank];
   return static_cast<int>(std::find(layer.begin(), layer.end(), node) - layer.begin());
 }

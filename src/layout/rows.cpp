@@ -30,7 +30,7 @@ struct RowAssigner {
   std::pair<int, double> desire(int v, bool downwards) const {
     const LayerNode& n = L.nodes[v];
     if (anchored(v)) {
-      int a = L.node_of_item[g.items[n.item].anchor];
+      int a = L.node_of(g.items[n.item].anchor);
       if (a >= 0 && L.nodes[a].rank == n.rank && L.nodes[a].band == n.band) return {L.nodes[a].row + 1, 0.5};
       return {n.row, 0};
     }
