@@ -99,15 +99,9 @@ struct Placer {
     return false;
   }
 
-  void place_link_label(Link& link, const MeasureText& measure) {
-    if (link.route.size() < 2) return;
-    TextSize t = measure(link.name, size::label_font, size::label_width);
-    double w = t.width, h = t.height, gap = 4;
-    // Beside its own first segment: where branches share a gateway's side, the segment they
-    // turn into after it, so that it is clear which label is whose.
-    std::size_t k = shares_first_segment(link) && link.route.size() >= 3 ? 1 : 0;
-    const Point& a = link.route[k];
-    const Point& b = link.route[k + 1];
+  // Places for a label of w × h beside the segment a → b, near a first.
+  static std::vector<Rect> beside_segment(const Point& a, const Point& b, double w, double h) {
+    const double gap = 4;
     std::vector<Rect> candidates;
     if (a.y == b.y) {
       double x = b.x >= a.x ? a.x + gap : a.x - gap - w;
@@ -123,9 +117,37 @@ struct Placer {
       for (double shift = 0; shift <= room; shift += 15)
         candidates.push_back({a.x + gap, y + along * shift, w, h}), candidates.push_back({a.x - gap - w, y + along * shift, w, h});
     }
+    return candidates;
+  }
+
+  void place_link_label(Link& link, const MeasureText& measure) {
+    if (link.route.size() < 2) return;
+    TextSize t = measure(link.name, size::label_font, size::label_width);
+    double w = t.width, h = t.height;
+    // Beside its own first segment: where branches share a gateway's side, the segment they
+    // turn into after it, so that it is clear which label is whose.
+    std::size_t k = shares_first_segment(link) && link.route.size() >= 3 ? 1 : 0;
+    std::vector<Rect> candidates = beside_segment(link.route[k], link.route[k + 1], w, h);
     std::vector<int> ignore;
     for (int end : {link.from, link.to})
       if (end >= 0) ignore.insert(ignore.end(), g.items[end].containers.begin(), g.items[end].containers.end());
+    // Where every place beside that segment covers a shape (a short segment into a box), the
+    // other segments of the flow: the shared one before it near its end (where the branch
+    // turns off), those after it near their start.
+    bool free = std::any_of(candidates.begin(), candidates.end(), [&](const Rect& c) { return shapes.count(c, ignore) == 0; });
+    for (std::size_t j = 0; !free && j + 1 < link.route.size(); ++j) {
+      if (j == k) continue;
+      auto more = j < k ? beside_segment(link.route[j + 1], link.route[j], w, h) : beside_segment(link.route[j], link.route[j + 1], w, h);
+      candidates.insert(candidates.end(), more.begin(), more.end());
+    }
+    // Still none: further out around where the label belongs, nearest first.
+    free = free || std::any_of(candidates.begin(), candidates.end(), [&](const Rect& c) { return shapes.count(c, ignore) == 0; });
+    for (int ring = 1; !free && ring <= 4; ++ring)
+      for (double dy : {-1.0, 1.0})
+        for (double dx : {0.0, -0.5, 0.5, -1.0, 1.0}) {
+          const Rect& near = candidates.front();
+          candidates.push_back({near.x + dx * w * ring, near.y + dy * (h + 8) * ring, w, h});
+        }
     bool in_band = link.kind == LinkKind::sequence && link.from >= 0;  // message flows run between bands
     auto band = in_band ? band_of(g.items[link.from]) : std::nullopt;
     link.label_box = choose(candidates, ignore, band ? &*band : nullptr);
