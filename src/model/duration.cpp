@@ -7,7 +7,9 @@
 // wants to see. The unit is found by word stems, so inflected forms ("минуттан",
 // "күнінен", "рабочих дней") are understood.
 #include <array>
+#include <cerrno>
 #include <cmath>
+#include <cstdlib>
 #include <string>
 #include <vector>
 
@@ -178,7 +180,15 @@ DurationParse parse_duration(std::string_view text) {
   std::vector<Word> words = join_spaced_letters(split_words(text));
   std::optional<double> digits;
   for (const auto& w : words)
-    if (w.digits && !digits) digits = std::stod(w.text);
+    if (w.digits && !digits) {
+      // strtod, not stod: an amount of 400 digits is the writer's error, never an exception.
+      errno = 0;
+      double value = std::strtod(w.text.c_str(), nullptr);
+      if (errno == ERANGE || !std::isfinite(value))
+        return {std::nullopt, "the amount " + w.text.substr(0, 20) + (w.text.size() > 20 ? "…" : "") + " is too large in \"" +
+                                  std::string(text.substr(0, 200)) + "\""};
+      digits = value;
+    }
   std::optional<double> spelled_outside = words_value(words, false);
   std::optional<double> spelled_inside = words_value(words, true);
 

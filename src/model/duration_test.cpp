@@ -85,3 +85,13 @@ TEST_CASE("every duration written in the seed regulations parses", "[duration][s
   }
   CHECK(found > 50);  // the seeds hold well over fifty written durations
 }
+
+TEST_CASE("an amount too large for a number is an error, not a crash", "[duration]") {
+  // Found by fuzz_duration: 400 eights and a unit made std::stod throw out_of_range.
+  for (const std::string& text : {std::string(400, '8') + " минут", "6" + std::string(320, '0') + " (алты) жұмыс күні"}) {
+    auto parsed = syzba::model::parse_duration(text);
+    CHECK_FALSE(parsed.duration);
+    CHECK_THAT(parsed.error, Catch::Contains("too large"));
+  }
+  CHECK(syzba::model::parse_duration("15 минут").duration);
+}

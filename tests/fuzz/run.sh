@@ -19,6 +19,7 @@ for f in "$shared"/corpus/miwg/*.bpmn "$root"/models/*.bpmn "$root"/tests/fixtur
 done
 grep -ho 'syzba:duration[^>]*text="[^"]*"' "$root"/models/*.bpmn | sed 's/.*text="//; s/"$//' | sort -u |
   while IFS= read -r d; do printf '%s' "$d" > "$work/duration/$(printf '%s' "$d" | md5sum | cut -c1-12)"; done
+cp "$here"/regressions/*.duration "$work/duration/" 2>/dev/null || true
 export LSAN_OPTIONS=suppressions=$root/tests/lsan.supp
 status=0
 for target in reader duration render text; do
