@@ -53,7 +53,7 @@ struct Item {
   Rect box;                          // the shape; relative to its frame until placed
   TextSize label;                    // external label size
   int frame = 0;                     // the frame it stands in
-  int band = 0;                      // its leaf band within the frame
+  int band = 0;                      // a band index while building, a leaf index (frame 0) after number_leaves
   int anchor = -1;                   // boundary events: host; data and annotations: what they attach to
   bool own_lane = false;             // data a lane lists: it stays in that lane beside its anchor
   int inner_frame = -1;              // expanded sub-processes: the frame inside
@@ -162,13 +162,13 @@ void route_messages(Graph& graph);   // message flows between pools, through the
 void route(Graph& graph);            // the rest on a grid around the shapes (A*)
 // The index in roots of the pool (or band) an item stands in at the top level, or -1.
 int root_of_item(const Graph& graph, int item);
+// The gap (below root k) whose track a message between two pools takes, or -1: placement
+// makes the gap as tall as its tracks need, route_messages draws them there.
+int message_gap(const Graph& graph, const Link& link);
 void place_labels(Graph& graph, const MeasureText& measure);
 // ids already taken in the document; the new DI ids are added to it.
 model::Diagram to_diagram(const Graph& graph, std::unordered_set<std::string>& taken, const std::string& diagram_id);
 
-}  // namespace syzba::layout
-
-namespace syzba::layout {
 // Crossings between the edges of two adjacent layers, each edge given by the positions of its
 // ends in the upper and the lower layer (Barth, Jünger, Mutzel: an accumulator tree).
 long count_crossings(std::vector<std::pair<int, int>> edges, int lower_size);

@@ -33,6 +33,13 @@ int root_of_item(const Graph& g, int item) {
   return it == g.roots.end() ? -1 : static_cast<int>(it - g.roots.begin());
 }
 
+int message_gap(const Graph& g, const Link& link) {
+  if (link.kind != LinkKind::message) return -1;
+  int ra = root_of_item(g, link.from), rb = root_of_item(g, link.to);
+  if (ra < 0 || rb < 0 || ra == rb) return -1;
+  return rb > ra ? rb - 1 : rb;  // the gap next to the receiver's pool, on the sender's side
+}
+
 void route_messages(Graph& g) {
   Buckets<int> shapes;
   for (int i = 0; i < static_cast<int>(g.items.size()); ++i)
@@ -80,7 +87,7 @@ void route_messages(Graph& g) {
       try_route(link, {{a, down ? from.bottom() : from.y}, {a, down ? to.y : to.bottom()}});
       continue;
     }
-    gaps[down ? root_of_item(g, link.to) - 1 : root_of_item(g, link.to)].push_back({l, a, b, down});
+    gaps[message_gap(g, link)].push_back({l, a, b, down});
   }
   for (auto& [gap, messages] : gaps) {
     if (gap + 1 >= static_cast<int>(g.roots.size())) continue;

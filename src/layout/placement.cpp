@@ -7,6 +7,7 @@
 #include <map>
 #include <unordered_map>
 
+#include "layout/buckets.h"
 #include "layout/graph.h"
 
 namespace syzba::layout {
@@ -145,14 +146,12 @@ void place_frame(Graph& g, int f) {
   if (f == 0) {
     // Messages between pools take a track each in the gap next to their receiver's pool.
     std::vector<int> tracks(g.roots.size(), 0);
-    for (const auto& link : g.links) {
-      int ra = link.kind == LinkKind::message ? root_of_item(g, link.from) : -1, rb = root_of_item(g, link.to);
-      if (ra >= 0 && rb >= 0 && ra != rb) ++tracks[rb > ra ? rb - 1 : rb];
-    }
+    for (const auto& link : g.links)
+      if (int gap = message_gap(g, link); gap >= 0) ++tracks[gap];
     double y = 0;
     for (std::size_t k = 0; k < g.roots.size(); ++k) {
       y += stack_bands(g, g.roots[k], y, 0, width, leaf_heights);
-      if (g.bands[g.roots[k]].pool) y += std::max(pool_gap, 10.0 * (tracks[k] + 1));
+      if (g.bands[g.roots[k]].pool) y += std::max(pool_gap, track_spacing * (tracks[k] + 1));
     }
     for (int b = 0; b < bands; ++b) band_top[b] = g.bands[frame.leaves[b]].box.y;
   }
