@@ -134,6 +134,7 @@ struct Options {
 struct Outcome {
   Scene scene;
   std::string error;  // non-empty: nothing to draw (no diagram, unknown --diagram)
+  std::string warning;  // drawn, but the reader should know: the diagram is empty
   std::vector<std::string> diagrams;  // ids of the diagrams the file has
 };
 

@@ -144,7 +144,8 @@ const model::Diagram* choose_diagram(const model::Definitions& defs, const std::
   if (!wanted.empty()) return nullptr;
   for (const auto& d : defs.diagrams)
     if (!d.plane.elements.empty()) return &d;
-  return nullptr;
+  // A model with nothing in it (an empty process) is drawn as what it is: an empty page.
+  return defs.diagrams.empty() ? nullptr : &defs.diagrams.front();
 }
 
 const model::ServiceInfo* service_of(const model::Definitions& defs) {
@@ -237,6 +238,8 @@ Outcome render_scene(const model::Definitions& defs, const Options& options, Tex
                                             : "no diagram '" + options.diagram + "' (neither a BPMNDiagram id nor the element one draws)";
     return outcome;
   }
+  if (diagram->plane.elements.empty())
+    outcome.warning = "the diagram '" + diagram->id + "' draws nothing (the model holds no element to draw): the picture is empty";
   Catalog catalog = make_catalog(defs);
   Palette page_palette = palette_for(model::DiElement{}, options.theme);
 

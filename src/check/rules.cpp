@@ -18,7 +18,8 @@ const std::vector<Rule>& rules() {
   static const std::vector<Rule> all = {
       {"unreadable", Severity::error, "the file cannot be read: not well-formed XML, not BPMN 2.0, too large or too deep", O::reader},
       {"invalid-value", Severity::error, "an attribute has a value of the wrong type (a number, a boolean)", O::reader},
-      {"invalid-di", Severity::error, "a diagram element lacks what it needs (a plane, bounds, two waypoints)", O::reader},
+      {"invalid-di", Severity::error, "a diagram element lacks what it needs (bounds, two waypoints, numbers as coordinates); render, layout and publish repair it", O::reader},
+      {"invalid-encoding", Severity::warning, "the file says UTF-8 but holds other bytes (read as Windows-1252)", O::reader},
       {"syzba-extension", Severity::warning, "a syzba extension element (duration, service, term) cannot be understood", O::reader},
       {"duplicate-id", Severity::error, "two elements share one id", O::structure},
       {"dangling-reference", Severity::error, "a reference names an id that is not in the file", O::structure},

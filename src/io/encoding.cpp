@@ -9,6 +9,7 @@
 #include <cerrno>
 #include <cstdio>
 #include <string>
+#include <tuple>
 #include <utility>
 
 namespace syzba::io {
@@ -79,6 +80,45 @@ std::size_t invalid_utf8_at(std::string_view s) {
     i += len;
   }
   return std::string_view::npos;
+}
+
+// Windows-1252 0x80..0x9F (0 where the code page leaves a byte undefined); from 0xA0 on it
+// is Latin-1.
+constexpr char32_t windows_1252_high[32] = {
+    0x20AC, 0, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0, 0x017D, 0,
+    0, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0, 0x017E, 0x0178};
+
+void append_utf8(std::string& out, char32_t cp) {
+  if (cp < 0x80) {
+    out += static_cast<char>(cp);
+  } else if (cp < 0x800) {
+    out += static_cast<char>(0xC0 | (cp >> 6));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else {
+    out += static_cast<char>(0xE0 | (cp >> 12));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  }
+}
+
+// Valid UTF-8 sequences kept; every other byte read as Windows-1252 (U+FFFD where that is
+// undefined). Files that say UTF-8 but hold Latin-1 or Windows-1252 text are common among
+// exports of Western tools (GenMyModel writes "Rechnung kl\xE4ren").
+std::string repaired_utf8(std::string_view s) {
+  std::string out;
+  out.reserve(s.size() + s.size() / 8);
+  std::size_t i = 0;
+  while (i < s.size()) {
+    std::size_t bad = invalid_utf8_at(s.substr(i));
+    if (bad == std::string_view::npos) bad = s.size() - i;
+    out.append(s.substr(i, bad));
+    i += bad;
+    if (i >= s.size()) break;
+    auto c = static_cast<unsigned char>(s[i++]);
+    char32_t cp = c < 0xA0 ? windows_1252_high[c - 0x80] : c;
+    append_utf8(out, cp == 0 || c < 0x80 ? 0xFFFD : cp);
+  }
+  return out;
 }
 
 // Line and column (in characters) of a byte offset.
@@ -157,16 +197,32 @@ Utf8Text to_utf8(std::string bytes) {
     if (!text) return {std::nullopt, "cannot read the file as " + from + " (unknown encoding, or bytes invalid in it)"};
     // The declaration still names the old encoding; the parser is told UTF-8 explicitly.
     bytes = std::move(*text);
-  } else if (auto bad = invalid_utf8_at(bytes); bad != std::string_view::npos) {
-    auto [line, column] = position_in(bytes, bad);
-    return {std::nullopt, "invalid UTF-8 (declare the file's encoding in its XML declaration, or save it as UTF-8)", line,
-            column};
+  }
+  Utf8Text out;
+  if (from.empty()) {
+    if (auto bad = invalid_utf8_at(bytes); bad != std::string_view::npos) {
+      // Binary files (an image renamed .bpmn) are not text in the wrong code page.
+      auto first = bytes.find_first_not_of(" \t\r\n");
+      if (first == std::string::npos || bytes[first] != '<') {
+        auto [line, column] = position_in(bytes, bad);
+        return {std::nullopt, "invalid UTF-8 (declare the file's encoding in its XML declaration, or save it as UTF-8)", line,
+                column};
+      }
+      std::tie(out.warning_line, out.warning_column) = position_in(bytes, bad);
+      char byte[8];
+      std::snprintf(byte, sizeof byte, "0x%02X", static_cast<unsigned char>(bytes[bad]));
+      bytes = repaired_utf8(bytes);
+      out.warning = std::string("invalid UTF-8 (the byte ") + byte +
+                    " and any others like it are read as Windows-1252; declare the file's encoding in its XML "
+                    "declaration, or save it as UTF-8)";
+    }
   }
   if (auto bad = forbidden_character_at(bytes); bad.offset != std::string_view::npos) {
     auto [line, column] = position_in(bytes, bad.offset);
     return {std::nullopt, "not well-formed XML: the character " + bad.what + " is not allowed in XML 1.0", line, column};
   }
-  return {std::move(bytes), ""};
+  out.text = std::move(bytes);
+  return out;
 }
 
 }  // namespace syzba::io

@@ -11,6 +11,10 @@ struct Utf8Text {
   std::optional<std::string> text;
   std::string error;  // why the bytes could not be read as text
   int error_line = 0, error_column = 0;  // where, when a byte is to blame
+  // Read, but not as declared: bytes that were not UTF-8 taken as Windows-1252 (what the
+  // tools that write such files meant); empty when the bytes were what they said.
+  std::string warning;
+  int warning_line = 0, warning_column = 0;
 };
 
 Utf8Text to_utf8(std::string bytes);  // UTF-8 input is moved through, not copied

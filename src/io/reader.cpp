@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <limits>
 #include <cstring>
 #include <fstream>
 #include <functional>
@@ -18,6 +19,7 @@
 #include <sstream>
 
 #include "io/encoding.h"
+#include "io/references.h"
 #include "io/io.h"
 
 namespace syzba::io {
@@ -410,9 +412,12 @@ double Reader::number(pugi::xml_node node, std::string_view name, const char* va
   const char* begin = v.data() + (v.size() > 1 && v[0] == '+' ? 1 : 0);
   auto [end, ec] = std::from_chars(begin, v.data() + v.size(), out);
   if (ec != std::errc{} || end != v.data() + v.size() || v.empty() || !std::isfinite(out)) {
-    report(node, "invalid-value", Severity::error, node.attribute("id").value(),
-           std::string(name) + "=\"" + std::string(value) + "\" is not a finite number");
-    return 0;
+    // Only diagram coordinates are numbers here: a drawing verb repairs them (the layout
+    // places what has no usable bounds), convert refuses them.
+    report(node, "invalid-di", Severity::error, node.attribute("id").value(),
+           v.empty() && !node.attribute(std::string(name).c_str()) ? node.name() + std::string(" has no ") + std::string(name)
+                                                                  : std::string(name) + "=\"" + std::string(value) + "\" is not a finite number");
+    return std::numeric_limits<double>::quiet_NaN();
   }
   return out;
 }
@@ -838,6 +843,8 @@ model::DiPlane Reader::read_plane(pugi::xml_node node) {
         else return false;
         return true;
       });
+  if (plane.element.empty())
+    report(node, "invalid-di", Severity::error, plane.id, "the BPMNPlane names no bpmnElement (the process or collaboration it draws)");
   return plane;
 }
 
@@ -889,8 +896,11 @@ model::DiElement Reader::read_di_element(pugi::xml_node node, model::DiKind kind
         }
         return true;
       });
-  if (kind == model::DiKind::shape && !has_bounds)
+  if (kind == model::DiKind::shape && !has_bounds) {
     report(node, "invalid-di", Severity::error, e.id, "BPMNShape for '" + e.element + "' has no dc:Bounds");
+    double nowhere = std::numeric_limits<double>::quiet_NaN();  // not (0, 0): the layout must place it
+    e.bounds = {nowhere, nowhere, nowhere, nowhere};
+  }
   if (kind == model::DiKind::edge && e.waypoints.size() < 2)
     report(node, "invalid-di", Severity::error, e.id, "BPMNEdge for '" + e.element + "' needs at least two waypoints");
   return e;
@@ -1064,6 +1074,8 @@ ReadResult read_bpmn(std::string bytes, const ReadLimits& limits) {
     result.diagnostics.push_back(fatal(utf8.error, {utf8.error_line, utf8.error_column}));
     return result;
   }
+  if (!utf8.warning.empty())
+    result.diagnostics.push_back({"invalid-encoding", Severity::warning, "", utf8.warning_line, utf8.warning_column, utf8.warning});
   std::string& text = *utf8.text;
   LineIndex lines(text);
   if (auto lexical = lexical_error(text)) {
@@ -1124,6 +1136,7 @@ ReadResult read_bpmn(std::string bytes, const ReadLimits& limits) {
     if (n.type() == pugi::node_pi)
       defs.prolog.push_back({model::ForeignKind::processing_instruction, n.name(), "", {}, {}, n.value(), 0});
   }
+  unqualify_references(defs);
   result.definitions = std::move(defs);
   return result;
 }

@@ -151,6 +151,9 @@ struct Graph {
 
 bool in_some_pool(const model::Definitions& defs, const std::string& process);
 
+// Before the phases: mends another tool's broken DI where it can (repair.cpp), saying what it did.
+std::vector<model::Diagnostic> repair_diagram(const model::Definitions& defs, model::Diagram& diagram);
+
 // Phases.
 Graph build_graph(const model::Definitions& defs, const std::string& element, const MeasureText& measure);
 void rank_frames(Graph& graph);      // ranks along the flow, back edges reversed

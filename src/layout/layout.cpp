@@ -30,7 +30,8 @@ std::string undrawable(const model::Diagram& diagram) {
   for (const auto& e : diagram.plane.elements) {
     bool ok = e.kind == model::DiKind::shape ? finite(e.bounds) : e.waypoints.size() >= 2;
     for (const auto& w : e.waypoints) ok = ok && std::isfinite(w.x) && std::isfinite(w.y);
-    if (!ok) return "'" + e.id + "' has bounds or waypoints that cannot be drawn";
+    if (!ok) return "the " + std::string(e.kind == model::DiKind::shape ? "shape" : "edge") + " of '" + e.element +
+                    "' has bounds or waypoints that cannot be drawn";
   }
   return "";
 }
@@ -79,6 +80,10 @@ Outcome lay_out(model::Definitions& defs, const Options& options) {
     if (!e.id.empty()) taken.insert(e.id);
   });
   std::vector<model::Diagram> diagrams = options.relayout ? std::vector<model::Diagram>{} : defs.diagrams;
+  for (auto& d : diagrams) {
+    auto notes = repair_diagram(defs, d);
+    outcome.notes.insert(outcome.notes.end(), notes.begin(), notes.end());
+  }
   int counter = 1;
   for (const auto& target : diagram_targets(defs)) {
     Graph g = build_graph(defs, target, options.measure);
@@ -87,7 +92,8 @@ Outcome lay_out(model::Definitions& defs, const Options& options) {
       std::string why = undrawable(*existing);
       if (why.empty()) {
         std::string missing = missing_elements(defs, g);
-        if (missing.empty() || options.keep_incomplete) {
+        // An empty plane is not the author's picture of anything: it is laid out.
+        if (missing.empty() || (options.keep_incomplete && !existing->plane.elements.empty())) {
           if (!missing.empty())
             outcome.notes.push_back({"layout-incomplete", model::Severity::info, target, existing->pos.line,
                                      existing->pos.column, "the diagram of '" + target + "' is kept as it is: " + missing +

@@ -137,6 +137,15 @@ cases['di-not-a-number-text.bpmn'] = with_di(all_shapes(x='ten', y='twenty'))
 cases['di-many-waypoints.bpmn'] = with_di(all_shapes(x=100, y=0) + edge('f1', [(i % 2 * 50, i) for i in range(20000)]))
 cases['di-label-nan.bpmn'] = with_di(shape('s', 0, 22, 36, 36).replace('</bpmndi:BPMNShape>', '<bpmndi:BPMNLabel><dc:Bounds x="NaN" y="0" width="10" height="10"/></bpmndi:BPMNLabel></bpmndi:BPMNShape>'))
 cases['di-shape-for-flow.bpmn'] = with_di(all_shapes(x=100, y=0) + shape('f1'))
+# Broken DI as other tools write it: drawn with a warning, the rest of the picture kept.
+both_edges = lambda f1: all_shapes(x=100, y=0) + f1 + edge('f2', [(200, 40), (250, 40)])
+cases['di-edge-nan-waypoint.bpmn'] = with_di(both_edges(edge('f1', [(36, 'NaN'), (100, 40)])))
+cases['di-edge-ends-not-drawn.bpmn'] = with_di(shape('s', 0, 22, 36, 36) + edge('f1', [(0, 0)]))
+cases['di-label-missing-height.bpmn'] = with_di(both_edges(edge('f1', [(36, 40), (100, 40)])).replace(
+    '</bpmndi:BPMNShape>', '<bpmndi:BPMNLabel><dc:Bounds x="0" y="60" width="40"/></bpmndi:BPMNLabel></bpmndi:BPMNShape>', 1))
+cases['di-plane-without-element.bpmn'] = with_di(both_edges(edge('f1', [(36, 40), (100, 40)]))).replace(' bpmnElement="p"', '')
+cases['di-empty-plane.bpmn'] = with_di('')
+cases['ref-qname-prefixed.bpmn'] = good.replace('sourceRef="s"', 'sourceRef="bpmn:s"').replace('bpmnElement="t"', 'bpmnElement="bpmn:t"')
 # --- labels and injection ------------------------------------------------------------------
 def named(name):
     return good.replace('name="Қабылдау"', f'name="{name}"')
