@@ -122,6 +122,21 @@ TEST_CASE("cli: describe prints a model in the text form and says what it cannot
   CHECK_THAT(b20.out, Catch::Contains("note: not expressed in the text form: loop and multi-instance markers"));
 }
 
+TEST_CASE("cli: describe writes text that compile takes, and says on stderr what it wrote otherwise", "[cli][text]") {
+  auto dir = scratch("describe-nearest");
+  auto model = fixtures() / "text" / "boundary-event-in-another-process.bpmn";
+  auto described = run_syzba("describe --lang en " + quoted(model) + " -o " + quoted(dir / "model.syzba") + " 2>" +
+                             quoted(dir / "notes.txt"));
+  REQUIRE(described.exit_code == 0);
+  CHECK_THAT(contents(dir / "notes.txt"),
+             Catch::Contains("note: not expressed in the text form: boundary events in another process or sub-process "
+                             "than their activity (written beside it) (timeout)"));
+  REQUIRE(run_syzba("compile " + quoted(dir / "model.syzba") + " -o " + quoted(dir / "model.bpmn") + " 2>/dev/null").exit_code == 0);
+  auto again = run_syzba("describe --lang en " + quoted(dir / "model.bpmn") + " 2>/dev/null");
+  REQUIRE(again.exit_code == 0);
+  CHECK(again.out == contents(dir / "model.syzba"));
+}
+
 TEST_CASE("cli: keywords lists every keyword in three languages", "[cli][text]") {
   auto run = run_syzba("keywords");
   REQUIRE(run.exit_code == 0);
