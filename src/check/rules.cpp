@@ -20,6 +20,7 @@ const std::vector<Rule>& rules() {
       {"invalid-value", Severity::error, "an attribute has a value of the wrong type (a number, a boolean)", O::reader},
       {"invalid-di", Severity::error, "a diagram element lacks what it needs (bounds, two waypoints, numbers as coordinates); render, layout and publish repair it", O::reader},
       {"invalid-encoding", Severity::warning, "the file says UTF-8 but holds other bytes (read as Windows-1252)", O::reader},
+      {"impossible-duration", Severity::error, "a duration is negative, zero or more than a year holds (render, layout and publish draw without it)", O::reader},
       {"syzba-extension", Severity::warning, "a syzba extension element (duration, service, term) cannot be understood", O::reader},
       {"duplicate-id", Severity::error, "two elements share one id", O::structure},
       {"dangling-reference", Severity::error, "a reference names an id that is not in the file", O::structure},

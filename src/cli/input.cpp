@@ -18,13 +18,13 @@ bool output_is_input(std::string_view verb, const std::string& input, const std:
 }
 
 ReadModel read_model(std::string_view verb, const std::string& input, const io::ReadLimits& limits,
-                     std::string_view refusal, BrokenDi broken_di) {
+                     std::string_view refusal, Reading reading) {
   ReadModel out;
   out.name = input == "-" ? "<stdin>" : input;
   auto read = text::read_model_file(input, limits);
-  if (broken_di == BrokenDi::repair && read.definitions)
+  if (reading == Reading::drawing && read.definitions)
     for (auto& d : read.diagnostics)
-      if (d.rule == "invalid-di") d.severity = model::Severity::warning;  // the layout repairs it and says how
+      if (d.rule == "invalid-di" || d.rule == "impossible-duration") d.severity = model::Severity::warning;
   std::cerr << format_text({{out.name, read.diagnostics}}, false);
   if (!read.definitions) {
     out.exit_code = 2;

@@ -22,16 +22,18 @@ struct ReadModel {
   std::string name;  // the input as messages name it
 };
 
-// What a verb does with a diagram that cannot be drawn as written (an edge with one
-// waypoint, a height that is not a number): the verbs that draw lay out or re-route it, with
-// a warning, as bpmn-js draws such files; the verbs that write the model back refuse it.
-enum class BrokenDi { refuse, repair };
+// How a verb takes errors that do not stop a picture: a diagram that cannot be drawn as
+// written (an edge with one waypoint, a height that is not a number) and impossible durations
+// ("-5 минут"). The verbs that draw go on with a warning, as bpmn-js draws such files (the
+// layout re-routes or lays out what it must; the duration is not shown); the verbs that write
+// the model back refuse it, and check reports them as errors.
+enum class Reading { exact, drawing };
 
 // Reads input ('-': standard input), printing what reading found. Values that could not be
 // read refuse the model with exit code 1 ("<verb>: <name>: <refusal>"); an unreadable file
 // gives exit code 2.
 ReadModel read_model(std::string_view verb, const std::string& input, const io::ReadLimits& limits,
-                     std::string_view refusal, BrokenDi broken_di = BrokenDi::refuse);
+                     std::string_view refusal, Reading reading = Reading::exact);
 
 // --max-bytes and --max-elements, for every verb that reads models.
 void add_limits(CLI::App& command, io::ReadLimits& limits);

@@ -67,7 +67,7 @@ int run_layout(const LayoutOptions& options) {
     std::cerr << "syzba layout: give -o OUT.bpmn, --stats, or both\n";
     return 2;
   }
-  auto read = read_model("layout", options.input, options.limits, "not written, since the values above would be lost", BrokenDi::repair);
+  auto read = read_model("layout", options.input, options.limits, "not written, since the values above would be lost", Reading::drawing);
   if (!read.definitions) return read.exit_code;
   const std::string& name = read.name;
   model::Definitions defs = std::move(*read.definitions);

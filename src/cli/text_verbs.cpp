@@ -53,7 +53,7 @@ void add_describe(CLI::App& app, DescribeOptions& options) {
 int run_describe(const DescribeOptions& options) {
   if (output_is_input("describe", options.input, options.output)) return 2;
   auto read = read_model("describe", options.input, options.limits, "not described, since the values above would be lost",
-                         BrokenDi::repair);  // the text form carries no DI
+                         Reading::drawing);  // the text form carries no DI
   if (!read.definitions) return read.exit_code;
   auto lang = options.lang == "ru" ? text::Lang::ru : options.lang == "en" ? text::Lang::en : text::Lang::kk;
   auto described = text::describe(*read.definitions, lang);

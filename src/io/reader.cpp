@@ -327,9 +327,13 @@ std::optional<model::Duration> Reader::duration(const ForeignNode& n, model::Sou
   auto warn = [&](std::string message) {
     diagnostics_.push_back({"syzba-extension", Severity::warning, "", at.line, at.column, std::move(message)});
   };
+  auto impossible = [&](std::string message) {  // a value no regulation can mean: check's error
+    diagnostics_.push_back({"impossible-duration", Severity::error, "", at.line, at.column, std::move(message)});
+  };
   if (amount.empty() && unit.empty()) {
     auto parsed = model::parse_duration(text);
-    if (!parsed.duration) warn("syzba:" + std::string(local_name(n.qname)) + ": " + parsed.error);
+    if (!parsed.duration && parsed.impossible) impossible("syzba:" + std::string(local_name(n.qname)) + ": " + parsed.error);
+    else if (!parsed.duration) warn("syzba:" + std::string(local_name(n.qname)) + ": " + parsed.error);
     return parsed.duration;
   }
   double value = 0;
@@ -339,6 +343,10 @@ std::optional<model::Duration> Reader::duration(const ForeignNode& n, model::Sou
     warn("syzba:" + std::string(local_name(n.qname)) +
          " needs amount=\"<non-negative number>\" and unit=\"second|minute|hour|working-day|calendar-day\"; got amount=\"" +
          amount + "\" unit=\"" + unit + "\"");
+    return std::nullopt;
+  }
+  if (std::string why = model::impossible_duration(value, *parsed_unit); !why.empty()) {
+    impossible("syzba:" + std::string(local_name(n.qname)) + ": " + why + " (amount=\"" + amount + "\" unit=\"" + unit + "\")");
     return std::nullopt;
   }
   return model::Duration{value, *parsed_unit, text};

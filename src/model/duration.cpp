@@ -174,7 +174,42 @@ std::string format_amount(double v) {
   return s;
 }
 
+// A minus sign written just before the first digits ("-5", "− 5"), not a range's dash ("5-10").
+bool negative_sign_before_digits(std::string_view text) {
+  auto at = text.find_first_of("0123456789");
+  if (at == std::string_view::npos) return false;
+  std::string_view before = text.substr(0, at);
+  while (!before.empty() && before.back() == ' ') before.remove_suffix(1);
+  bool minus = (!before.empty() && before.back() == '-') || (before.size() >= 3 && before.substr(before.size() - 3) == "\u2212");
+  if (!minus) return false;
+  before.remove_suffix(before.back() == '-' ? 1 : 3);
+  while (!before.empty() && before.back() == ' ') before.remove_suffix(1);
+  return before.empty() || !std::isalnum(static_cast<unsigned char>(before.back()));
+}
+
+// The most of each unit one year holds: no step of a state service, and no service term,
+// takes longer (a regulation counts in days, rarely beyond a few months).
+double most_in_a_year(TimeUnit unit) {
+  switch (unit) {
+    case TimeUnit::second: return 366.0 * 24 * 3600;
+    case TimeUnit::minute: return 366.0 * 24 * 60;
+    case TimeUnit::hour: return 366.0 * 24;
+    case TimeUnit::working_day: return 261;  // weekdays in a year
+    case TimeUnit::calendar_day: return 366;
+  }
+  return 0;
+}
+
 }  // namespace
+
+std::string impossible_duration(double amount, TimeUnit unit) {
+  if (!std::isfinite(amount) || amount < 0) return "a duration cannot be negative";
+  if (amount == 0) return "a duration of zero is no duration (leave it out, or write the time the step takes)";
+  if (amount > most_in_a_year(unit))
+    return format_amount(amount) + " " + std::string(unit_name(unit)) + "s is more than a year holds (at most " +
+           format_amount(most_in_a_year(unit)) + ")";
+  return "";
+}
 
 DurationParse parse_duration(std::string_view text) {
   std::vector<Word> words = join_spaced_letters(split_words(text));
@@ -200,6 +235,9 @@ DurationParse parse_duration(std::string_view text) {
   auto unit = find_unit(words);
   if (!unit) return {std::nullopt, "no time unit (seconds, minutes, hours, working or calendar days) in \"" +
                                        std::string(text) + "\""};
+  if (digits && negative_sign_before_digits(text)) *amount = -*amount;
+  if (std::string why = impossible_duration(*amount, *unit); !why.empty())
+    return {std::nullopt, why + ": \"" + std::string(text.substr(0, 200)) + "\"", true};
   return {Duration{*amount, *unit, std::string(text)}, ""};
 }
 

@@ -95,3 +95,33 @@ TEST_CASE("an amount too large for a number is an error, not a crash", "[duratio
   }
   CHECK(syzba::model::parse_duration("15 минут").duration);
 }
+
+TEST_CASE("impossible durations are errors: negative, zero, more than a year holds", "[duration]") {
+  using syzba::model::parse_duration;
+  for (const char* negative : {"-5 минут", "− 5 минут", "- 3 жұмыс күні", "срок: -2 hours"}) {
+    INFO(negative);
+    auto parsed = parse_duration(negative);
+    CHECK_FALSE(parsed.duration);
+    CHECK_THAT(parsed.error, Catch::Contains("negative"));
+  }
+  for (const char* zero : {"0 минут", "0 (нөл) сағат", "0,0 рабочих дней"}) {
+    INFO(zero);
+    CHECK_THAT(parse_duration(zero).error, Catch::Contains("zero"));
+  }
+  for (const char* absurd : {"300 жұмыс күні", "400 календарных дней", "10000 hours", "600000 минут"}) {
+    INFO(absurd);
+    auto parsed = parse_duration(absurd);
+    CHECK_FALSE(parsed.duration);
+    CHECK_THAT(parsed.error, Catch::Contains("more than a year holds"));
+  }
+  // A range's dash is no minus sign, and a year's worth is still possible.
+  for (const char* fine : {"5-10 минут", "261 жұмыс күні", "366 күнтізбелік күн", "1-2 сағат"}) {
+    INFO(fine);
+    auto parsed = parse_duration(fine);
+    INFO(parsed.error);
+    REQUIRE(parsed.duration);
+    CHECK(parsed.duration->amount > 0);
+  }
+  CHECK(syzba::model::impossible_duration(5, syzba::model::TimeUnit::minute).empty());
+  CHECK_FALSE(syzba::model::impossible_duration(262, syzba::model::TimeUnit::working_day).empty());
+}

@@ -88,12 +88,17 @@ struct Duration {
 struct DurationParse {
   std::optional<Duration> duration;
   std::string error;  // why the text is not a duration, when duration is empty
+  bool impossible = false;  // a duration, but one no regulation can mean (negative, zero, > a year)
 };
 
 // Parses Kazakh, Russian and English durations: digits or number words ("он бес",
 // "пятнадцать"), a decimal comma, a parenthesised spelling, inflected units, and the damage
 // of text extraction (spaced-out letters, Latin "i" for Kazakh "і").
+// Refuses, with the reason, what no regulation can mean: a negative amount ("-5 минут"), zero,
+// or more than a year holds (261 working days, 366 calendar days, 8,784 hours, ...).
 DurationParse parse_duration(std::string_view text);
+// Why an amount of a unit is impossible as a step's or a service's duration, or "".
+std::string impossible_duration(double amount, TimeUnit unit);
 std::string_view unit_name(TimeUnit unit);
 // Lower case of UTF-8 text, Latin and Cyrillic (Kazakh letters included).
 std::string lowercase(std::string_view utf8);  // "second", "minute", "hour", "working-day", "calendar-day"

@@ -180,7 +180,8 @@ class Compiler {
       case Word::term: {
         auto parsed = model::parse_duration(value);
         if (!parsed.duration) {
-          error(value_pos(s), "text-bad-duration", "the term is not a duration: " + parsed.error);
+          error(value_pos(s), parsed.impossible ? "impossible-duration" : "text-bad-duration",
+                "the term is not a duration: " + parsed.error);
         } else {
           parsed.duration->text = value;
           info().term = parsed.duration;
@@ -441,7 +442,7 @@ class Compiler {
         case Word::duration: {
           auto parsed = model::parse_duration(value);
           if (!parsed.duration) {
-            error(value_pos(p), "text-bad-duration", "not a duration: " + parsed.error);
+            error(value_pos(p), parsed.impossible ? "impossible-duration" : "text-bad-duration", "not a duration: " + parsed.error);
           } else {
             parsed.duration->text = value;
             n.duration = parsed.duration;

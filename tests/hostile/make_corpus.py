@@ -176,7 +176,9 @@ cases['duration-negative.bpmn'] = timed('-5 минут')
 cases['duration-huge.bpmn'] = timed('99999999999999999999 жұмыс күні')
 cases['duration-nan-amount.bpmn'] = defs(simple.replace('<bpmn:task id="t" name="Қабылдау">', '<bpmn:task id="t" name="Қабылдау"><bpmn:extensionElements><syzba:duration amount="NaN" unit="minute"/></bpmn:extensionElements>'), 'xmlns:syzba="https://syzba.kz/schema/bpmn/1.0"')
 cases['duration-unknown-unit.bpmn'] = defs(simple.replace('<bpmn:task id="t" name="Қабылдау">', '<bpmn:task id="t" name="Қабылдау"><bpmn:extensionElements><syzba:duration amount="5" unit="fortnight"/></bpmn:extensionElements>'), 'xmlns:syzba="https://syzba.kz/schema/bpmn/1.0"')
-cases['term-exceeded-by-far.bpmn'] = timed('400 жұмыс күні', '1 минут')
+cases['term-exceeded-by-far.bpmn'] = timed('250 жұмыс күні', '1 минут')
+cases['duration-zero.bpmn'] = timed('0 минут')
+cases['duration-beyond-a-year.bpmn'] = timed('400 жұмыс күні')
 cases['term-garbage.bpmn'] = timed('5 минут', 'ертең')
 
 for name, content in cases.items():
