@@ -329,3 +329,22 @@ TEST_CASE("io: a name XML with namespaces forbids is refused, not written back u
   CHECK(read.diagnostics[0].line == 1);
   CHECK_THAT(read.diagnostics[0].message, Catch::Contains("`xmlns:9dc` is not a name"));
 }
+
+TEST_CASE("an element whose prefix is declared on itself is read as what it is", "[io]") {
+  // Modelio 3.5: <ns5:callActivity xmlns:ns5="…/MODEL" xmlns="">, inside a default-namespace process.
+  auto r = io::read_bpmn(R"(<?xml version="1.0" encoding="UTF-8"?>
+<definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" id="D" targetNamespace="t">
+  <process id="P">
+    <ns5:callActivity xmlns:ns5="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns="" id="C" name="Call"/>
+  </process>
+</definitions>)");
+  REQUIRE(r.definitions);
+  const auto& nodes = r.definitions->processes.at(0).content.nodes;
+  REQUIRE(nodes.size() == 1);
+  CHECK(nodes[0].id == "C");
+  CHECK(nodes[0].kind == model::NodeKind::call_activity);
+  std::string written = io::write_bpmn(*r.definitions);
+  auto again = io::read_bpmn(written);
+  REQUIRE(again.definitions);
+  CHECK(io::write_bpmn(*again.definitions) == written);
+}

@@ -133,6 +133,9 @@ class Reader {
   void push_scope(pugi::xml_node node);
   void pop_scope(pugi::xml_node node);
   std::string_view resolve(std::string_view prefix) const;
+  // The namespace of an element's name, its own xmlns declarations first (Modelio writes
+  // <ns5:callActivity xmlns:ns5="…/MODEL">, declaring the prefix on the element it names).
+  std::string_view namespace_of(pugi::xml_node element) const;
   void remember_use(std::string_view qname, std::string_view ns);
 
   ForeignNode foreign(pugi::xml_node node, int slot);
@@ -210,6 +213,15 @@ std::string_view Reader::resolve(std::string_view prefix) const {
   return {};
 }
 
+std::string_view Reader::namespace_of(pugi::xml_node element) const {
+  std::string_view prefix = prefix_of(element.name());
+  for (auto a : element.attributes()) {
+    std::string_view name = a.name();
+    if (prefix.empty() ? name == "xmlns" : (name.substr(0, 6) == "xmlns:" && name.substr(6) == prefix)) return a.value();
+  }
+  return resolve(prefix);
+}
+
 void Reader::remember_use(std::string_view qname, std::string_view ns) {
   std::string prefix(prefix_of(qname));
   auto same = [&](const model::Namespace& n) { return n.uri == ns; };
@@ -268,7 +280,7 @@ void Reader::read_element(pugi::xml_node node, model::BaseElement& base, const A
     next = child.next_sibling();
     if (child.type() == pugi::node_element) {
       std::string_view qname = child.name();
-      std::string_view ns = resolve(prefix_of(qname));
+      std::string_view ns = namespace_of(child);
       Child c{ns, local_name(qname), child};
       bool taken = false;
       if (ns == bpmn_model_ns && c.local == "documentation") {
