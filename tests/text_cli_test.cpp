@@ -245,3 +245,24 @@ TEST_CASE("cli: a watch loop stopped by a signal leaves its output whole and not
   std::sort(left.begin(), left.end());
   CHECK(left == std::vector<std::string>{"draft.svg", "draft.syzba", "pid", "watch.log"});
 }
+
+TEST_CASE("cli: without --lang, what is drawn, tabled and published speaks the model's language", "[cli][text][language]") {
+  auto dir = scratch("language");
+  auto russian = syzba::test::fixtures().parent_path().parent_path() / "examples" / "text-form" / "center-handbook.ru.syzba";
+  REQUIRE(run_syzba("render " + quoted(russian) + " -o " + quoted(dir / "ru.svg")).exit_code == 0);
+  std::string svg = contents(dir / "ru.svg");
+  CHECK(svg.find("Условные обозначения") != std::string::npos);
+  CHECK(svg.find("Срок оказания государственной услуги") != std::string::npos);
+  CHECK(svg.find("Шартты белгілер") == std::string::npos);  // the legend of issue 21's mixed picture
+  CHECK(svg.find("xml:lang=\"ru\"") != std::string::npos);
+  REQUIRE(run_syzba("table " + quoted(russian) + " -o " + quoted(dir / "ru.md")).exit_code == 0);
+  CHECK(contents(dir / "ru.md").find("Структурно-функциональная единица") != std::string::npos);
+  REQUIRE(run_syzba("publish " + quoted(russian) + " -o " + quoted(dir / "site") + " 2>/dev/null").exit_code == 0);
+  CHECK(contents(dir / "site" / "index.html").find("lang=\"ru\"") != std::string::npos);
+  // --lang still decides when given; a Kazakh model stays Kazakh.
+  REQUIRE(run_syzba("render " + quoted(russian) + " --lang kk -o " + quoted(dir / "kk.svg")).exit_code == 0);
+  CHECK(contents(dir / "kk.svg").find("Шартты белгілер") != std::string::npos);
+  write(dir / "kk.syzba", handbook("Құжаттарды қабылдау"));
+  REQUIRE(run_syzba("render " + quoted(dir / "kk.syzba") + " -o " + quoted(dir / "kk2.svg")).exit_code == 0);
+  CHECK(contents(dir / "kk2.svg").find("Шартты белгілер") != std::string::npos);
+}

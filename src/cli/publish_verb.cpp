@@ -16,7 +16,7 @@ void add_publish(CLI::App& app, PublishOptions& options) {
   cmd->add_option("inputs", options.inputs, "BPMN or text-form (.syzba) files, or folders of them")->required();
   cmd->add_option("-o,--output", options.output, "the site's folder")->required();
   cmd->add_option("-j,--jobs", options.jobs, "files done at once (default: the number of cores)")->check(CLI::Range(1u, 256u));
-  cmd->add_option("--lang", options.lang, "language of the pages: kk, ru or en")->check(CLI::IsMember({"kk", "ru", "en"}));
+  cmd->add_option("--lang", options.lang, "language of the pages: kk, ru or en (default: each model's own)")->check(CLI::IsMember({"kk", "ru", "en"}));
   add_limits(*cmd, options.limits);
   cmd->footer("Unchanged inputs are skipped. Exit status: 0 every file published, 1 some failed (the others are published), 2 nothing could be done.");
 }

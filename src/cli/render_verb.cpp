@@ -22,7 +22,7 @@ void add_render(CLI::App& app, RenderOptions& options) {
   cmd->add_option("-o,--output", options.output, "output file: .svg, .pdf or .png ('-' for standard output with --format)")->required();
   cmd->add_option("--format", options.format, "svg, pdf or png (default: from the output's extension)")
       ->check(CLI::IsMember({"svg", "pdf", "png"}));
-  cmd->add_option("--lang", options.lang, "language of the legend and generated text: kk, ru or en")
+  cmd->add_option("--lang", options.lang, "language of the legend and generated text: kk, ru or en (default: the model's)")
       ->check(CLI::IsMember({"kk", "ru", "en"}));
   cmd->add_option("--legend", options.legend, "auto (the symbols the diagram uses) or none")
       ->check(CLI::IsMember({"auto", "none"}));
@@ -64,7 +64,7 @@ int render_once(const RenderOptions& options, exporter::Format format) {
   }
 
   render::Options render_options;
-  render_options.lang = *render::lang_from_name(options.lang);
+  render_options.lang = *render::lang_from_name(options.lang.empty() ? model::language_of(defs) : options.lang);
   render_options.legend = options.legend != "none";
   render_options.durations = options.durations != "off";
   render_options.theme = *render::theme_from_name(options.theme);
@@ -122,7 +122,7 @@ int run_render(const RenderOptions& options) {
   // The drafting loop: the findings of check, then the picture, at every save.
   CheckOptions check;
   check.files = {options.input};
-  check.lang = options.lang;
+  if (!options.lang.empty()) check.lang = options.lang;
   check.limits = options.limits;
   return run_watching("render", options.input, options.watch, [&] {
     int checked = run_check(check);

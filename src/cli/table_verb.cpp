@@ -15,7 +15,7 @@ void add_table(CLI::App& app, TableOptions& options) {
   cmd->add_option("-o,--output", options.output, "output file: .html, .md or .csv ('-' for standard output with --format)")->required();
   cmd->add_option("--format", options.format, "html, md or csv (default: from the output's extension)")
       ->check(CLI::IsMember({"html", "md", "csv"}));
-  cmd->add_option("--lang", options.lang, "language of the headings: kk, ru or en")->check(CLI::IsMember({"kk", "ru", "en"}));
+  cmd->add_option("--lang", options.lang, "language of the headings: kk, ru or en (default: the model's)")->check(CLI::IsMember({"kk", "ru", "en"}));
   add_limits(*cmd, options.limits);
   cmd->footer("Exit status: 0 written, 1 the model could not be read as it is, 2 unreadable input or unwritable output.");
 }
@@ -36,7 +36,7 @@ int run_table(const TableOptions& options) {
   }
   auto read = read_model("table", options.input, options.limits, "no table, since the values above could not be read", Reading::drawing);
   if (!read.definitions) return read.exit_code;
-  check::Lang lang = *check::lang_from_name(options.lang);
+  check::Lang lang = *check::lang_from_name(options.lang.empty() ? model::language_of(*read.definitions) : options.lang);
   table::Table t = table::make_table(*read.definitions);
   std::string bytes = format == "html" ? table::to_html_page(t, lang)
                       : format == "md" ? table::to_markdown(t, lang)

@@ -44,7 +44,7 @@ void add_describe(CLI::App& app, DescribeOptions& options) {
   auto* cmd = app.add_subcommand("describe", "Print a model (BPMN or the text form) in the text form.");
   cmd->add_option("input", options.input, "BPMN or text-form file ('-' for standard input)")->required();
   cmd->add_option("-o,--output", options.output, "output file (default: standard output)");
-  cmd->add_option("--lang", options.lang, "language of the keywords: kk, ru or en")->check(CLI::IsMember({"kk", "ru", "en"}));
+  cmd->add_option("--lang", options.lang, "language of the keywords: kk, ru or en (default: the model's)")->check(CLI::IsMember({"kk", "ru", "en"}));
   add_limits(*cmd, options.limits);
   cmd->footer("What the text form cannot carry (loops, expressions, ...) is listed on standard error. "
               "Exit status: 0 done, 1 refused, 2 unreadable input or unwritable output.");
@@ -55,7 +55,8 @@ int run_describe(const DescribeOptions& options) {
   auto read = read_model("describe", options.input, options.limits, "not described, since the values above would be lost",
                          Reading::drawing);  // the text form carries no DI
   if (!read.definitions) return read.exit_code;
-  auto lang = options.lang == "ru" ? text::Lang::ru : options.lang == "en" ? text::Lang::en : text::Lang::kk;
+  std::string_view name = options.lang.empty() ? model::language_of(*read.definitions) : std::string_view(options.lang);
+  auto lang = name == "ru" ? text::Lang::ru : name == "en" ? text::Lang::en : text::Lang::kk;
   auto described = text::describe(*read.definitions, lang);
   for (const auto& lost : described.not_expressed)
     std::cerr << read.name << ": note: not expressed in the text form: " << lost << "\n";

@@ -67,7 +67,7 @@ struct RenderOptions {
   std::string input;
   std::string output;
   std::string format;  // "" = from the output's extension
-  std::string lang = "kk";
+  std::string lang;  // "" = the model's own language (model::language_of)
   std::string legend = "auto";
   std::string title;
   bool no_title = false;
@@ -90,7 +90,7 @@ struct TableOptions {
   std::string input;
   std::string output;
   std::string format;  // "" = from the output's extension: html, md, csv
-  std::string lang = "kk";
+  std::string lang;  // "" = the model's own language (model::language_of)
   io::ReadLimits limits;  // --max-bytes, --max-elements
 };
 
@@ -101,7 +101,7 @@ struct PublishOptions {
   std::vector<std::string> inputs;
   std::string output;
   unsigned jobs = 0;  // 0 = the number of cores
-  std::string lang = "kk";
+  std::string lang;  // "" = the model's own language (model::language_of)
   io::ReadLimits limits;  // --max-bytes, --max-elements
 };
 
@@ -120,7 +120,7 @@ int run_compile(const CompileOptions& options);
 struct DescribeOptions {
   std::string input;
   std::string output;  // "" = standard output
-  std::string lang = "kk";
+  std::string lang;  // "" = the model's own language (model::language_of)
   io::ReadLimits limits;  // --max-bytes, --max-elements
 };
 

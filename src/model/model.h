@@ -110,6 +110,7 @@ std::optional<TimeUnit> unit_from_name(std::string_view name);
 const std::vector<std::string>& refusal_words();
 const std::vector<std::string>& return_words();
 bool names_any(std::string_view name, const std::vector<std::string>& words);
+
 // Text for XML, SVG and HTML content and attribute values: & < > " ' escaped, control
 // characters (which XML forbids) as spaces; tabs and line breaks too unless kept.
 std::string escape_markup(std::string_view text, bool keep_line_breaks = false);
@@ -431,6 +432,12 @@ struct Diagnostic {
   std::vector<std::string> path;  // the elements that show why, when a path or a set is the reason
   std::string context;  // for text input: the line and a caret under the column
 };
+
+// The language a model's labels are written in: "kk" when Kazakh letters (ә ғ қ ң ө ұ ү һ і)
+// stand in a fair share of its Cyrillic words, "ru" for other Cyrillic, "en" when Latin words
+// outnumber Cyrillic ones; "kk" when it has no words at all. What is drawn and published
+// (legend, title, table headings, page texts) follows it unless --lang says otherwise.
+std::string_view language_of(const Definitions& definitions);
 
 }  // namespace syzba::model
 

@@ -123,4 +123,56 @@ bool names_any(std::string_view name, const std::vector<std::string>& words) {
   return std::any_of(words.begin(), words.end(), [&](const auto& w) { return lower.find(w) != std::string::npos; });
 }
 
+namespace {
+
+bool kazakh_letter(char32_t c) {
+  switch (text::to_lower(c)) {
+    case 0x4D9: case 0x493: case 0x49B: case 0x4A3: case 0x4E9: case 0x4B1: case 0x4AF: case 0x4BB: case 0x456:
+      return true;  // ә ғ қ ң ө ұ ү һ і
+    default: return false;
+  }
+}
+
+struct WordCounts {
+  long cyrillic = 0, kazakh = 0, latin = 0;
+  void add(std::string_view label) {
+    bool in_word = false, cyr = false, kaz = false, lat = false;
+    auto flush = [&] {
+      cyrillic += cyr, kazakh += kaz, latin += lat && !cyr;
+      in_word = cyr = kaz = lat = false;
+    };
+    for (char32_t c : text::decode(label)) {
+      if (!text::is_letter(c)) {
+        if (in_word) flush();
+        continue;
+      }
+      in_word = true;
+      if (text::is_cyrillic(c)) cyr = true, kaz = kaz || kazakh_letter(c);
+      else lat = true;
+    }
+    if (in_word) flush();
+  }
+};
+
+}  // namespace
+
+std::string_view language_of(const Definitions& definitions) {
+  WordCounts words;
+  for_each_element(definitions, [&](const BaseElement& e, ElementClass kind, std::string_view) {
+    switch (kind) {
+      case ElementClass::flow_node: words.add(static_cast<const FlowNode&>(e).name); break;
+      case ElementClass::lane: words.add(static_cast<const Lane&>(e).name); break;
+      case ElementClass::participant: words.add(static_cast<const Participant&>(e).name); break;
+      case ElementClass::process: words.add(static_cast<const Process&>(e).name); break;
+      default: break;
+    }
+  });
+  if (definitions.service) words.add(definitions.service->name);
+  if (words.cyrillic == 0 && words.latin == 0) return "kk";
+  if (words.latin > words.cyrillic) return "en";
+  // Kazakh prose puts one of its own letters in roughly every second word; a Russian label
+  // naming a Kazakh place or office now and then stays Russian.
+  return words.kazakh * 8 >= words.cyrillic ? "kk" : "ru";
+}
+
 }  // namespace syzba::model

@@ -150,9 +150,10 @@ struct Worker {
     auto read = text::read_model_bytes(bytes, file.string(), options.limits);
     if (!read.definitions) return fail(result, first_error(read.diagnostics));
     model::Definitions defs = std::move(*read.definitions);
+    const std::string lang = options.lang.empty() ? std::string(model::language_of(defs)) : options.lang;
 
     check::Config config;
-    config.lang = *check::lang_from_name(options.lang == "kk" ? "kk" : options.lang == "ru" ? "ru" : "en");
+    config.lang = *check::lang_from_name(lang);
     auto findings = check::apply_config(read.diagnostics, config);
     for (auto& d : check::run_checks(defs, config)) findings.push_back(std::move(d));
     table::Table steps = table::make_table(defs, config);
@@ -164,7 +165,7 @@ struct Worker {
     auto laid_out = layout::lay_out(defs, layout_options);
     if (!laid_out.error.empty()) return fail(result, "layout: " + laid_out.error);
     render::Options render_options;
-    render_options.lang = *render::lang_from_name(options.lang);
+    render_options.lang = *render::lang_from_name(lang);
     auto drawn = render::render_scene(defs, render_options, text);
     if (!drawn.error.empty()) return fail(result, "render: " + drawn.error);
 
@@ -205,7 +206,8 @@ struct Worker {
 
     info = page_info(name, defs, findings, steps);
     info.text_source = text_form;
-    files["index.html"] = service_page(info, svg, steps, findings, options.lang);
+    info.lang = lang;
+    files["index.html"] = service_page(info, svg, steps, findings, lang);
     for (const auto& [file, content] : files) info.files[file] = content.size();
     files[std::string(summary_file)] = summary_json(info);
     files[std::string(hash_file)] = hash;
@@ -227,6 +229,18 @@ struct Worker {
     return "not a BPMN model";
   }
 };
+
+// --lang, else the language most pages are in (Kazakh on a tie, as the regulations are).
+std::string index_language(const std::vector<PageInfo>& pages, const Options& options) {
+  if (!options.lang.empty()) return options.lang;
+  std::map<std::string, int> count;
+  for (const auto& p : pages)
+    if (!p.lang.empty()) ++count[p.lang];
+  std::string best = "kk";
+  for (const char* lang : {"kk", "ru", "en"})
+    if (count[lang] > count[best]) best = lang;
+  return best;
+}
 
 }  // namespace
 
@@ -287,7 +301,7 @@ Summary publish(const std::vector<fs::path>& files, const Options& options, cons
   }
   std::vector<std::pair<PageInfo, FileResult>> listed;
   for (std::size_t i = 0; i < files.size(); ++i) listed.emplace_back(pages[i], summary.files[i]);
-  if (auto error = io::write_file_atomically((options.out_dir / "index.html").string(), index_page(listed, options.lang)))
+  if (auto error = io::write_file_atomically((options.out_dir / "index.html").string(), index_page(listed, index_language(pages, options))))
     summary.error = *error;
   return summary;
 }

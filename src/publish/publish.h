@@ -19,7 +19,9 @@ namespace syzba::publish {
 struct Options {
   std::filesystem::path out_dir;
   unsigned jobs = 1;
-  std::string lang = "kk";  // kk, ru, en: page text, legend, table headings, check messages
+  // kk, ru, en: page text, legend, table headings, check messages; "" = each page in its
+  // model's language (model::language_of), the index in the language most pages have.
+  std::string lang;
   io::ReadLimits limits;
 };
 

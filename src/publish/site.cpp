@@ -91,7 +91,7 @@ PageInfo page_info(const std::string& name, const model::Definitions& defs,
 
 std::string summary_json(const PageInfo& info) {
   nlohmann::json j{{"name", info.name}, {"title", info.title}, {"diagram", info.diagram}, {"term", info.term}, {"source", info.source},
-                   {"errors", info.errors}, {"warnings", info.warnings}, {"files", info.files}};
+                   {"lang", info.lang}, {"errors", info.errors}, {"warnings", info.warnings}, {"files", info.files}};
   return j.dump(2) + "\n";
 }
 
@@ -100,14 +100,19 @@ std::optional<PageInfo> read_summary(const std::filesystem::path& folder) {
   if (!in) return std::nullopt;
   auto j = nlohmann::json::parse(in, nullptr, false);
   if (j.is_discarded() || !j.is_object()) return std::nullopt;
+  // A summary edited by hand (a title that is a number) is no summary: the page is made
+  // again, rather than json::value throwing out of publish.
+  auto text = [&](const char* key) { return j.contains(key) && j[key].is_string() ? j[key].get<std::string>() : std::string(); };
+  auto count = [&](const char* key) { return j.contains(key) && j[key].is_number_integer() ? j[key].get<int>() : 0; };
   PageInfo info;
-  info.name = j.value("name", "");
-  info.title = j.value("title", "");
-  info.diagram = j.value("diagram", "");
-  info.term = j.value("term", "");
-  info.source = j.value("source", "");
-  info.errors = j.value("errors", 0);
-  info.warnings = j.value("warnings", 0);
+  info.name = text("name");
+  info.title = text("title");
+  info.diagram = text("diagram");
+  info.term = text("term");
+  info.source = text("source");
+  info.lang = text("lang");
+  info.errors = count("errors");
+  info.warnings = count("warnings");
   if (j.contains("files") && j["files"].is_object())
     for (const auto& [file, size] : j["files"].items())
       if (size.is_number_unsigned()) info.files[file] = size.get<std::uintmax_t>();

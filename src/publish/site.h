@@ -23,6 +23,7 @@ struct PageInfo {
   std::string source;   // regulation · appendix · source file
   int errors = 0, warnings = 0;
   bool text_source = false;  // written in the text form: the .syzba is offered too
+  std::string lang;          // the page's language: --lang, or the model's own
   std::map<std::string, std::uintmax_t> files;  // the page's files and their sizes
 };
 
