@@ -20,6 +20,15 @@ bool attribute_is(const Extras& extras, std::string_view local, std::string_view
   return false;
 }
 
+bool has_child(const Extras& extras, std::string_view local) {
+  for (const auto& c : extras.children) {
+    auto colon = c.qname.find(':');
+    if ((colon == std::string::npos ? std::string_view(c.qname) : std::string_view(c.qname).substr(colon + 1)) == local)
+      return true;
+  }
+  return false;
+}
+
 struct Builder {
   Catalog catalog;
   std::unordered_map<std::string, std::string> performer;  // flow node id → lane or pool name
@@ -53,8 +62,8 @@ struct Builder {
         }
         case ArtifactKind::association: {
           Subject& s = add(a.id, "association", "");
-          s.association_to_target =
-              attribute_is(a.extras, "associationDirection", "One") || attribute_is(a.extras, "associationDirection", "Both");
+          s.association_both = attribute_is(a.extras, "associationDirection", "Both");
+          s.association_to_target = attribute_is(a.extras, "associationDirection", "One") || s.association_both;
           break;
         }
       }
@@ -92,6 +101,15 @@ struct Builder {
     Subject& s = add(n.id, std::string(type_name(n.kind)), n.name);
     s.node = &n;
     s.duration = n.duration;
+    s.event_gateway_type = attribute_value(n.extras, "eventGatewayType");
+    s.instantiate = attribute_value(n.extras, "instantiate") == "true";
+    if (n.triggered_by_event.value_or(false)) {
+      const FlowNode* start = nullptr;
+      int starts = 0;
+      for (const auto& inner : n.content.nodes)
+        if (inner.kind == NodeKind::start_event) start = (++starts == 1) ? &inner : nullptr;
+      s.event_start = start;
+    }
     for (const auto& a : n.data_inputs) add(a.id, "dataInputAssociation", "").association_to_target = true;
     for (const auto& a : n.data_outputs) add(a.id, "dataOutputAssociation", "").association_to_target = true;
     if (n.io) io(*n.io);
@@ -124,6 +142,15 @@ void assign_performers(Builder& b, const Container& c, const std::string& pool) 
 
 }  // namespace
 
+std::string attribute_value(const Extras& extras, std::string_view local) {
+  for (const auto& a : extras.attributes) {
+    auto colon = a.qname.find(':');
+    std::string_view name = colon == std::string::npos ? std::string_view(a.qname) : std::string_view(a.qname).substr(colon + 1);
+    if (name == local) return a.value;
+  }
+  return "";
+}
+
 Catalog make_catalog(const Definitions& defs) {
   Builder b;
   for (const auto& cat : defs.categories)
@@ -134,9 +161,15 @@ Catalog make_catalog(const Definitions& defs) {
       Subject& s = b.add(p.id, "participant", p.name);
       s.black_box = p.process.empty();
       s.participant = &p;
+      s.multiplicity = has_child(p.extras, "participantMultiplicity");
       if (!p.process.empty()) pool_of_process[p.process] = p.name;
     }
-    for (const auto& m : col.message_flows) b.add(m.id, "messageFlow", m.name);
+    for (const auto& m : col.message_flows) {
+      Subject& s = b.add(m.id, "messageFlow", m.name);
+      s.message_ref = !m.message.empty();
+      for (const auto& g : defs.globals)
+        if (g.kind == GlobalKind::message && g.id == m.message) s.message_name = g.name.value_or("");
+    }
     b.artifacts(col.artifacts);
   }
   for (const auto& p : defs.processes) {

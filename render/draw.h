@@ -25,11 +25,20 @@ struct Subject {
   bool association_to_target = false;   // associationDirection one / both, data associations
   bool collection = false;              // data object / input / output collections
   bool data_output = false;             // data output (filled arrow), else input
+  bool association_both = false;        // associationDirection="Both": a head at the source too
+  bool message_ref = false;             // a message flow that names its message (bpmn-js draws it)
+  std::string message_name;             // that message's name, drawn under its envelope
+  std::string event_gateway_type;       // eventGatewayType of an event-based gateway (kept in extras)
+  bool instantiate = false;             // instantiate="true" of a receive task or event-based gateway
+  bool multiplicity = false;            // a participant with participantMultiplicity
+  const model::FlowNode* event_start = nullptr;  // the one start event of an event sub-process
   std::string performer;                // the lane or pool a flow node is in
   std::optional<model::Duration> duration;
 };
 
 using Catalog = std::unordered_map<std::string, Subject>;
+// A foreign attribute's value by its local name (what the model keeps in extras), or "".
+std::string attribute_value(const model::Extras& extras, std::string_view local);
 Catalog make_catalog(const model::Definitions& defs);
 
 // ---------------------------------------------------------------------------------------
@@ -67,6 +76,7 @@ struct DrawContext {
   bool expanded = false;          // DI isExpanded of a sub-process or call activity
   bool marker_visible = false;    // DI isMarkerVisible of an exclusive gateway
   bool horizontal = true;         // DI isHorizontal of a pool or lane
+  std::string message_visible_kind;  // DI messageVisibleKind of a message flow (kept in extras)
 };
 
 struct Box {
@@ -79,8 +89,11 @@ bool draw_shape(const DrawContext& ctx, const Subject& subject, const Box& box, 
                 Element& out);
 void draw_edge(const DrawContext& ctx, const Subject& subject, const std::vector<std::pair<double, double>>& points,
                const Palette& palette, Element& out);
-// The envelope bpmn-js puts in the middle of a message flow whose DI shows the message.
-void draw_message_marker(const std::vector<std::pair<double, double>>& points, const Palette& palette, Element& out);
+// The envelope bpmn-js puts in the middle of a message flow that names its message (or whose DI
+// says messageVisibleKind): white when initiating, filled otherwise, the message's name under it.
+bool message_shown(const DrawContext& ctx, const Subject& subject);
+void draw_message_marker(const DrawContext& ctx, const Subject& subject, const std::vector<std::pair<double, double>>& points,
+                         const Palette& palette, Element& out);
 // Label under an event, gateway or data element, or beside a flow; in bounds when the DI
 // gives them.
 void draw_external_label(const DrawContext& ctx, std::string_view text, const Box& bounds, const Palette& palette,

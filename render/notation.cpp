@@ -22,7 +22,6 @@ constexpr double external_label_px = 11;
 constexpr double duration_px = 10;
 
 Style outline(const Palette& p, double width) { return {p.fill, p.fill_opacity, p.stroke, width}; }
-Style ink(const Palette& p) { return {p.stroke, 1, "", 0}; }
 Style line(const Palette& p, double width) { return {"", 1, p.stroke, width}; }
 
 // ---------------------------------------------------------------------------------------
@@ -46,73 +45,114 @@ void embedded_label(const DrawContext& ctx, const Subject& s, const Box& b, cons
                                       b.width - 10, 1, p.muted));
 }
 
-std::vector<std::string_view> activity_markers(const DrawContext& ctx, const Subject& s) {
-  std::vector<std::string_view> markers;
-  const model::FlowNode& n = *s.node;
-  if (model::is_sub_process(n.kind) && !ctx.expanded) markers.push_back("plus-box");
-  if (n.kind == NodeKind::call_activity && !ctx.expanded) markers.push_back("plus-box");
+// bpmn-js's activity markers along the bottom edge: each at an offset from the centre that
+// depends on which others are there (the collapsed ⊞ in the middle, loop / multi-instance /
+// compensation left of it, ad-hoc right of it).
+struct MarkerOffsets {
+  double sequential, parallel, compensation, loop, ad_hoc;
+};
+
+MarkerOffsets marker_offsets(const model::FlowNode& n, bool collapsed) {
+  MarkerOffsets o = collapsed ? MarkerOffsets{-21, -22, -25, -18, 10} : MarkerOffsets{-5, -6, -7, 0, -8};
+  bool ad_hoc = n.kind == NodeKind::ad_hoc_sub_process;
+  if (ad_hoc && !collapsed) o.compensation -= 18;
   if (n.loop) {
-    if (!n.loop->multi_instance) markers.push_back("loop");
-    else markers.push_back(n.loop->is_sequential.value_or(false) ? "sequential-mi" : "parallel-mi");
+    o.compensation -= 18;
+    if (ad_hoc) o.sequential = -23, o.loop = -18, o.parallel = -24;
   }
-  if (n.is_for_compensation.value_or(false)) markers.push_back("compensate");
-  if (n.kind == NodeKind::ad_hoc_sub_process) markers.push_back("ad-hoc");
-  return markers;
+  bool only_compensation = !collapsed && !ad_hoc && !n.loop;
+  if (only_compensation) o.compensation = -8;
+  return o;
 }
 
 void draw_activity_markers(const DrawContext& ctx, const Subject& s, const Box& b, const Palette& p, Element& out) {
-  auto markers = activity_markers(ctx, s);
-  constexpr double size = 14, gap = 3;
-  double total = static_cast<double>(markers.size()) * (size + gap) - gap;
-  double x = b.x + (b.width - total) / 2, y = b.y + b.height - size - 4;
-  for (auto m : markers) {
-    double scale = size / 20;
-    if (m == "plus-box") out.items.emplace_back(icon(m, x, y, scale, line(p, 1.5)));
-    else if (m == "compensate") out.items.emplace_back(icon(m, x, y, scale, {"", 1, p.stroke, 1}));
-    else out.items.emplace_back(icon(m, x, y, scale, line(p, m == "loop" ? 1.5 : 2)));
-    x += size + gap;
+  const model::FlowNode& n = *s.node;
+  bool container = model::is_sub_process(n.kind) || n.kind == NodeKind::call_activity;
+  bool collapsed = container && !ctx.expanded;
+  MarkerOffsets o = marker_offsets(n, collapsed);
+  double cx = b.x + b.width / 2, bottom = b.y + b.height;
+  if (collapsed) {  // ⊞: a 14 px box, its cross 2 px
+    out.items.emplace_back(rect(cx - 7.5, bottom - 20, 14, 14, 0, {p.fill, 1, p.stroke, 1}));
+    out.items.emplace_back(icon("plus-box-cross", cx - 7.5, bottom - 20, 1, line(p, 2)));
+  }
+  if (n.is_for_compensation.value_or(false))
+    out.items.emplace_back(icon("compensation-marker", cx + o.compensation, bottom - 13, 1, {p.fill, 1, p.stroke, 1}));
+  if (n.kind == NodeKind::ad_hoc_sub_process)
+    out.items.emplace_back(icon("ad-hoc", cx + o.ad_hoc, bottom - 15, 1, {p.stroke, 1, p.stroke, 1}));
+  if (n.loop) {
+    if (!n.loop->multi_instance)
+      out.items.emplace_back(icon("loop", cx + o.loop, bottom - 7, 1, line(p, 1.5)));
+    else if (n.loop->is_sequential.value_or(false))
+      out.items.emplace_back(icon("sequential-mi", cx + o.sequential, bottom - 19, 1, line(p, 2)));
+    else
+      out.items.emplace_back(icon("parallel-mi", cx + o.parallel, bottom - 20, 1, line(p, 2)));
   }
 }
 
-void type_marker(std::string_view type, const Box& b, const Palette& p, Element& out) {
-  double x = b.x + 6, y = b.y + 6, s = 0.9;
+// The task type icons at bpmn-js's places, in the task's own pixels from its corner.
+void type_marker(const Subject& s, const Box& b, const Palette& p, Element& out) {
+  const std::string& type = s.type;
+  double x = b.x, y = b.y;
+  Style white{p.fill, 1, p.stroke, 1};
   if (type == "userTask") {
-    out.items.emplace_back(icon("user-body", x, y, s, outline(p, 1)));
-    out.items.emplace_back(icon("user-head", x, y, s, outline(p, 1)));
-  } else if (type == "serviceTask") {
-    out.items.emplace_back(icon("gear", x, y, s, outline(p, 1)));
-    out.items.emplace_back(ellipse(x + 10 * s, y + 10 * s, 3 * s, outline(p, 1)));
-  } else if (type == "sendTask") {
-    out.items.emplace_back(icon("message", x - 1, y - 2, 1.1, {p.stroke, 1, p.fill, 1}));
+    out.items.emplace_back(icon("user-body", x, y, 1, {p.fill, 1, p.stroke, 0.75}));
+    out.items.emplace_back(icon("user-head", x, y, 1, {p.fill, 1, p.stroke, 0.75}));
+    out.items.emplace_back(icon("user-hair", x, y, 1, {p.stroke, 1, p.stroke, 0.5}));
+  } else if (type == "serviceTask") {  // two gears, the second over the first
+    for (auto [gx, gy] : {std::pair{11.0, 11.0}, std::pair{16.0, 15.0}}) {
+      double k = 6.6 / 8.7;
+      out.items.emplace_back(icon("gear", x + gx - 10 * k, y + gy - 10 * k, k, white));
+      out.items.emplace_back(ellipse(x + gx, y + gy, 2.3, white));
+    }
+  } else if (type == "sendTask") {  // filled, its flap and top edge in the fill colour
+    out.items.emplace_back(icon("send", x, y, 1, {p.stroke, 1, p.fill, 1}));
   } else if (type == "receiveTask") {
-    out.items.emplace_back(icon("message", x - 1, y - 2, 1.1, outline(p, 1)));
+    if (s.instantiate) {
+      out.items.emplace_back(ellipse(x + 14, y + 14, 10, white));
+      out.items.emplace_back(icon("receive-instantiating", x, y, 1, white));
+    } else {
+      out.items.emplace_back(icon("receive", x, y, 1, white));
+    }
   } else if (type == "manualTask") {
-    out.items.emplace_back(icon("hand", x, y, s, outline(p, 1)));
+    out.items.emplace_back(icon("hand", x + 4, y + 3, 1.17, {p.fill, 1, p.stroke, 0.75}));
   } else if (type == "businessRuleTask") {
-    out.items.emplace_back(icon("rule-header", x, y, s, {p.stroke, 0.35, "", 0}));
-    out.items.emplace_back(icon("rule-table", x, y, s, line(p, 1)));
+    out.items.emplace_back(icon("rule-table", x, y, 1, white));
+    out.items.emplace_back(icon("rule-header", x, y, 1, {p.stroke, 1, p.stroke, 1}));
   } else if (type == "scriptTask") {
-    out.items.emplace_back(icon("script", x, y, s, outline(p, 1)));
+    out.items.emplace_back(icon("script", x + 7, y + 3, 0.85, white));
   }
+}
+
+void draw_event_icon(const model::FlowNode& n, const Box& frame, const Palette& p, Element& out, double width);
+
+// The start event of an event sub-process, small in its top-left corner (bpmn-js: 22 px).
+void event_sub_process_icon(const model::FlowNode& start, const Box& b, const Palette& p, Element& out) {
+  bool interrupting = start.is_interrupting.value_or(true);
+  Style ring{p.fill, 1, p.stroke, interrupting ? 1.0 : 1.2};
+  if (!interrupting) ring.dash = {3};
+  out.items.emplace_back(ellipse(b.x + 11, b.y + 11, 10, ring));
+  draw_event_icon(start, {b.x, b.y, 22, 22}, p, out, 1);
 }
 
 void draw_activity(const DrawContext& ctx, const Subject& s, const Box& b, const Palette& p, Element& out) {
   const model::FlowNode& n = *s.node;
   bool expanded = ctx.expanded && (model::is_sub_process(n.kind) || n.kind == NodeKind::call_activity);
-  Style border = outline(p, n.kind == NodeKind::call_activity ? 5 : 2);
-  if (n.triggered_by_event.value_or(false)) {
-    border.width = 1.5;
-    border.dash = {2, 3};
+  Style border = outline(p, n.kind == NodeKind::call_activity ? 5 : n.kind == NodeKind::transaction ? 1.5 : 2);
+  if (n.triggered_by_event.value_or(false)) {  // dotted, as bpmn-js: round dots 5.5 apart
+    border.width = 2.5;
+    border.dash = {0, 5.5};
+    border.round_cap = true;
   }
   out.items.emplace_back(rect(b.x, b.y, b.width, b.height, 10, border));
   if (n.kind == NodeKind::transaction)
-    out.items.emplace_back(rect(b.x + 3, b.y + 3, b.width - 6, b.height - 6, 8, line(p, 1.5)));
+    out.items.emplace_back(rect(b.x + 3, b.y + 3, b.width - 6, b.height - 6, 7, line(p, 1.5)));
   if (expanded) {
     if (!s.name.empty())
       out.items.emplace_back(text_block(ctx.text, s.name, label_px, false, b.x + b.width / 2, b.y + 5,
                                         b.width - 10, 2, p.label));
   } else {
-    type_marker(s.type, b, p, out);
+    type_marker(s, b, p, out);
+    if (s.event_start) event_sub_process_icon(*s.event_start, b, p, out);
     embedded_label(ctx, s, b, p, out);
   }
   draw_activity_markers(ctx, s, b, p, out);
@@ -128,24 +168,32 @@ std::string_view event_icon(const model::FlowNode& n) {
   return event_kind_key(n.event_definitions.front().kind);
 }
 
-void draw_event_icon(const model::FlowNode& n, double cx, double cy, double r, const Palette& p, Element& out) {
+// The definition's icon in the event's 36 px frame, scaled to frame; throwing icons filled.
+// stroke_width is the timer's (2 in an event, 1 in the small icon of an event sub-process).
+void draw_event_icon(const model::FlowNode& n, const Box& frame, const Palette& p, Element& out, double stroke_width) {
   std::string_view name = event_icon(n);
   if (name.empty()) return;
   bool filled = throws(n.kind);
-  double s = r / 18;
-  double x = cx - 10 * s, y = cy - 10 * s;
+  double k = frame.width / 36, x = frame.x, y = frame.y;
+  double cx = x + 18 * k, cy = y + 18 * k;
   if (name == "terminate") {
-    out.items.emplace_back(ellipse(cx, cy, r * 0.45, {p.stroke, 1, p.stroke, 1}));
+    out.items.emplace_back(ellipse(cx, cy, 10 * k, {p.stroke, 1, p.stroke, 4 * k}));
   } else if (name == "timer") {
-    out.items.emplace_back(ellipse(cx, cy, r * 0.62, outline(p, 2)));
-    out.items.emplace_back(icon("timer-hands", x, y, s * 0.9 + 0.0, line(p, 1.2)));
-  } else if (name == "message") {
-    Style st = filled ? Style{p.stroke, 1, p.fill, 1} : Style{p.fill, 1, p.stroke, 1};
-    out.items.emplace_back(icon(name, x + 1 * s, y + 1 * s, s * 0.9, st));
-  } else if (name == "conditional" || name == "link" || name == "parallel-multiple") {
-    out.items.emplace_back(icon(name, x + 1 * s, y + 1 * s, s * 0.9, {filled ? p.stroke : p.fill, 1, p.stroke, 1}));
+    out.items.emplace_back(ellipse(cx, cy, 11 * k, {p.fill, 1, p.stroke, stroke_width}));
+    for (int i = 0; i < 12; ++i) {  // the twelve hour ticks
+      double a = i * M_PI / 6, s = std::sin(a), c = std::cos(a);
+      out.items.emplace_back(polyline({{cx + s * 7.6 * k, cy - c * 7.6 * k}, {cx + s * 9.9 * k, cy - c * 9.9 * k}},
+                                      false, line(p, 1)));
+    }
+    out.items.emplace_back(icon("timer-hands", x, y, k, line(p, stroke_width)));
+  } else if (name == "message") {  // a thrown envelope is filled, its lines in the fill colour
+    out.items.emplace_back(icon(name, x, y, k, filled ? Style{p.stroke, 1, p.fill, 1} : Style{p.fill, 1, p.stroke, 1}));
+  } else if (name == "cancel") {
+    out.items.emplace_back(icon(name, x, y, k, {filled ? p.stroke : "", 1, p.stroke, 1}));
+  } else if (name == "conditional" || name == "parallel-multiple") {
+    out.items.emplace_back(icon(name, x, y, k, {p.fill, 1, p.stroke, 1}));
   } else {
-    out.items.emplace_back(icon(name, x + 1 * s, y + 1 * s, s * 0.9, {filled ? p.stroke : "", 1, p.stroke, 1}));
+    out.items.emplace_back(icon(name, x, y, k, {filled ? p.stroke : p.fill, 1, p.stroke, 1}));
   }
 }
 
@@ -155,21 +203,22 @@ void draw_event(const DrawContext&, const Subject& s, const Box& b, const Palett
   bool non_interrupting = (n.kind == NodeKind::start_event && !n.is_interrupting.value_or(true)) ||
                           (n.kind == NodeKind::boundary_event && !n.cancel_activity.value_or(true));
   Style ring = outline(p, 2);
-  if (non_interrupting) ring.dash = {5.5, 3};
+  if (non_interrupting) ring.dash = {6};
   switch (n.kind) {
     case NodeKind::end_event: ring.width = 4; break;
     case NodeKind::start_event: break;
-    default: {
-      ring.width = 1;
+    default: {  // intermediate and boundary: two rings 3 px apart, 1.5 px each
+      ring.width = 1.5;
+      if (n.kind == NodeKind::boundary_event) ring.fill_opacity = 1;
       out.items.emplace_back(ellipse(cx, cy, r, ring));
       ring.fill = "";
       out.items.emplace_back(ellipse(cx, cy, r - 3, ring));
-      draw_event_icon(n, cx, cy, r, p, out);
+      draw_event_icon(n, b, p, out, 2);
       return;
     }
   }
   out.items.emplace_back(ellipse(cx, cy, r, ring));
-  draw_event_icon(n, cx, cy, r, p, out);
+  draw_event_icon(n, b, p, out, 2);
 }
 
 // ---------------------------------------------------------------------------------------
@@ -178,20 +227,25 @@ void draw_gateway(const DrawContext& ctx, const Subject& s, const Box& b, const 
   double cx = b.x + b.width / 2, cy = b.y + b.height / 2;
   out.items.emplace_back(
       polyline({{cx, b.y}, {b.x + b.width, cy}, {cx, b.y + b.height}, {b.x, cy}}, true, outline(p, 2)));
-  double scale = std::min(b.width, b.height) / 50;
-  double k = scale * 1.25, x = cx - 10 * k, y = cy - 10 * k;
+  double k = std::min(b.width, b.height) / 50;  // the glyphs are drawn in the 50 px frame
+  Style glyph{p.stroke, 1, p.stroke, 1};
   switch (s.node->kind) {
     case NodeKind::exclusive_gateway:
-      if (ctx.marker_visible) out.items.emplace_back(icon("gateway-x", x, y, k, ink(p)));
+      if (ctx.marker_visible) out.items.emplace_back(icon("gateway-x", b.x, b.y, k, glyph));
       break;
-    case NodeKind::parallel_gateway: out.items.emplace_back(icon("gateway-plus", x, y, k, ink(p))); break;
-    case NodeKind::complex_gateway: out.items.emplace_back(icon("gateway-complex", x, y, k, ink(p))); break;
-    case NodeKind::inclusive_gateway: out.items.emplace_back(ellipse(cx, cy, 11.5 * scale, line(p, 2.5))); break;
-    case NodeKind::event_based_gateway:
-      out.items.emplace_back(ellipse(cx, cy, 11 * scale, line(p, 1)));
-      out.items.emplace_back(ellipse(cx, cy, 8.5 * scale, line(p, 1)));
-      out.items.emplace_back(icon("pentagon", cx - 14 * scale, cy - 14.4 * scale, 1.4 * scale, line(p, 1.2)));
+    case NodeKind::parallel_gateway: out.items.emplace_back(icon("gateway-plus", b.x, b.y, k, glyph)); break;
+    case NodeKind::complex_gateway: out.items.emplace_back(icon("gateway-complex", b.x, b.y, k, {p.stroke, 1, "", 0})); break;
+    case NodeKind::inclusive_gateway: out.items.emplace_back(ellipse(cx, cy, 13 * k, {p.fill, 1, p.stroke, 2.5})); break;
+    case NodeKind::event_based_gateway: {
+      out.items.emplace_back(ellipse(cx, cy, 15 * k, line(p, 1)));
+      if (s.event_gateway_type == "Parallel") {  // a parallel event gateway: an open +
+        out.items.emplace_back(icon("gateway-plus-outline", b.x, b.y, k, line(p, 1)));
+        break;
+      }
+      if (!s.instantiate) out.items.emplace_back(ellipse(cx, cy, 12 * k, line(p, 1)));  // one ring instantiates
+      out.items.emplace_back(icon("pentagon", b.x, b.y, k, line(p, 2)));
       break;
+    }
     default: break;
   }
 }
@@ -211,7 +265,7 @@ void draw_data_object(const DrawContext&, const Subject& s, const Box& b, const 
     out.items.emplace_back(icon("data-arrow", b.x + 2, b.y + 2, 0.8, st));
   }
   if (s.collection)
-    out.items.emplace_back(icon("collection", b.x + b.width / 2 - 7, b.y + b.height - 15, 0.7, line(p, 2)));
+    out.items.emplace_back(icon("collection", b.x + b.width * 0.33, b.y + b.height - 18, 1, line(p, 2)));
 }
 
 void draw_data_store(const DrawContext&, const Subject&, const Box& b, const Palette& p, Element& out) {
@@ -256,8 +310,9 @@ void draw_annotation(const DrawContext& ctx, const Subject& s, const Box& b, con
 }
 
 void draw_group(const DrawContext&, const Subject&, const Box& b, const Palette& p, Element& out) {
-  Style st = line(p, 1);
-  st.dash = {10, 4, 2, 4};
+  Style st = line(p, 1.5);
+  st.dash = {10, 6, 0, 6};
+  st.round_cap = true;
   out.items.emplace_back(rect(b.x, b.y, b.width, b.height, 10, st));
 }
 
@@ -276,10 +331,21 @@ Text vertical_title(TextEngine& engine, std::string_view name, double band_cx, d
   return t;
 }
 
+// bpmn-js's participant multiplicity: three bars at the bottom centre.
+void multiplicity_marker(const Box& b, const Palette& p, Element& out) {
+  out.items.emplace_back(icon("parallel-mi", b.x + b.width / 2 - 6, b.y + b.height - 15, 1, line(p, 2)));
+}
+
 void draw_swimlane(const DrawContext& ctx, const Subject& s, const Box& b, const Palette& p, Element& out) {
   bool pool = s.type == "participant";
-  out.items.emplace_back(rect(b.x, b.y, b.width, b.height, 0, outline(p, 1.5)));
-  if (s.name.empty()) return;
+  Style body = outline(p, 1.5);
+  if (!pool) body.fill_opacity = 0.25;  // lanes are all but transparent over their pool
+  out.items.emplace_back(rect(b.x, b.y, b.width, b.height, 0, body));
+  if (pool && s.multiplicity) multiplicity_marker(b, p, out);
+  if (pool && s.black_box && !ctx.horizontal) {  // a vertical black box: its name runs up the page
+    out.items.emplace_back(vertical_title(ctx.text, s.name, b.x + b.width / 2, b.y, b.height, p.label));
+    return;
+  }
   if (pool && s.black_box) {
     Text t = text_block(ctx.text, s.name, label_px, false, b.x + b.width / 2, 0, b.width - 10, 3, p.label);
     double block = static_cast<double>(t.lines.size()) * label_px * 1.2;
@@ -287,11 +353,12 @@ void draw_swimlane(const DrawContext& ctx, const Subject& s, const Box& b, const
     out.items.emplace_back(std::move(t));
     return;
   }
-  if (ctx.horizontal) {
+  if (ctx.horizontal) {  // the header band stays, named or not
     if (pool) out.items.emplace_back(polyline({{b.x + 30, b.y}, {b.x + 30, b.y + b.height}}, false, line(p, 1.5)));
-    out.items.emplace_back(vertical_title(ctx.text, s.name, b.x + 15, b.y, b.height, p.label));
+    if (!s.name.empty()) out.items.emplace_back(vertical_title(ctx.text, s.name, b.x + 15, b.y, b.height, p.label));
   } else {
     if (pool) out.items.emplace_back(polyline({{b.x, b.y + 30}, {b.x + b.width, b.y + 30}}, false, line(p, 1.5)));
+    if (s.name.empty()) return;
     Text t = text_block(ctx.text, s.name, label_px, false, b.x + b.width / 2, 0, b.width - 10, 2, p.label);
     double block = static_cast<double>(t.lines.size()) * label_px * 1.2;
     for (auto& l : t.lines) l.y += b.y + 15 - block / 2;
@@ -362,43 +429,90 @@ bool draw_shape(const DrawContext& ctx, const Subject& subject, const Box& box, 
   return true;
 }
 
+namespace {
+
+// A polyline whose corners are rounded by up to radius px, as bpmn-js draws connections.
+Shape rounded_polyline(const Points& points, double radius, const Style& st) {
+  Shape shape = polyline(points, false, st);
+  if (points.size() < 3) return shape;
+  shape.path.clear();
+  shape.path.push_back({'M', {points[0].first, points[0].second}});
+  for (std::size_t i = 1; i + 1 < points.size(); ++i) {
+    auto [px, py] = points[i - 1];
+    auto [x, y] = points[i];
+    auto [nx, ny] = points[i + 1];
+    double in = std::hypot(x - px, y - py), out = std::hypot(nx - x, ny - y);
+    double r = std::min({radius, in / 2, out / 2});
+    if (r < 0.5) {
+      shape.path.push_back({'L', {x, y}});
+      continue;
+    }
+    double ax = x - (x - px) / in * r, ay = y - (y - py) / in * r;
+    double bx = x + (nx - x) / out * r, by = y + (ny - y) / out * r;
+    shape.path.push_back({'L', {ax, ay}});
+    shape.path.push_back({'C', {x, y, x, y, bx, by}});
+  }
+  shape.path.push_back({'L', {points.back().first, points.back().second}});
+  return shape;
+}
+
+// An open chevron (associations) with its tip at tip, pointing along d.
+Shape open_head(std::pair<double, double> tip, Direction d, const Style& st) {
+  return arrow_head(tip, d, 5, 2.5 * 1.5, st);
+}
+
+void draw_sequence_flow(const Subject& s, const Points& points, Direction start, Direction end, const Palette& p,
+                        Element& out) {
+  out.items.emplace_back(rounded_polyline(points, 5, line(p, 2)));
+  out.items.emplace_back(arrow_head(points.back(), end, 10, 5, {p.stroke, 1, p.stroke, 1}));
+  auto along = [&](double t, double across) {
+    return std::make_pair(points[0].first + start.x * t - start.y * across, points[0].second + start.y * t + start.x * across);
+  };
+  if (s.default_flow) {  // a slash 6–10 px along the flow, across ±6 px
+    out.items.emplace_back(polyline({along(6, -6), along(10, 6)}, false, line(p, 2)));
+  } else if (s.conditional_from_activity) {  // a hollow diamond 16 px long at the source
+    out.items.emplace_back(polyline({along(1, 0), along(9, -4), along(17, 0), along(9, 4)}, true, {p.fill, 1, p.stroke, 2}));
+  }
+}
+
+void draw_message_flow(const Points& points, Direction end, const Palette& p, Element& out) {
+  Style st = line(p, 1.5);
+  st.dash = {10, 11};
+  st.round_cap = true;
+  out.items.emplace_back(rounded_polyline(points, 5, st));
+  out.items.emplace_back(ellipse(points[0].first, points[0].second, 5.25, {p.fill, 1, p.stroke, 1.5}));
+  auto tip = std::make_pair(points.back().first - end.x * 0.75, points.back().second - end.y * 0.75);
+  out.items.emplace_back(arrow_head(tip, end, 10.5, 4.5, {p.fill, 1, p.stroke, 1.5}));
+}
+
+}  // namespace
+
 void draw_edge(const DrawContext&, const Subject& s, const Points& points, const Palette& p, Element& out) {
   if (points.size() < 2) return;
   Direction end = direction(points[points.size() - 2], points.back());
   Direction start = direction(points[0], points[1]);
   if (s.type == "sequenceFlow") {
-    Style st = line(p, 1.5);
-    out.items.emplace_back(polyline(points, false, st));
-    out.items.emplace_back(arrow_head(points.back(), end, 11, 4, {p.stroke, 1, p.stroke, 1}));
-    if (s.default_flow) {
-      double mx = points[0].first + start.x * 10, my = points[0].second + start.y * 10;
-      double ax = -start.y + start.x, ay = start.x + start.y;  // 45° across the flow
-      out.items.emplace_back(polyline({{mx - ax * 5, my - ay * 5}, {mx + ax * 5, my + ay * 5}}, false, line(p, 1.5)));
-    } else if (s.conditional_from_activity) {
-      auto a = points[0];
-      double len = 16, half = 5.5;
-      auto mid = std::make_pair(a.first + start.x * len / 2, a.second + start.y * len / 2);
-      out.items.emplace_back(polyline({a, {mid.first - start.y * half, mid.second + start.x * half},
-                                       {a.first + start.x * len, a.second + start.y * len},
-                                       {mid.first + start.y * half, mid.second - start.x * half}},
-                                      true, {p.fill, 1, p.stroke, 1}));
-    }
+    draw_sequence_flow(s, points, start, end, p, out);
   } else if (s.type == "messageFlow") {
-    Style st = line(p, 1.5);
-    st.dash = {10, 6};
-    out.items.emplace_back(polyline(points, false, st));
-    out.items.emplace_back(ellipse(points[0].first + start.x * 4, points[0].second + start.y * 4, 4, {p.fill, 1, p.stroke, 1.5}));
-    out.items.emplace_back(arrow_head(points.back(), end, 11, 4.5, {p.fill, 1, p.stroke, 1.5}));
+    draw_message_flow(points, end, p, out);
   } else {  // associations and data associations: dotted
-    Style st = line(p, 1.5);
-    st.dash = {0.5, 5};
+    Style st = line(p, 2);
+    st.dash = {0, 5};
     st.round_cap = true;
-    out.items.emplace_back(polyline(points, false, st));
-    if (s.association_to_target) out.items.emplace_back(arrow_head(points.back(), end, 10, 4.5, line(p, 1.5)));
+    out.items.emplace_back(rounded_polyline(points, 5, st));
+    Style head = line(p, 1.5);
+    head.round_cap = true;
+    if (s.association_to_target) out.items.emplace_back(open_head(points.back(), end, head));
+    if (s.association_both) out.items.emplace_back(open_head(points.front(), {-start.x, -start.y}, head));
   }
 }
 
-void draw_message_marker(const Points& points, const Palette& p, Element& out) {
+bool message_shown(const DrawContext& ctx, const Subject& s) {
+  return s.type == "messageFlow" && (s.message_ref || !ctx.message_visible_kind.empty());
+}
+
+void draw_message_marker(const DrawContext& ctx, const Subject& s, const Points& points, const Palette& p,
+                         Element& out) {
   // The middle of the polyline, measured along it.
   double total = 0;
   for (std::size_t i = 1; i < points.size(); ++i)
@@ -413,7 +527,12 @@ void draw_message_marker(const Points& points, const Palette& p, Element& out) {
     double t = len > 0 ? half / len : 0;
     double x = points[i - 1].first + (points[i].first - points[i - 1].first) * t;
     double y = points[i - 1].second + (points[i].second - points[i - 1].second) * t;
-    out.items.emplace_back(icon("message", x - 10, y - 10, 1, {p.fill, 1, p.stroke, 1}));
+    // The initiating message is white, the answer filled (its lines in the fill colour).
+    bool initiating = ctx.message_visible_kind == "initiating";
+    Style st = initiating ? Style{p.fill, 1, p.stroke, 1} : Style{p.stroke, 1, p.fill, 1};
+    out.items.emplace_back(icon("message-flow-envelope", x, y, 1, st));
+    if (!s.message_name.empty())
+      out.items.emplace_back(text_block(ctx.text, s.message_name, external_label_px, false, x, y + 7 + 10, 90, 3, p.stroke));
     return;
   }
 }

@@ -21,28 +21,72 @@ constexpr double margin = 20;
 constexpr std::string_view color_ns = "http://www.omg.org/spec/BPMN/non-normative/color/1.0";
 constexpr std::string_view bioc_ns = "http://bpmn.io/schema/bpmn/biocolor/1.0";
 
-// A colour from a DI extension as #rrggbb, or "" when it is not one we can read safely
-// (#rgb, #rrggbb, rgb(r, g, b)); anything else is ignored rather than written out.
-std::string css_color(std::string_view v) {
+// CSS colour names as bpmn.io's colour picker and other tools write them.
+constexpr std::pair<std::string_view, std::string_view> named_colors[] = {
+    {"black", "#000000"}, {"white", "#ffffff"}, {"red", "#ff0000"}, {"green", "#008000"}, {"blue", "#0000ff"},
+    {"yellow", "#ffff00"}, {"orange", "#ffa500"}, {"purple", "#800080"}, {"gray", "#808080"}, {"grey", "#808080"},
+    {"silver", "#c0c0c0"}, {"maroon", "#800000"}, {"olive", "#808000"}, {"lime", "#00ff00"}, {"aqua", "#00ffff"},
+    {"cyan", "#00ffff"}, {"teal", "#008080"}, {"navy", "#000080"}, {"fuchsia", "#ff00ff"}, {"magenta", "#ff00ff"},
+    {"pink", "#ffc0cb"}, {"brown", "#a52a2a"}, {"gold", "#ffd700"}, {"beige", "#f5f5dc"}, {"ivory", "#fffff0"},
+    {"khaki", "#f0e68c"}, {"lavender", "#e6e6fa"}, {"salmon", "#fa8072"}, {"coral", "#ff7f50"}, {"tomato", "#ff6347"},
+    {"violet", "#ee82ee"}, {"indigo", "#4b0082"}, {"turquoise", "#40e0d0"}, {"tan", "#d2b48c"},
+    {"darkblue", "#00008b"}, {"darkgreen", "#006400"}, {"darkred", "#8b0000"}, {"darkgray", "#a9a9a9"},
+    {"darkgrey", "#a9a9a9"}, {"darkorange", "#ff8c00"}, {"lightblue", "#add8e6"}, {"lightgreen", "#90ee90"},
+    {"lightgray", "#d3d3d3"}, {"lightgrey", "#d3d3d3"}, {"lightyellow", "#ffffe0"}, {"lightpink", "#ffb6c1"},
+    {"lightcyan", "#e0ffff"}, {"whitesmoke", "#f5f5f5"}, {"gainsboro", "#dcdcdc"}, {"steelblue", "#4682b4"},
+    {"skyblue", "#87ceeb"}, {"royalblue", "#4169e1"}, {"forestgreen", "#228b22"}, {"seagreen", "#2e8b57"},
+    {"crimson", "#dc143c"}, {"firebrick", "#b22222"}, {"chocolate", "#d2691e"}, {"orchid", "#da70d6"},
+    {"plum", "#dda0dd"}, {"wheat", "#f5deb3"}, {"linen", "#faf0e6"}, {"honeydew", "#f0fff0"}, {"mintcream", "#f5fffa"},
+    {"aliceblue", "#f0f8ff"}, {"lemonchiffon", "#fffacd"}, {"palegreen", "#98fb98"}, {"greenyellow", "#adff2f"},
+};
+
+struct Color {
+  std::string hex;  // #rrggbb; "" when unreadable
+  double alpha = 1;
+};
+
+// A colour from a DI extension: #rgb, #rrggbb, rgb(), rgba() or a CSS name; anything else is
+// ignored rather than written out.
+Color css_color(std::string_view raw) {
+  std::string v = model::lowercase(raw);
+  v.erase(std::remove(v.begin(), v.end(), ' '), v.end());
   auto hex = [](char c) { return std::isxdigit(static_cast<unsigned char>(c)) != 0; };
-  if (v.size() == 7 && v[0] == '#' && std::all_of(v.begin() + 1, v.end(), hex)) return model::lowercase(v);
+  if (v.size() == 7 && v[0] == '#' && std::all_of(v.begin() + 1, v.end(), hex)) return {v};
   if (v.size() == 4 && v[0] == '#' && std::all_of(v.begin() + 1, v.end(), hex))
-    return model::lowercase(fmt::format("#{0}{0}{1}{1}{2}{2}", v[1], v[2], v[3]));
-  int r, g, b;
-  char tail;
-  if (std::sscanf(std::string(v).c_str(), "rgb(%d ,%d ,%d %c", &r, &g, &b, &tail) == 4 && tail == ')' && r >= 0 &&
-      r < 256 && g >= 0 && g < 256 && b >= 0 && b < 256)
-    return fmt::format("#{:02x}{:02x}{:02x}", r, g, b);
-  return "";
+    return {fmt::format("#{0}{0}{1}{1}{2}{2}", v[1], v[2], v[3])};
+  for (auto [name, value] : named_colors)
+    if (v == name) return {std::string(value)};
+  int r, g, b, n = 0;
+  double a = 1;
+  auto byte = [](int c) { return c >= 0 && c < 256; };
+  if (std::sscanf(v.c_str(), "rgb(%d,%d,%d)%n", &r, &g, &b, &n) == 3 && n == static_cast<int>(v.size()) && byte(r) &&
+      byte(g) && byte(b))
+    return {fmt::format("#{:02x}{:02x}{:02x}", r, g, b)};
+  n = 0;
+  if (std::sscanf(v.c_str(), "rgba(%d,%d,%d,%lf)%n", &r, &g, &b, &a, &n) == 4 && n == static_cast<int>(v.size()) &&
+      byte(r) && byte(g) && byte(b) && a >= 0 && a <= 1)
+    return {fmt::format("#{:02x}{:02x}{:02x}", r, g, b), a};
+  return {};
 }
 
-std::string extension_color(const model::Extras& extras, std::string_view ns, std::string_view local) {
+// A translucent stroke or text colour as the same colour laid over white (our scene has no
+// stroke opacity).
+std::string over_white(const Color& c) {
+  if (c.alpha >= 1 || c.hex.empty()) return c.hex;
+  auto channel = [&](int i) {
+    int v = std::stoi(c.hex.substr(1 + 2 * i, 2), nullptr, 16);
+    return static_cast<int>(std::lround(255 - (255 - v) * c.alpha));
+  };
+  return fmt::format("#{:02x}{:02x}{:02x}", channel(0), channel(1), channel(2));
+}
+
+Color extension_color(const model::Extras& extras, std::string_view ns, std::string_view local) {
   for (const auto& a : extras.attributes) {
     auto colon = a.qname.find(':');
     std::string_view name = colon == std::string::npos ? std::string_view(a.qname) : std::string_view(a.qname).substr(colon + 1);
     if (a.ns == ns && name == local) return css_color(a.value);
   }
-  return "";
+  return {};
 }
 
 Palette palette_for(const model::DiElement& di, Theme theme) {
@@ -53,13 +97,17 @@ Palette palette_for(const model::DiElement& di, Theme theme) {
     p.fill_opacity = 1;
     return p;
   }
-  for (auto [ns, fill, stroke] : {std::tuple{color_ns, "background-color", "border-color"},
-                                  std::tuple{bioc_ns, "fill", "stroke"}}) {
-    if (auto c = extension_color(di.extras, ns, fill); !c.empty()) p.fill = c;
-    if (auto c = extension_color(di.extras, ns, stroke); !c.empty()) p.stroke = p.label = c;
+  // bioc: first, so that color: (the OMG's, which bpmn-js prefers) wins where both are given.
+  for (auto [ns, fill, stroke] : {std::tuple{bioc_ns, "fill", "stroke"},
+                                  std::tuple{color_ns, "background-color", "border-color"}}) {
+    if (auto c = extension_color(di.extras, ns, fill); !c.hex.empty()) {
+      p.fill = c.hex;
+      p.fill_opacity = c.alpha < 1 ? c.alpha : p.fill_opacity;
+    }
+    if (auto c = extension_color(di.extras, ns, stroke); !c.hex.empty()) p.stroke = p.label = over_white(c);
   }
   if (di.label)
-    if (auto c = extension_color(di.label->extras, color_ns, "color"); !c.empty()) p.label = c;
+    if (auto c = extension_color(di.label->extras, color_ns, "color"); !c.hex.empty()) p.label = over_white(c);
   return p;
 }
 
@@ -282,7 +330,8 @@ Outcome render_scene(const model::Definitions& defs, const Options& options, Tex
     const Subject& s = *entry.subject;
     Palette palette = palette_for(di, options.theme);
     DrawContext ctx{text, options.lang, options.durations, di.is_expanded.value_or(false),
-                    di.is_marker_visible.value_or(false), di.is_horizontal.value_or(true)};
+                    di.is_marker_visible.value_or(false), di.is_horizontal.value_or(true),
+                    attribute_value(di.extras, "messageVisibleKind")};
     Element e{s.id, s.type, displayable(s.name, 300), displayable(detail_of(s, options.lang), 300)};
     if (di.kind == model::DiKind::shape) {
       Box box{di.bounds.x, di.bounds.y, di.bounds.width, di.bounds.height};
@@ -290,14 +339,15 @@ Outcome render_scene(const model::Definitions& defs, const Options& options, Tex
       if (has_external_label(s.type) && !s.name.empty()) {
         Box label = di.label && di.label->bounds && finite(*di.label->bounds)
                         ? Box{di.label->bounds->x, di.label->bounds->y, di.label->bounds->width, di.label->bounds->height}
-                        : default_label_box(box);
+                        : s.type == "group" ? Box{box.x + box.width / 2 - 45, box.y + 5, 90, 20}  // top centre, inside
+                                            : default_label_box(box);
         draw_external_label(ctx, s.name, label, palette, e);
       }
     } else {
       Points points;
       for (const auto& w : di.waypoints) points.emplace_back(w.x, w.y);
       draw_edge(ctx, s, points, palette, e);
-      if (s.type == "messageFlow" && di.is_message_visible.value_or(false)) draw_message_marker(points, palette, e);
+      if (message_shown(ctx, s)) draw_message_marker(ctx, s, points, palette, e);
       if (!s.name.empty()) {
         bool placed = di.label && di.label->bounds && finite(*di.label->bounds);
         Box label = placed ? Box{di.label->bounds->x, di.label->bounds->y, di.label->bounds->width, di.label->bounds->height}
