@@ -44,11 +44,11 @@ struct Rule {
 const std::vector<Rule>& rules();
 const Rule* find_rule(std::string_view id);
 
-// The language of messages: English by default, Russian, Kazakh.
-enum class Lang { en, ru, kk };
-std::optional<Lang> lang_from_name(std::string_view name);  // "en", "ru", "kk"
-// A message of the catalog (messages.cpp) in a language, with {1}, {2}, ... filled in.
-std::string say(Lang lang, std::string_view id, const std::vector<std::string>& args = {});
+// The language of messages: English by default, Russian, Kazakh (the model's catalogue's).
+using Lang = model::Lang;
+using model::lang_from_name;  // "en", "ru", "kk"
+// A message of the catalogue (model/messages.cpp) in a language, with {1}, {2}, ... filled in.
+using model::say;
 
 // Which rules run and at which severity: defaults, changed by a config file and flags.
 struct Config {

@@ -340,14 +340,13 @@ void term_exceeded(const ModelView& view, const Config& config, Reporter& r) {
     // The longest path decides: if it fits the term, every path does.
     StepPath longest = heaviest_path(view, scope, config, [&](const StepPath& p) { return in_working_minutes(p.total, config); });
     if (!exceeds(longest.total, *term, config)) continue;
-    std::string steps;
+    // One readable line: how long the path is, not every step of it (those are in the path,
+    // and `syzba paths` lists them).
     std::vector<std::string> ids;
-    for (const auto* n : longest.steps) {
-      steps += (steps.empty() ? "" : " → ") + (n->name.empty() ? n->id : n->name);
-      ids.push_back(n->id);
-    }
-    r.report(*scope.process, r.say("term-exceeded", {steps, describe(longest.total, config), describe(*term, config.lang)}),
-             std::move(ids));
+    for (const auto* n : longest.steps) ids.push_back(n->id);
+    std::string message =
+        r.say("term-exceeded", {std::to_string(ids.size()), describe(longest.total, config), describe(*term, config.lang)});
+    r.report(*scope.process, std::move(message), std::move(ids));
   }
 }
 

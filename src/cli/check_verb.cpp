@@ -41,6 +41,7 @@ int check_files(const CheckOptions& options, const check::Config& config) {
   bool unreadable = false, has_error = false;
   for (const auto& file : options.files) {
     auto read = text::read_model_file(file, options.limits);
+    model::translate(read.diagnostics, config.lang);  // the reader speaks English; the findings speak --lang
     FileReport report{file == "-" ? "<stdin>" : file, check::apply_config(std::move(read.diagnostics), config)};
     if (!read.definitions) {
       unreadable = true;

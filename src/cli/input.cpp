@@ -18,13 +18,14 @@ bool output_is_input(std::string_view verb, const std::string& input, const std:
 }
 
 ReadModel read_model(std::string_view verb, const std::string& input, const io::ReadLimits& limits,
-                     std::string_view refusal, Reading reading) {
+                     std::string_view refusal, Reading reading, std::string_view lang) {
   ReadModel out;
   out.name = input == "-" ? "<stdin>" : input;
   auto read = text::read_model_file(input, limits);
   if (reading == Reading::drawing && read.definitions)
     for (auto& d : read.diagnostics)
       if (d.rule == "invalid-di" || d.rule == "impossible-duration") d.severity = model::Severity::warning;
+  if (auto asked = model::lang_from_name(lang)) model::translate(read.diagnostics, *asked);
   std::cerr << format_text({{out.name, read.diagnostics}}, false);
   if (!read.definitions) {
     out.exit_code = 2;

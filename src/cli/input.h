@@ -29,11 +29,11 @@ struct ReadModel {
 // the model back refuse it, and check reports them as errors.
 enum class Reading { exact, drawing };
 
-// Reads input ('-': standard input), printing what reading found. Values that could not be
-// read refuse the model with exit code 1 ("<verb>: <name>: <refusal>"); an unreadable file
-// gives exit code 2.
+// Reads input ('-': standard input), printing what reading found: in the language --lang named
+// ("en", "ru", "kk"), in English when it named none. Values that could not be read refuse the
+// model with exit code 1 ("<verb>: <name>: <refusal>"); an unreadable file gives exit code 2.
 ReadModel read_model(std::string_view verb, const std::string& input, const io::ReadLimits& limits,
-                     std::string_view refusal, Reading reading = Reading::exact);
+                     std::string_view refusal, Reading reading = Reading::exact, std::string_view lang = "");
 
 // --max-bytes and --max-elements, for every verb that reads models.
 void add_limits(CLI::App& command, io::ReadLimits& limits);

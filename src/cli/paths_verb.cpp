@@ -89,6 +89,7 @@ int run_paths(const PathsOptions& options) {
     std::string name = file == "-" ? "<stdin>" : file;
     if (!read.definitions) {
       unreadable = true;
+      model::translate(read.diagnostics, config.lang);
       for (const auto& d : read.diagnostics) std::cerr << fmt::format("{}:{}:{}: error: {}\n", name, d.line, d.column, d.message);
       continue;
     }

@@ -47,7 +47,8 @@ void add_render(CLI::App& app, RenderOptions& options) {
 namespace {
 
 int render_once(const RenderOptions& options, exporter::Format format) {
-  auto read = read_model("render", options.input, options.limits, "not drawn, since the values above could not be read", Reading::drawing);
+  auto read = read_model("render", options.input, options.limits, "not drawn, since the values above could not be read", Reading::drawing,
+                         options.lang);
   if (!read.definitions) return read.exit_code;
   const std::string& name = read.name;
   model::Definitions defs = std::move(*read.definitions);

@@ -34,7 +34,8 @@ int run_table(const TableOptions& options) {
     std::cerr << "syzba table: say which format to write: an output ending in .html, .md or .csv, or --format\n";
     return 2;
   }
-  auto read = read_model("table", options.input, options.limits, "no table, since the values above could not be read", Reading::drawing);
+  auto read = read_model("table", options.input, options.limits, "no table, since the values above could not be read", Reading::drawing,
+                         options.lang);
   if (!read.definitions) return read.exit_code;
   check::Lang lang = *check::lang_from_name(options.lang.empty() ? model::language_of(*read.definitions) : options.lang);
   table::Table t = table::make_table(*read.definitions);

@@ -53,7 +53,7 @@ void add_describe(CLI::App& app, DescribeOptions& options) {
 int run_describe(const DescribeOptions& options) {
   if (output_is_input("describe", options.input, options.output)) return 2;
   auto read = read_model("describe", options.input, options.limits, "not described, since the values above would be lost",
-                         Reading::drawing);  // the text form carries no DI
+                         Reading::drawing, options.lang);  // the text form carries no DI
   if (!read.definitions) return read.exit_code;
   std::string_view name = options.lang.empty() ? model::language_of(*read.definitions) : std::string_view(options.lang);
   auto lang = name == "ru" ? text::Lang::ru : name == "en" ? text::Lang::en : text::Lang::kk;

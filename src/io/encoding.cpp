@@ -194,7 +194,7 @@ Utf8Text to_utf8(std::string bytes) {
   }
   if (!from.empty()) {
     auto text = convert(bytes, from);
-    if (!text) return {std::nullopt, "cannot read the file as " + from + " (unknown encoding, or bytes invalid in it)"};
+    if (!text) return {std::nullopt, {"read.encoding-unknown", {from}}};
     // The declaration still names the old encoding; the parser is told UTF-8 explicitly.
     bytes = std::move(*text);
   }
@@ -205,21 +205,18 @@ Utf8Text to_utf8(std::string bytes) {
       auto first = bytes.find_first_not_of(" \t\r\n");
       if (first == std::string::npos || bytes[first] != '<') {
         auto [line, column] = position_in(bytes, bad);
-        return {std::nullopt, "invalid UTF-8 (declare the file's encoding in its XML declaration, or save it as UTF-8)", line,
-                column};
+        return {std::nullopt, {"read.not-utf8", {}}, line, column};
       }
       std::tie(out.warning_line, out.warning_column) = position_in(bytes, bad);
       char byte[8];
       std::snprintf(byte, sizeof byte, "0x%02X", static_cast<unsigned char>(bytes[bad]));
       bytes = repaired_utf8(bytes);
-      out.warning = std::string("invalid UTF-8 (the byte ") + byte +
-                    " and any others like it are read as Windows-1252; declare the file's encoding in its XML "
-                    "declaration, or save it as UTF-8)";
+      out.warning = {"read.utf8-repaired", {byte}};
     }
   }
   if (auto bad = forbidden_character_at(bytes); bad.offset != std::string_view::npos) {
     auto [line, column] = position_in(bytes, bad.offset);
-    return {std::nullopt, "not well-formed XML: the character " + bad.what + " is not allowed in XML 1.0", line, column};
+    return {std::nullopt, {"read.forbidden-character", {bad.what}}, line, column};
   }
   out.text = std::move(bytes);
   return out;

@@ -4,16 +4,23 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace syzba::io {
 
+// A message of model's catalogue (model/messages.cpp): its id and arguments.
+struct CatalogueMessage {
+  std::string id;  // empty: nothing to say
+  std::vector<std::string> args;
+};
+
 struct Utf8Text {
   std::optional<std::string> text;
-  std::string error;  // why the bytes could not be read as text
+  CatalogueMessage error;  // why the bytes could not be read as text
   int error_line = 0, error_column = 0;  // where, when a byte is to blame
   // Read, but not as declared: bytes that were not UTF-8 taken as Windows-1252 (what the
   // tools that write such files meant); empty when the bytes were what they said.
-  std::string warning;
+  CatalogueMessage warning;
   int warning_line = 0, warning_column = 0;
 };
 

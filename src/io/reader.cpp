@@ -145,9 +145,9 @@ class Reader {
     auto offset = node.offset_debug();
     return lines_.at(node.type() == pugi::node_element && offset > 0 ? offset - 1 : offset);
   }
-  void report(pugi::xml_node node, std::string rule, Severity severity, std::string element, std::string message) {
-    auto p = pos(node);
-    diagnostics_.push_back({std::move(rule), severity, std::move(element), p.line, p.column, std::move(message)});
+  void report(pugi::xml_node node, std::string rule, Severity severity, std::string element, std::string_view message_id,
+              std::vector<std::string> args = {}) {
+    diagnostics_.push_back(model::diagnostic(std::move(rule), severity, std::move(element), pos(node), message_id, std::move(args)));
   }
 
   // --- values -------------------------------------------------------------------------
@@ -336,29 +336,28 @@ std::optional<model::Duration> Reader::duration(const ForeignNode& n, model::Sou
     else if (a.qname == "unit") unit = a.value;
     else if (a.qname == "text") text = a.value;
   }
-  auto warn = [&](std::string message) {
-    diagnostics_.push_back({"syzba-extension", Severity::warning, "", at.line, at.column, std::move(message)});
+  std::string element(local_name(n.qname));
+  auto warn = [&](std::string_view id, std::vector<std::string> args) {
+    diagnostics_.push_back(model::diagnostic("syzba-extension", Severity::warning, "", at, id, std::move(args)));
   };
-  auto impossible = [&](std::string message) {  // a value no regulation can mean: check's error
-    diagnostics_.push_back({"impossible-duration", Severity::error, "", at.line, at.column, std::move(message)});
+  auto impossible = [&](std::string_view id, std::vector<std::string> args) {  // a value no regulation can mean: check's error
+    diagnostics_.push_back(model::diagnostic("impossible-duration", Severity::error, "", at, id, std::move(args)));
   };
   if (amount.empty() && unit.empty()) {
     auto parsed = model::parse_duration(text);
-    if (!parsed.duration && parsed.impossible) impossible("syzba:" + std::string(local_name(n.qname)) + ": " + parsed.error);
-    else if (!parsed.duration) warn("syzba:" + std::string(local_name(n.qname)) + ": " + parsed.error);
+    if (!parsed.duration && parsed.impossible) impossible("read.duration-text", {element, parsed.error});
+    else if (!parsed.duration) warn("read.duration-text", {element, parsed.error});
     return parsed.duration;
   }
   double value = 0;
   auto [end, ec] = std::from_chars(amount.data(), amount.data() + amount.size(), value);
   auto parsed_unit = model::unit_from_name(unit);
   if (ec != std::errc{} || end != amount.data() + amount.size() || !std::isfinite(value) || value < 0 || !parsed_unit) {
-    warn("syzba:" + std::string(local_name(n.qname)) +
-         " needs amount=\"<non-negative number>\" and unit=\"second|minute|hour|working-day|calendar-day\"; got amount=\"" +
-         amount + "\" unit=\"" + unit + "\"");
+    warn("read.duration-attributes", {element, amount, unit});
     return std::nullopt;
   }
   if (std::string why = model::impossible_duration(value, *parsed_unit); !why.empty()) {
-    impossible("syzba:" + std::string(local_name(n.qname)) + ": " + why + " (amount=\"" + amount + "\" unit=\"" + unit + "\")");
+    impossible("read.duration-impossible", {element, why, amount, unit});
     return std::nullopt;
   }
   return model::Duration{value, *parsed_unit, text};
@@ -421,8 +420,7 @@ std::optional<bool> Reader::boolean(pugi::xml_node node, std::string_view name, 
   std::string_view v = value;
   if (v == "true" || v == "1") return true;
   if (v == "false" || v == "0") return false;
-  report(node, "invalid-value", Severity::error, node.attribute("id").value(),
-         std::string(name) + "=\"" + std::string(v) + "\" is not a boolean (true or false)");
+  report(node, "invalid-value", Severity::error, node.attribute("id").value(), "read.not-boolean", {std::string(name), std::string(v)});
   return std::nullopt;
 }
 
@@ -434,9 +432,9 @@ double Reader::number(pugi::xml_node node, std::string_view name, const char* va
   if (ec != std::errc{} || end != v.data() + v.size() || v.empty() || !std::isfinite(out)) {
     // Only diagram coordinates are numbers here: a drawing verb repairs them (the layout
     // places what has no usable bounds), convert refuses them.
-    report(node, "invalid-di", Severity::error, node.attribute("id").value(),
-           v.empty() && !node.attribute(std::string(name).c_str()) ? node.name() + std::string(" has no ") + std::string(name)
-                                                                  : std::string(name) + "=\"" + std::string(value) + "\" is not a finite number");
+    bool missing = v.empty() && !node.attribute(std::string(name).c_str());
+    report(node, "invalid-di", Severity::error, node.attribute("id").value(), missing ? "read.no-attribute" : "read.not-number",
+           {missing ? node.name() : std::string(name), missing ? std::string(name) : std::string(value)});
     return std::numeric_limits<double>::quiet_NaN();
   }
   return out;
@@ -846,7 +844,7 @@ model::Diagram Reader::read_diagram(pugi::xml_node node) {
         }
         return true;
       });
-  if (!has_plane) report(node, "invalid-di", Severity::error, d.id, "a BPMNDiagram needs a BPMNPlane");
+  if (!has_plane) report(node, "invalid-di", Severity::error, d.id, "read.diagram-no-plane");
   return d;
 }
 
@@ -864,7 +862,7 @@ model::DiPlane Reader::read_plane(pugi::xml_node node) {
         return true;
       });
   if (plane.element.empty())
-    report(node, "invalid-di", Severity::error, plane.id, "the BPMNPlane names no bpmnElement (the process or collaboration it draws)");
+    report(node, "invalid-di", Severity::error, plane.id, "read.plane-no-element");
   return plane;
 }
 
@@ -917,12 +915,12 @@ model::DiElement Reader::read_di_element(pugi::xml_node node, model::DiKind kind
         return true;
       });
   if (kind == model::DiKind::shape && !has_bounds) {
-    report(node, "invalid-di", Severity::error, e.id, "BPMNShape for '" + e.element + "' has no dc:Bounds");
+    report(node, "invalid-di", Severity::error, e.id, "read.shape-no-bounds", {e.element});
     double nowhere = std::numeric_limits<double>::quiet_NaN();  // not (0, 0): the layout must place it
     e.bounds = {nowhere, nowhere, nowhere, nowhere};
   }
   if (kind == model::DiKind::edge && e.waypoints.size() < 2)
-    report(node, "invalid-di", Severity::error, e.id, "BPMNEdge for '" + e.element + "' needs at least two waypoints");
+    report(node, "invalid-di", Severity::error, e.id, "read.edge-few-waypoints", {e.element});
   return e;
 }
 
@@ -940,8 +938,8 @@ model::DiLabel Reader::read_label(pugi::xml_node node) {
   return label;
 }
 
-Diagnostic fatal(std::string message, model::SourcePos at = {}) {
-  return {"unreadable", Severity::error, "", at.line, at.column, std::move(message)};
+Diagnostic fatal(std::string_view message_id, std::vector<std::string> args = {}, model::SourcePos at = {}) {
+  return model::diagnostic("unreadable", Severity::error, "", at, message_id, std::move(args));
 }
 
 // The first element nested deeper than the limit, or the first past the element limit,
@@ -1007,8 +1005,8 @@ Breach first_breach(pugi::xml_node root, int max_depth, std::size_t max_elements
 
 // What pugixml lets through but XML forbids, found in one pass over the text: a '&' that
 // starts no reference (or names an entity XML does not predefine: a file cannot declare any,
-// see below), and '<' inside an attribute value. Returns the offset and the reason.
-std::optional<std::pair<std::size_t, std::string>> lexical_error(std::string_view t) {
+// see below), and '<' inside an attribute value. Returns the offset and the reason's message id.
+std::optional<std::pair<std::size_t, std::string_view>> lexical_error(std::string_view t) {
   auto skip_to = [&](std::size_t from, std::string_view end) {
     auto at = t.find(end, from);
     return at == std::string_view::npos ? t.size() : at + end.size();
@@ -1027,11 +1025,11 @@ std::optional<std::pair<std::size_t, std::string>> lexical_error(std::string_vie
   for (std::size_t i = 0; i < t.size();) {
     char c = t[i];
     if (c == '&') {
-      if (!reference_ok(i)) return std::pair{i, std::string("'&' that starts no character or predefined entity reference (write &amp;)")};
+      if (!reference_ok(i)) return std::pair{i, std::string_view("read.xml.bad-ampersand")};
       ++i;
     } else if (c != '<') {
       if (root_closed && c != ' ' && c != '\t' && c != '\r' && c != '\n')
-        return std::pair{i, std::string("content after the root element")};
+        return std::pair{i, std::string_view("read.xml.content-after-root")};
       ++i;
     } else if (t.compare(i, 4, "<!--") == 0) {
       i = skip_to(i + 4, "-->");
@@ -1046,7 +1044,7 @@ std::optional<std::pair<std::size_t, std::string>> lexical_error(std::string_vie
       int depth = 0;
       for (++i; i < t.size(); ++i) {
         if (t.compare(i, 8, "<!ENTITY") == 0)
-          return std::pair{start, std::string("entity declarations are not allowed in a BPMN file (syzba never expands them)")};
+          return std::pair{start, std::string_view("read.entities")};
         if (t[i] == '[') ++depth;
         else if (t[i] == ']') --depth;
         else if (t[i] == '>' && depth <= 0) break;
@@ -1054,15 +1052,15 @@ std::optional<std::pair<std::size_t, std::string>> lexical_error(std::string_vie
       ++i;
     } else {
       // A tag: attribute values in quotes may not hold '<', and their '&' must be references.
-      if (root_closed) return std::pair{i, std::string("content after the root element")};
+      if (root_closed) return std::pair{i, std::string_view("read.xml.content-after-root")};
       bool end_tag = i + 1 < t.size() && t[i + 1] == '/';
       for (++i; i < t.size() && t[i] != '>';) {
         if (t[i] == '"' || t[i] == '\'') {
           char quote = t[i];
           for (++i; i < t.size() && t[i] != quote; ++i) {
-            if (t[i] == '<') return std::pair{i, std::string("'<' inside an attribute value (write &lt;)")};
+            if (t[i] == '<') return std::pair{i, std::string_view("read.xml.lt-in-attribute")};
             if (t[i] == '&' && !reference_ok(i))
-              return std::pair{i, std::string("'&' that starts no character or predefined entity reference (write &amp;)")};
+              return std::pair{i, std::string_view("read.xml.bad-ampersand")};
           }
         }
         ++i;
@@ -1077,8 +1075,7 @@ std::optional<std::pair<std::size_t, std::string>> lexical_error(std::string_vie
 }
 
 Diagnostic too_large(std::size_t size, std::size_t limit) {
-  return fatal("the file is " + std::to_string(size) + " bytes, more than the limit of " + std::to_string(limit) +
-               " (raise it with --max-bytes)");
+  return fatal("read.too-large", {std::to_string(size), std::to_string(limit)});
 }
 
 }  // namespace
@@ -1091,17 +1088,16 @@ ReadResult read_bpmn(std::string bytes, const ReadLimits& limits) {
   }
   auto utf8 = to_utf8(std::move(bytes));
   if (!utf8.text) {
-    result.diagnostics.push_back(fatal(utf8.error, {utf8.error_line, utf8.error_column}));
+    result.diagnostics.push_back(fatal(utf8.error.id, utf8.error.args, {utf8.error_line, utf8.error_column}));
     return result;
   }
-  if (!utf8.warning.empty())
-    result.diagnostics.push_back({"invalid-encoding", Severity::warning, "", utf8.warning_line, utf8.warning_column, utf8.warning});
+  if (!utf8.warning.id.empty())
+    result.diagnostics.push_back(model::diagnostic("invalid-encoding", Severity::warning, "", {utf8.warning_line, utf8.warning_column},
+                                                   utf8.warning.id, utf8.warning.args));
   std::string& text = *utf8.text;
   LineIndex lines(text);
   if (auto lexical = lexical_error(text)) {
-    bool entities = lexical->second.rfind("entity declarations", 0) == 0;
-    result.diagnostics.push_back(fatal((entities ? "" : "not well-formed XML: ") + lexical->second,
-                                       lines.at(static_cast<std::ptrdiff_t>(lexical->first))));
+    result.diagnostics.push_back(fatal(lexical->second, {}, lines.at(static_cast<std::ptrdiff_t>(lexical->first))));
     return result;
   }
   pugi::xml_document doc;
@@ -1109,31 +1105,27 @@ ReadResult read_bpmn(std::string bytes, const ReadLimits& limits) {
   pugi::xml_parse_result parsed = doc.load_buffer_inplace(text.data(), text.size(), options, pugi::encoding_utf8);
   if (!parsed) {
     result.diagnostics.push_back(
-        fatal(std::string("not well-formed XML: ") + parsed.description(), lines.at(parsed.offset)));
+        fatal("read.xml.parser", {parsed.description()}, lines.at(parsed.offset)));
     return result;
   }
   pugi::xml_node root = doc.document_element();
   for (auto n = root.next_sibling(); n; n = n.next_sibling())
     if (n.type() == pugi::node_element || (n.type() == pugi::node_pcdata && !is_blank(n.value()))) {
-      result.diagnostics.push_back(fatal("not well-formed XML: content after the root element", lines.at(n.offset_debug())));
+      result.diagnostics.push_back(fatal("read.xml.content-after-root", {}, lines.at(n.offset_debug())));
       return result;
     }
   for (auto n : doc.children()) {
     if (n.type() == pugi::node_doctype && std::string_view(n.value()).find("ENTITY") != std::string_view::npos) {
-      result.diagnostics.push_back(fatal("entity declarations are not allowed in a BPMN file (syzba never expands them)",
-                                         lines.at(n.offset_debug())));
+      result.diagnostics.push_back(fatal("read.entities", {}, lines.at(n.offset_debug())));
       return result;
     }
   }
   if (auto breach = first_breach(root, limits.max_depth, limits.max_elements); breach.at) {
-    result.diagnostics.push_back(fatal(breach.duplicate_attribute ? std::string("not well-formed XML: an attribute appears twice in this element")
-                                       : !breach.bad_name.empty() ? "not well-formed XML: `" + breach.bad_name +
-                                                                        "` is not a name XML with namespaces allows"
-                                       : breach.too_many ? "the file has more than " + std::to_string(limits.max_elements) +
-                                                             " elements (raise the limit with --max-elements)"
-                                                       : "elements are nested more than " + std::to_string(limits.max_depth) +
-                                                             " levels deep here; no BPMN model needs that",
-                                       lines.at(breach.at.offset_debug() - 1)));
+    auto at = lines.at(breach.at.offset_debug() - 1);
+    result.diagnostics.push_back(breach.duplicate_attribute ? fatal("read.xml.duplicate-attribute", {}, at)
+                                 : !breach.bad_name.empty() ? fatal("read.xml.bad-name", {breach.bad_name}, at)
+                                 : breach.too_many          ? fatal("read.too-many-elements", {std::to_string(limits.max_elements)}, at)
+                                                            : fatal("read.too-deep", {std::to_string(limits.max_depth)}, at));
     return result;
   }
   std::string_view root_name = root.name();
@@ -1142,10 +1134,9 @@ ReadResult read_bpmn(std::string bytes, const ReadLimits& limits) {
   std::string root_ns(root.attribute(prefix.empty() ? "xmlns" : ("xmlns:" + prefix).c_str()).value());
   if (local_name(root_name) != "definitions" || root_ns != bpmn_model_ns) {
     auto at = lines.at(root.offset_debug() - 1);
-    result.diagnostics.push_back(fatal("not a BPMN 2.0 file: the root element is <" + std::string(root_name) + ">" +
-                                           (root_ns.empty() ? "" : " in namespace " + root_ns) + "; expected <definitions> in " +
-                                           std::string(bpmn_model_ns),
-                                       at));
+    result.diagnostics.push_back(root_ns.empty()
+                                     ? fatal("read.not-bpmn", {std::string(root_name), std::string(bpmn_model_ns)}, at)
+                                     : fatal("read.not-bpmn-namespace", {std::string(root_name), root_ns, std::string(bpmn_model_ns)}, at));
     return result;
   }
   Reader reader(text, result.diagnostics);
@@ -1169,9 +1160,9 @@ FileBytes read_file_bytes(const std::string& path, const ReadLimits& limits) {
     return out;
   }
   std::error_code ec;
-  if (std::filesystem::is_directory(path, ec)) return {{}, fatal("is a directory, not a BPMN file")};
+  if (std::filesystem::is_directory(path, ec)) return {{}, fatal("read.directory")};
   std::ifstream in(path, std::ios::binary);
-  if (!in) return {{}, fatal("cannot open the file: " + std::string(std::strerror(errno)))};
+  if (!in) return {{}, fatal("read.cannot-open", {std::strerror(errno)})};
   auto size = std::filesystem::file_size(path, ec);
   if (!ec && size > limits.max_bytes) return {{}, too_large(size, limits.max_bytes)};
   out.bytes.resize(ec ? 0 : size);

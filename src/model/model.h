@@ -9,6 +9,7 @@
 // Knows nothing of XML, files, layout or drawing. References are ids (values, not pointers).
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -431,7 +432,36 @@ struct Diagnostic {
   std::string message;
   std::vector<std::string> path;  // the elements that show why, when a path or a set is the reason
   std::string context;  // for text input: the line and a caret under the column
+  // The message as the catalogue knows it (messages.cpp): its id and arguments, so that it can
+  // be said again in another language (translate). Empty for a message made elsewhere.
+  std::string message_id;
+  std::vector<std::string> args;
 };
+
+// ---------------------------------------------------------------------------------------
+// The message catalogue: every message the reader, the text form and the rules say, keyed by
+// a stable id, in English, Russian and Kazakh. Arguments stand as {1}, {2}, ...: names, ids,
+// numbers and XML, never translated.
+enum class Lang { en, ru, kk };
+std::optional<Lang> lang_from_name(std::string_view name);  // "en", "ru", "kk"
+
+struct CatalogueEntry {
+  std::string_view id, en, ru, kk;
+};
+std::span<const CatalogueEntry> message_catalogue();
+const CatalogueEntry* find_message(std::string_view id);
+
+// A message of the catalogue in a language, with its arguments filled in. An unknown id
+// shows itself, so that a missing message is visible rather than silent.
+std::string say(Lang lang, std::string_view id, const std::vector<std::string>& args = {});
+// A catalogue message on a diagnostic: the English text in message, the id and arguments
+// kept beside it.
+void set_message(Diagnostic& diagnostic, std::string_view id, std::vector<std::string> args = {});
+Diagnostic diagnostic(std::string rule, Severity severity, std::string element, SourcePos at, std::string_view id,
+                      std::vector<std::string> args = {});
+// The diagnostic said in another language; one without a catalogue message keeps its own.
+void translate(Diagnostic& diagnostic, Lang lang);
+void translate(std::vector<Diagnostic>& diagnostics, Lang lang);
 
 // The language a model's labels are written in: "kk" when Kazakh letters (ә ғ қ ң ө ұ ү һ і)
 // stand in a fair share of its Cyrillic words, "ru" for other Cyrillic, "en" when Latin words

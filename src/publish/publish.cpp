@@ -148,13 +148,17 @@ struct Worker {
       }
     bool text_form = text::is_text_form(file.string(), bytes);
     auto read = text::read_model_bytes(bytes, file.string(), options.limits);
-    if (!read.definitions) return fail(result, first_error(read.diagnostics));
+    if (!read.definitions) {
+      if (auto asked = model::lang_from_name(options.lang)) model::translate(read.diagnostics, *asked);
+      return fail(result, first_error(read.diagnostics));
+    }
     model::Definitions defs = std::move(*read.definitions);
     const std::string lang = options.lang.empty() ? std::string(model::language_of(defs)) : options.lang;
 
     check::Config config;
     config.lang = *check::lang_from_name(lang);
     auto findings = check::apply_config(read.diagnostics, config);
+    model::translate(findings, config.lang);  // the reader's, in the page's language as the rules' are
     for (auto& d : check::run_checks(defs, config)) findings.push_back(std::move(d));
     table::Table steps = table::make_table(defs, config);
 

@@ -128,10 +128,18 @@ class Compiler {
   std::map<std::pair<std::string, Word>, Pos> reference_pos_;  // (element, property) → where written
   std::map<std::string, std::vector<LaneRef>> lane_refs_;       // process id → `by:` of its nodes
 
-  void error(Pos pos, std::string rule, std::string message) {
-    diags_.push_back(text_error(source_, pos.line, pos.column, std::move(rule), std::move(message)));
+  void error(Pos pos, std::string rule, std::string_view message_id, std::vector<std::string> args = {}) {
+    diags_.push_back(text_error(source_, pos.line, pos.column, std::move(rule), message_id, std::move(args)));
   }
-  void error(const Statement& s, std::string rule, std::string message) { error({s.line, s.column}, std::move(rule), std::move(message)); }
+  void error(const Statement& s, std::string rule, std::string_view message_id, std::vector<std::string> args = {}) {
+    error({s.line, s.column}, std::move(rule), message_id, std::move(args));
+  }
+  // A catalogue message for what may have a near miss: "…; did you mean `near`?" when it has.
+  void error_near(Pos pos, std::string rule, std::string_view message_id, std::string_view near_message_id,
+                  std::string what, const std::string& near) {
+    if (near.empty()) error(pos, std::move(rule), message_id, {std::move(what)});
+    else error(pos, std::move(rule), near_message_id, {std::move(what), near});
+  }
 
   static model::SourcePos source_pos(const Statement& s) { return {s.line, s.column}; }
   static Pos value_pos(const Statement& s) { return {s.line, s.value_column}; }
@@ -141,8 +149,7 @@ class Compiler {
     if (s.id.empty()) return unique_id(fmt::format("{}-{}", fallback_base, s.line));
     auto [it, fresh] = ids_.emplace(s.id, Pos{s.line, s.id_column});
     if (!fresh)
-      error({s.line, s.id_column}, "text-duplicate-id",
-            fmt::format("the id `{}` is already used on line {}", s.id, it->second.line));
+      error({s.line, s.id_column}, "text-duplicate-id", "text.duplicate-id", {s.id, std::to_string(it->second.line)});
     return s.id;
   }
 
@@ -161,8 +168,9 @@ class Compiler {
     return id;
   }
 
-  void misplaced(const Statement& s, std::string_view where) {
-    error(s, "text-misplaced", fmt::format("`{}` does not describe {}", spelling(s.word, s.lang), where));
+  // message_id says what the statement does not describe: "text.misplaced.lane", ...
+  void misplaced(const Statement& s, std::string_view message_id) {
+    error(s, "text-misplaced", message_id, {std::string(spelling(s.word, s.lang))});
   }
 
   // ---- header: the service, its term and where it comes from --------------------------
@@ -180,8 +188,7 @@ class Compiler {
       case Word::term: {
         auto parsed = model::parse_duration(value);
         if (!parsed.duration) {
-          error(value_pos(s), parsed.impossible ? "impossible-duration" : "text-bad-duration",
-                "the term is not a duration: " + parsed.error);
+          error(value_pos(s), parsed.impossible ? "impossible-duration" : "text-bad-duration", "text.bad-term", {parsed.error});
         } else {
           parsed.duration->text = value;
           info().term = parsed.duration;
@@ -190,11 +197,11 @@ class Compiler {
       }
       case Word::name:
         if (top_level) defs_.name = value;
-        else misplaced(s, "a process (its name follows the keyword of the pool or process)");
+        else misplaced(s, "text.misplaced.process-name");
         break;
       case Word::id:
-        if (!top_level) misplaced(s, "a process (its id follows the keyword of the pool or process)");
-        else if (value.empty()) error(value_pos(s), "text-bad-id", "give the file's id after `id:`");
+        if (!top_level) misplaced(s, "text.misplaced.process-id");
+        else if (value.empty()) error(value_pos(s), "text-bad-id", "text.file-id-missing");
         else defs_.id = value;
         break;
       default: break;
@@ -237,7 +244,7 @@ class Compiler {
 
   void declare_plain(const std::string& id, Pos pos) {
     auto [it, fresh] = ids_.emplace(id, pos);
-    if (!fresh) error(pos, "text-duplicate-id", fmt::format("the id `{}` is already used on line {}", id, it->second.line));
+    if (!fresh) error(pos, "text-duplicate-id", "text.duplicate-id", {id, std::to_string(it->second.line)});
   }
 
   void process(const Statement& s, std::string id, std::string name, const model::Participant* participant) {
@@ -255,9 +262,7 @@ class Compiler {
         case Role::property:
           if (child.word == Word::doc) add_documentation(p.documentation, child);
           else if (child.word != Word::process_id || !participant)
-            error(child, "text-misplaced",
-                  fmt::format("`{}` describes a step, not a pool or process: indent it under the step it belongs to",
-                              spelling(child.word, child.lang)));
+            error(child, "text-misplaced", "text.step-property-in-process", {std::string(spelling(child.word, child.lang))});
           break;
         default: break;
       }
@@ -282,7 +287,7 @@ class Compiler {
     for (const auto& child : s.children) {
       if (child.word == Word::lane) children.lanes.push_back(lane(child));
       else if (child.word == Word::doc) add_documentation(l.documentation, child);
-      else misplaced(child, "a unit (lane)");
+      else misplaced(child, "text.misplaced.lane");
     }
     if (!children.lanes.empty()) {
       children.id = unique_id(l.id + "-lanes");
@@ -329,13 +334,8 @@ class Compiler {
     for (const auto& ref : lane_refs_[p.id]) {
       if (add_to_lane(p.content.lane_sets, ref.lane, ref.node)) continue;
       std::string near = closest(ref.lane, known);
-      if (known.empty())
-        error(ref.pos, "text-unknown-unit",
-              fmt::format("no unit `{}`: declare the units (lanes) of this pool or process first", ref.lane));
-      else
-        error(ref.pos, "text-unknown-unit",
-              near.empty() ? fmt::format("no unit `{}` in this pool or process", ref.lane)
-                           : fmt::format("no unit `{}` in this pool or process; did you mean `{}`?", ref.lane, near));
+      if (known.empty()) error(ref.pos, "text-unknown-unit", "text.no-units", {ref.lane});
+      else error_near(ref.pos, "text-unknown-unit", "text.unknown-unit", "text.unknown-unit-near", ref.lane, near);
     }
   }
 
@@ -360,7 +360,7 @@ class Compiler {
       ref.data_object = object.id;
       for (const auto& child : s.children) {
         if (child.word == Word::doc) add_documentation(ref.documentation, child);
-        else misplaced(child, "a document");
+        else misplaced(child, "text.misplaced.document");
       }
       c.data_objects.push_back(std::move(object));
       c.data_object_refs.push_back(std::move(ref));
@@ -371,7 +371,7 @@ class Compiler {
       ref.pos = source_pos(s);
       for (const auto& child : s.children) {
         if (child.word == Word::doc) add_documentation(ref.documentation, child);
-        else misplaced(child, "a data store");
+        else misplaced(child, "text.misplaced.data-store");
       }
       c.data_store_refs.push_back(std::move(ref));
     }
@@ -407,14 +407,13 @@ class Compiler {
         if (quote == 0) target.clear();
         auto close = item.rfind('"');
         if (close == quote) {
-          error({s.line, column}, "text-syntax", "a flow's label ends with a '\"'");
+          error({s.line, column}, "text-syntax", "text.flow-label-quote");
           return;
         }
         name = unescape(std::string_view(item).substr(quote + 1, close - quote - 1));
       }
       if (target.empty() || target.find_first_of(" \t") != std::string::npos) {
-        error({s.line, column}, "text-syntax",
-              "each next step is an id, with its flow's label in quotes if it has one: `келесі: a2, a3 \"Иә\"`");
+        error({s.line, column}, "text-syntax", "text.next-list");
         return;
       }
       auto at = std::string_view(s.value).find(target);
@@ -436,13 +435,13 @@ class Compiler {
       std::string value = unescape(p.value);
       switch (p.word) {
         case Word::by:
-          if (!top) error(p, "text-misplaced", "units (lanes) hold the nodes of a pool or process, not of a sub-process");
+          if (!top) error(p, "text-misplaced", "text.units-in-sub-process");
           else lane_refs_[process_id].push_back({n.id, p.value, value_pos(p)});
           break;
         case Word::duration: {
           auto parsed = model::parse_duration(value);
           if (!parsed.duration) {
-            error(value_pos(p), parsed.impossible ? "impossible-duration" : "text-bad-duration", "not a duration: " + parsed.error);
+            error(value_pos(p), parsed.impossible ? "impossible-duration" : "text-bad-duration", "text.bad-duration", {parsed.error});
           } else {
             parsed.duration->text = value;
             n.duration = parsed.duration;
@@ -453,7 +452,7 @@ class Compiler {
         case Word::yes: case Word::no:
           (p.word == Word::yes ? yes : no) = true;
           if (p.value.empty() || p.value.find_first_of(" \t,") != std::string::npos)
-            error(value_pos(p), "text-syntax", fmt::format("`{}:` takes one id, the step the branch leads to", spelling(p.word, p.lang)));
+            error(value_pos(p), "text-syntax", "text.branch-one-id", {std::string(spelling(p.word, p.lang))});
           else
             add_flow(c, n.id, p.value, std::string(yes_no_name(p.word == Word::yes, p.lang)), value_pos(p));
           break;
@@ -472,21 +471,14 @@ class Compiler {
             n.kind = *kind;
             typed = true;
           } else {
-            error(value_pos(p), "text-bad-type",
-                  fmt::format("`{}` is not a type for `{}` (for example: user, service, send, receive, manual, script, "
-                              "business-rule, call; parallel, inclusive, event-based, complex; catch, throw; or a BPMN "
-                              "type name such as userTask)",
-                              value, spelling(s.word, s.lang)));
+            error(value_pos(p), "text-bad-type", "text.bad-type", {value, std::string(spelling(s.word, s.lang))});
           }
           break;
         case Word::trigger:
           for (const auto& word : split_list(p.value)) {
             auto kind = trigger_from_word(word);
             if (!kind) {
-              error(value_pos(p), "text-bad-trigger",
-                    fmt::format("`{}` is not an event trigger (message, timer, error, escalation, cancel, compensation, "
-                                "conditional, link, signal, terminate — or хабарлама, таймер, қателік, тоқтату)",
-                                word));
+              error(value_pos(p), "text-bad-trigger", "text.bad-trigger", {word});
               continue;
             }
             model::EventDefinition d;
@@ -501,16 +493,14 @@ class Compiler {
           break;
         case Word::interrupting:
           interrupting = yes_no_from_word(value);
-          if (!interrupting) error(value_pos(p), "text-syntax", "say yes or no (иә / жоқ, да / нет)");
+          if (!interrupting) error(value_pos(p), "text-syntax", "text.yes-or-no");
           break;
         default:
           if (role_of(p.word) == Role::node || role_of(p.word) == Role::data) {
             if (!model::is_sub_process(n.kind) && s.word != Word::subprocess)
-              error(p, "text-misplaced",
-                    fmt::format("only a sub-process holds flow nodes; indent `{}` less to put it beside `{}`",
-                                spelling(p.word, p.lang), n.id));
+              error(p, "text-misplaced", "text.nested-node", {std::string(spelling(p.word, p.lang)), n.id});
           } else {
-            misplaced(p, "a flow node");
+            misplaced(p, "text.misplaced.flow-node");
           }
       }
     }
@@ -521,19 +511,16 @@ class Compiler {
       if (!n.attached_to.empty()) n.kind = NodeKind::boundary_event;
       else if (!typed && waits) n.kind = NodeKind::intermediate_catch_event;
     } else if (!n.attached_to.empty()) {
-      error(reference_pos_[{n.id, Word::attached}], "text-misplaced", "only an event is attached to an activity's border");
+      error(reference_pos_[{n.id, Word::attached}], "text-misplaced", "text.attached-not-event");
     }
     if (interrupting) {
       if (n.kind == NodeKind::boundary_event) n.cancel_activity = *interrupting;
       else if (n.kind == NodeKind::start_event) n.is_interrupting = *interrupting;
-      else error(s, "text-misplaced", "only start and boundary events interrupt");
+      else error(s, "text-misplaced", "text.interrupting-kind");
     }
     if (s.word == Word::condition && yes != no) {
       auto missing = yes ? Word::no : Word::yes;
-      error(s, "text-one-branch",
-            fmt::format("the condition `{}` has one branch; add `{}: <step>` — where the process goes otherwise "
-                        "(a refusal, say)",
-                        n.id, spelling(missing, s.lang)));
+      error(s, "text-one-branch", "text.one-branch", {n.id, std::string(spelling(missing, s.lang))});
     }
     if (model::is_sub_process(n.kind)) fill_container(s.children, n.content, process_id, false);
     return n;
@@ -542,7 +529,7 @@ class Compiler {
   // ---- message flows -------------------------------------------------------------
   void message_flow(const Statement& s) {
     if (defs_.collaborations.empty()) {
-      error(s, "text-misplaced", "messages go between pools: declare the pools (жүйе / система / pool) first");
+      error(s, "text-misplaced", "text.message-without-pools");
       return;
     }
     model::MessageFlow m;
@@ -552,7 +539,7 @@ class Compiler {
     std::size_t arrow = value.find("->"), arrow_len = 2;
     if (arrow == std::string::npos) arrow = value.find("→"), arrow_len = std::string_view("→").size();
     if (arrow == std::string::npos) {
-      error(value_pos(s), "text-syntax", "a message goes from one to another: `хабар m1: sender -> receiver`");
+      error(value_pos(s), "text-syntax", "text.message-arrow");
       return;
     }
     auto trim = [](std::string t) {
@@ -565,7 +552,7 @@ class Compiler {
     for (const auto& child : s.children) {
       if (child.word == Word::name) m.name = unescape(child.value);
       else if (child.word == Word::doc) add_documentation(m.documentation, child);
-      else misplaced(child, "a message");
+      else misplaced(child, "text.misplaced.message");
     }
     defs_.collaborations.front().message_flows.push_back(std::move(m));
   }
@@ -608,9 +595,8 @@ class Compiler {
         if (!data.count(a.target)) {
           std::vector<std::string> known(data.begin(), data.end());
           std::string near = closest(a.target, known);
-          error({a.pos.line, a.pos.column}, "text-unknown-document",
-                fmt::format("no document `{}` in this pool or process{}", a.target,
-                            near.empty() ? "" : fmt::format("; did you mean `{}`?", near)));
+          error_near({a.pos.line, a.pos.column}, "text-unknown-document", "text.unknown-document", "text.unknown-document-near",
+                     a.target, near);
         }
         a.id = unique_id(fmt::format("{}-output{}", n.id, ++k == 1 ? "" : std::to_string(k)));
       }
@@ -618,9 +604,8 @@ class Compiler {
         auto host = std::find_if(c.nodes.begin(), c.nodes.end(), [&](const auto& h) { return h.id == n.attached_to; });
         if (host == c.nodes.end() || !model::is_activity(host->kind)) {
           std::string near = closest(n.attached_to, node_list);
-          error(reference_pos_[{n.id, Word::attached}], "text-unknown-target",
-                fmt::format("no activity `{}` here to attach the event to{}", n.attached_to,
-                            near.empty() ? "" : fmt::format("; did you mean `{}`?", near)));
+          error_near(reference_pos_[{n.id, Word::attached}], "text-unknown-target", "text.unknown-host", "text.unknown-host-near",
+                     n.attached_to, near);
         }
       }
       if (model::is_sub_process(n.kind)) finish_container(n.content, n.id, process);
@@ -630,16 +615,11 @@ class Compiler {
   void unknown_target(const model::SequenceFlow& f, const std::vector<std::string>& here) {
     Pos pos{f.pos.line, f.pos.column};
     if (ids_.count(f.target) && ids_.at(f.target).line > 0) {
-      error(pos, "text-unknown-target",
-            fmt::format("`{}` is not a flow node of this pool or process: a flow stays in its pool (use a message "
-                        "between pools)",
-                        f.target));
+      error(pos, "text-unknown-target", "text.target-in-other-pool", {f.target});
       return;
     }
     std::string near = closest(f.target, here);
-    error(pos, "text-unknown-target",
-          near.empty() ? fmt::format("no step `{}` to go to", f.target)
-                       : fmt::format("no step `{}` to go to; did you mean `{}`?", f.target, near));
+    error_near(pos, "text-unknown-target", "text.unknown-step", "text.unknown-step-near", f.target, near);
   }
 
   void check_message_ends() {
@@ -651,9 +631,10 @@ class Compiler {
       for (const auto* end : {&m.source, &m.target}) {
         if (ids_.count(*end) && ids_.at(*end).line > 0) continue;
         std::string near = closest(*end, known);
-        error(reference_pos_[{m.id, Word::message}], "text-unknown-target",
-              fmt::format("no pool or flow node `{}` for the message {}{}", *end, end == &m.source ? "to come from" : "to go to",
-                          near.empty() ? "" : fmt::format("; did you mean `{}`?", near)));
+        bool source = end == &m.source;
+        error_near(reference_pos_[{m.id, Word::message}], "text-unknown-target",
+                   source ? "text.unknown-message-source" : "text.unknown-message-target",
+                   source ? "text.unknown-message-source-near" : "text.unknown-message-target-near", *end, near);
       }
     }
   }
@@ -669,9 +650,7 @@ io::ReadResult compile(std::string_view source) {
   if (!syntax.diagnostics.empty()) result.definitions.reset();
   if (result.definitions && result.definitions->processes.empty() && result.definitions->collaborations.empty()) {
     // An empty file (or one with only the service's lines) is a draft not yet begun, not a model.
-    result.diagnostics.push_back(text_error(source, 1, 1, "text-empty",
-                                            "the text describes no process: write `процесс ID: Name` (or a pool, "
-                                            "`жүйе ID: Name`) and its steps under it"));
+    result.diagnostics.push_back(text_error(source, 1, 1, "text-empty", "text.empty"));
     result.definitions.reset();
   }
   return result;

@@ -63,7 +63,8 @@ bool id_start_ok(std::string_view id) {
 
 struct BadCharacter {
   int line = 1, column = 1;
-  std::string what;
+  std::string_view message_id;
+  std::string code;  // the byte or code point
 };
 
 // The first byte sequence that is not UTF-8, or a control character XML cannot carry.
@@ -83,11 +84,13 @@ std::optional<BadCharacter> first_bad_character(std::string_view source) {
       ok = !(c == 0xF0 && c1 < 0x90) && !(c == 0xF4 && c1 >= 0x90) && c <= 0xF4;
     }
     if (!ok) {
-      at.what = fmt::format("the byte 0x{:02X} is not UTF-8 text: save the file as UTF-8", c);
+      at.message_id = "text.not-utf8";
+      at.code = fmt::format("0x{:02X}", c);
       return at;
     }
     if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') {
-      at.what = fmt::format("the control character U+{:04X} cannot be written into BPMN (XML)", c);
+      at.message_id = "text.control-character";
+      at.code = fmt::format("U+{:04X}", c);
       return at;
     }
     if (c == '\n') ++at.line, at.column = 1;
@@ -104,7 +107,7 @@ class Parser {
   Syntax run() {
     // Bytes that are not UTF-8 text would end up in the XML: refuse them where they stand.
     if (auto bad = first_bad_character(source_)) {
-      error(bad->line, bad->column, "text-encoding", bad->what);
+      error(bad->line, bad->column, "text-encoding", bad->message_id, {bad->code});
       return std::move(syntax_);
     }
     build(syntax_.statements, -1, nullptr);
@@ -117,8 +120,8 @@ class Parser {
   std::size_t next_ = 0;
   Syntax syntax_;
 
-  void error(int line, int column, std::string rule, std::string message) {
-    syntax_.diagnostics.push_back(text_error(source_, line, column, std::move(rule), std::move(message)));
+  void error(int line, int column, std::string rule, std::string_view message_id, std::vector<std::string> args = {}) {
+    syntax_.diagnostics.push_back(text_error(source_, line, column, std::move(rule), message_id, std::move(args)));
   }
 
   void skip_children(int indent) {
@@ -163,25 +166,25 @@ class Parser {
     if (!id.empty()) {
       if (id.find_first_of(" \t") != std::string_view::npos) {
         error(line.number, id_column, "text-syntax",
+              colon == std::string_view::npos ? "text.colon-after-id" : "text.id-one-word",
               colon == std::string_view::npos
-                  ? fmt::format("expected ':' after the id: write `{} {}: {}`", head.substr(0, keyword->length),
-                                id.substr(0, id.find_first_of(" \t")), trim(id.substr(id.find_first_of(" \t"))))
-                  : "an id is one word (letters, digits, '-', '_', '.'), and the label comes after the ':'");
+                  ? std::vector<std::string>{std::string(head.substr(0, keyword->length)),
+                                             std::string(id.substr(0, id.find_first_of(" \t"))),
+                                             std::string(trim(id.substr(id.find_first_of(" \t"))))}
+                  : std::vector<std::string>{});
         return std::nullopt;
       }
       if (!takes_id(s.word)) {
-        error(line.number, id_column, "text-syntax",
-              fmt::format("`{}` takes no id: write `{}: {}`", head.substr(0, keyword->length),
-                          head.substr(0, keyword->length), id));
+        error(line.number, id_column, "text-syntax", "text.takes-no-id",
+              {std::string(head.substr(0, keyword->length)), std::string(id)});
         return std::nullopt;
       }
       if (!id_start_ok(id)) {
-        error(line.number, id_column, "text-bad-id",
-              fmt::format("an id starts with a letter or '_' (BPMN ids are XML names): write `a{}`, say", id));
+        error(line.number, id_column, "text-bad-id", "text.id-start", {std::string(id)});
         return std::nullopt;
       }
       if (id.find_first_of(",\"<>&'") != std::string_view::npos) {
-        error(line.number, id_column, "text-bad-id", "an id has no commas, quotes or < > &");
+        error(line.number, id_column, "text-bad-id", "text.id-characters");
         return std::nullopt;
       }
       s.id = std::string(id);
@@ -210,23 +213,26 @@ class Parser {
       auto second_end = two.find_first_of(" \t", two.find_first_of(" \t") + 1);
       near = closest(two.substr(0, second_end), candidates);
     }
-    std::string where = !parent ? "at the top level"
-                        : role_of(parent->word) == Role::node ? fmt::format("under `{}`", spelling(parent->word, parent->lang))
-                                                              : fmt::format("under `{}`", spelling(parent->word, parent->lang));
+    std::string parent_word = parent ? std::string(spelling(parent->word, parent->lang)) : std::string();
     // A keyword that exists but not here says more than "unknown".
     auto anywhere = match_keyword(head, {Role::header, Role::container, Role::lane, Role::node, Role::data,
                                          Role::message, Role::property});
     if (anywhere) {
-      error(line.number, line.column, "text-misplaced",
-            fmt::format("`{}` does not belong {}{}", trim(head.substr(0, anywhere->length)), where,
-                        role_of(anywhere->word) == Role::property ? " (a property is indented under what it describes)"
-                        : role_of(anywhere->word) == Role::node   ? " (flow nodes go in a pool, a process or a sub-process)"
-                                                                  : ""));
+      bool property = role_of(anywhere->word) == Role::property, node = role_of(anywhere->word) == Role::node;
+      std::string_view id = parent ? (property ? "text.keyword-misplaced.under.property"
+                                      : node   ? "text.keyword-misplaced.under.node"
+                                               : "text.keyword-misplaced.under")
+                                   : (property ? "text.keyword-misplaced.top.property"
+                                      : node   ? "text.keyword-misplaced.top.node"
+                                               : "text.keyword-misplaced.top");
+      error(line.number, line.column, "text-misplaced", id, {std::string(trim(head.substr(0, anywhere->length))), parent_word});
       return;
     }
-    error(line.number, line.column, "text-unknown-keyword",
-          near.empty() ? fmt::format("unknown statement `{}` {}", first, where)
-                       : fmt::format("unknown statement `{}` {}; did you mean `{}`?", first, where, near));
+    std::string word(first);
+    if (!parent && near.empty()) error(line.number, line.column, "text-unknown-keyword", "text.unknown-statement.top", {word});
+    else if (!parent) error(line.number, line.column, "text-unknown-keyword", "text.unknown-statement.top-near", {word, near});
+    else if (near.empty()) error(line.number, line.column, "text-unknown-keyword", "text.unknown-statement.under", {word, parent_word});
+    else error(line.number, line.column, "text-unknown-keyword", "text.unknown-statement.under-near", {word, parent_word, near});
   }
 };
 
@@ -264,13 +270,9 @@ std::string excerpt(std::string_view source, int line, int column) {
   return out + "^\n";
 }
 
-model::Diagnostic text_error(std::string_view source, int line, int column, std::string rule, std::string message) {
-  model::Diagnostic d;
-  d.rule = std::move(rule);
-  d.severity = model::Severity::error;
-  d.line = line;
-  d.column = column;
-  d.message = std::move(message);
+model::Diagnostic text_error(std::string_view source, int line, int column, std::string rule, std::string_view message_id,
+                             std::vector<std::string> args) {
+  auto d = model::diagnostic(std::move(rule), model::Severity::error, "", {line, column}, message_id, std::move(args));
   d.context = excerpt(source, line, column);
   return d;
 }

@@ -18,12 +18,8 @@ io::ReadResult read_model_bytes(std::string bytes, const std::string& path, cons
   if (!is_text_form(path, bytes)) return io::read_bpmn(std::move(bytes), limits);
   if (bytes.size() > limits.max_bytes) {
     io::ReadResult result;
-    model::Diagnostic d;
-    d.rule = "too-large";
-    d.line = 1;
-    d.column = 1;
-    d.message = "the file is larger than the limit of " + std::to_string(limits.max_bytes) + " bytes (--max-bytes)";
-    result.diagnostics.push_back(std::move(d));
+    result.diagnostics.push_back(
+        model::diagnostic("too-large", model::Severity::error, "", {1, 1}, "read.text-too-large", {std::to_string(limits.max_bytes)}));
     return result;
   }
   return compile(bytes);

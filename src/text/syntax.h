@@ -31,7 +31,8 @@ Syntax parse_statements(std::string_view source);
 
 // "  12 | the line\n     |    ^\n" for a 1-based line and column (in letters).
 std::string excerpt(std::string_view source, int line, int column);
-model::Diagnostic text_error(std::string_view source, int line, int column, std::string rule, std::string message);
+model::Diagnostic text_error(std::string_view source, int line, int column, std::string rule, std::string_view message_id,
+                             std::vector<std::string> args = {});
 // Letters (code points) in UTF-8 text, for columns.
 int letters(std::string_view utf8);
 // Undoes \n, \t, \r, \s (a space, for the ends of a value), \" and \\ in a value.
