@@ -345,8 +345,10 @@ std::optional<model::Duration> Reader::duration(const ForeignNode& n, model::Sou
   };
   if (amount.empty() && unit.empty()) {
     auto parsed = model::parse_duration(text);
-    if (!parsed.duration && parsed.impossible) impossible("read.duration-text", {element, parsed.error});
-    else if (!parsed.duration) warn("read.duration-text", {element, parsed.error});
+    std::vector<std::string> args{element};
+    args.insert(args.end(), parsed.reason.begin(), parsed.reason.end());
+    if (!parsed.duration && parsed.impossible) impossible("read.duration-text", std::move(args));
+    else if (!parsed.duration) warn("read.duration-text", std::move(args));
     return parsed.duration;
   }
   double value = 0;
@@ -356,8 +358,10 @@ std::optional<model::Duration> Reader::duration(const ForeignNode& n, model::Sou
     warn("read.duration-attributes", {element, amount, unit});
     return std::nullopt;
   }
-  if (std::string why = model::impossible_duration(value, *parsed_unit); !why.empty()) {
-    impossible("read.duration-impossible", {element, why, amount, unit});
+  if (auto why = model::impossible_duration_reason(value, *parsed_unit); !why.empty()) {
+    std::vector<std::string> args{element, amount, unit};
+    args.insert(args.end(), why.begin(), why.end());
+    impossible("read.duration-impossible", std::move(args));
     return std::nullopt;
   }
   return model::Duration{value, *parsed_unit, text};

@@ -202,14 +202,26 @@ double most_in_a_year(TimeUnit unit) {
 
 }  // namespace
 
-std::string impossible_duration(double amount, TimeUnit unit) {
-  if (!std::isfinite(amount) || amount < 0) return "a duration cannot be negative";
-  if (amount == 0) return "a duration of zero is no duration (leave it out, or write the time the step takes)";
+std::vector<std::string> impossible_duration_reason(double amount, TimeUnit unit) {
+  if (!std::isfinite(amount) || amount < 0) return {"duration.negative"};
+  if (amount == 0) return {"duration.zero"};
   if (amount > most_in_a_year(unit))
-    return format_amount(amount) + " " + std::string(unit_name(unit)) + "s is more than a year holds (at most " +
-           format_amount(most_in_a_year(unit)) + ")";
-  return "";
+    return {"duration.over-a-year", format_amount(amount), std::string(unit_name(unit)), format_amount(most_in_a_year(unit))};
+  return {};
 }
+
+std::string impossible_duration(double amount, TimeUnit unit) {
+  auto reason = impossible_duration_reason(amount, unit);
+  return reason.empty() ? "" : say(Lang::en, reason[0], {reason.begin() + 1, reason.end()});
+}
+
+namespace {
+// A parse that failed, with its reason as a catalogue message and in English.
+DurationParse refused(std::vector<std::string> reason, bool impossible = false) {
+  std::string english = say(Lang::en, reason[0], {reason.begin() + 1, reason.end()});
+  return {std::nullopt, std::move(english), impossible, std::move(reason)};
+}
+}  // namespace
 
 DurationParse parse_duration(std::string_view text) {
   std::vector<Word> words = join_spaced_letters(split_words(text));
@@ -220,24 +232,23 @@ DurationParse parse_duration(std::string_view text) {
       errno = 0;
       double value = std::strtod(w.text.c_str(), nullptr);
       if (errno == ERANGE || !std::isfinite(value))
-        return {std::nullopt, "the amount " + w.text.substr(0, 20) + (w.text.size() > 20 ? "…" : "") + " is too large in \"" +
-                                  std::string(text.substr(0, 200)) + "\""};
+        return refused({"duration.too-large", w.text.substr(0, 20) + (w.text.size() > 20 ? "…" : ""), std::string(text.substr(0, 200))});
       digits = value;
     }
   std::optional<double> spelled_outside = words_value(words, false);
   std::optional<double> spelled_inside = words_value(words, true);
 
   std::optional<double> amount = digits ? digits : spelled_outside ? spelled_outside : spelled_inside;
-  if (!amount) return {std::nullopt, "no amount (digits or number words) in \"" + std::string(text) + "\""};
+  if (!amount) return refused({"duration.no-amount", std::string(text)});
   if (digits && spelled_inside && std::fabs(*digits - *spelled_inside) > 1e-9)
-    return {std::nullopt, "the digits say " + format_amount(*digits) + " but the words in parentheses say " +
-                              format_amount(*spelled_inside) + " in \"" + std::string(text) + "\""};
+    return refused({"duration.digits-words", format_amount(*digits), format_amount(*spelled_inside), std::string(text)});
   auto unit = find_unit(words);
-  if (!unit) return {std::nullopt, "no time unit (seconds, minutes, hours, working or calendar days) in \"" +
-                                       std::string(text) + "\""};
+  if (!unit) return refused({"duration.no-unit", std::string(text)});
   if (digits && negative_sign_before_digits(text)) *amount = -*amount;
-  if (std::string why = impossible_duration(*amount, *unit); !why.empty())
-    return {std::nullopt, why + ": \"" + std::string(text.substr(0, 200)) + "\"", true};
+  if (auto why = impossible_duration_reason(*amount, *unit); !why.empty()) {
+    why.insert(why.begin(), {"duration.impossible-in", std::string(text.substr(0, 200))});
+    return refused(std::move(why), true);
+  }
   return {Duration{*amount, *unit, std::string(text)}, ""};
 }
 

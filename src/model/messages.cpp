@@ -121,10 +121,19 @@ constexpr CatalogueEntry catalogue[] = {
     {"read.plane-no-element", "the BPMNPlane names no bpmnElement (the process or collaboration it draws)", "в BPMNPlane не указан bpmnElement (процесс или взаимодействие, которое он изображает)", "BPMNPlane ішінде bpmnElement көрсетілмеген (ол бейнелейтін процесс немесе өзара әрекеттесу)"},
     {"read.shape-no-bounds", "BPMNShape for '{1}' has no dc:Bounds", "у BPMNShape для «{1}» нет dc:Bounds", "«{1}» үшін BPMNShape ішінде dc:Bounds жоқ"},
     {"read.edge-few-waypoints", "BPMNEdge for '{1}' needs at least two waypoints", "у BPMNEdge для «{1}» должно быть не меньше двух точек (waypoint)", "«{1}» үшін BPMNEdge ішінде кемінде екі нүкте (waypoint) болуы керек"},
-    // The reason ({2}) comes from model::parse_duration, in English (not yet in the catalogue).
-    {"read.duration-text", "syzba:{1}: {2}", "syzba:{1}: {2}", "syzba:{1}: {2}"},
-    {"read.duration-impossible", "syzba:{1}: {2} (amount=\"{3}\" unit=\"{4}\")", "syzba:{1}: {2} (amount=\"{3}\" unit=\"{4}\")", "syzba:{1}: {2} (amount=\"{3}\" unit=\"{4}\")"},
+    // {+n}: the reason, a "duration." message of its own (model::parse_duration's).
+    {"read.duration-text", "syzba:{1}: {+2}", "syzba:{1}: {+2}", "syzba:{1}: {+2}"},
+    {"read.duration-impossible", "syzba:{1}: {+4} (amount=\"{2}\" unit=\"{3}\")", "syzba:{1}: {+4} (amount=\"{2}\" unit=\"{3}\")", "syzba:{1}: {+4} (amount=\"{2}\" unit=\"{3}\")"},
     {"read.duration-attributes", "syzba:{1} needs amount=\"<non-negative number>\" and unit=\"second|minute|hour|working-day|calendar-day\"; got amount=\"{2}\" unit=\"{3}\"", "syzba:{1}: нужны amount=\"<неотрицательное число>\" и unit=\"second|minute|hour|working-day|calendar-day\"; указано amount=\"{2}\" unit=\"{3}\"", "syzba:{1} үшін amount=\"<теріс емес сан>\" және unit=\"second|minute|hour|working-day|calendar-day\" керек; берілгені: amount=\"{2}\" unit=\"{3}\""},
+    // --- durations (src/model/duration.cpp): why a text is not a duration a regulation can mean
+    {"duration.too-large", "the amount {1} is too large in \"{2}\"", "число {1} слишком велико: \"{2}\"", "{1} саны тым үлкен: \"{2}\""},
+    {"duration.no-amount", "no amount (digits or number words) in \"{1}\"", "в \"{1}\" нет количества (цифрами или словами)", "\"{1}\" ішінде сан (цифрмен не сөзбен) жоқ"},
+    {"duration.digits-words", "the digits say {1} but the words in parentheses say {2} in \"{3}\"", "цифрами написано {1}, а словами в скобках — {2}: \"{3}\"", "цифрмен {1}, ал жақшадағы сөзбен {2} деп жазылған: \"{3}\""},
+    {"duration.no-unit", "no time unit (seconds, minutes, hours, working or calendar days) in \"{1}\"", "в \"{1}\" нет единицы времени (секунды, минуты, часы, рабочие или календарные дни)", "\"{1}\" ішінде уақыт бірлігі (секунд, минут, сағат, жұмыс не күнтізбелік күн) жоқ"},
+    {"duration.impossible-in", "{+2}: \"{1}\"", "{+2}: \"{1}\"", "{+2}: \"{1}\""},
+    {"duration.negative", "a duration cannot be negative", "продолжительность не может быть отрицательной", "ұзақтық теріс бола алмайды"},
+    {"duration.zero", "a duration of zero is no duration (leave it out, or write the time the step takes)", "нулевая продолжительность — не продолжительность (уберите её или укажите, сколько времени занимает действие)", "нөлдік ұзақтық — ұзақтық емес (оны алып тастаңыз немесе іс-қимылдың қанша уақыт алатынын жазыңыз)"},
+    {"duration.over-a-year", "{1} {2}s is more than a year holds (at most {3})", "{1} ({2}) — больше, чем вмещает год (не больше {3})", "{1} ({2}) бір жылдан көп (ең көбі {3})"},
     // --- the text form (src/text): a .syzba file that cannot be compiled as it stands --------
     {"text.not-utf8", "the byte {1} is not UTF-8 text: save the file as UTF-8", "байт {1} — не текст в UTF-8: сохраните файл в UTF-8", "{1} байты UTF-8 мәтіні емес: файлды UTF-8 түрінде сақтаңыз"},
     {"text.control-character", "the control character {1} cannot be written into BPMN (XML)", "управляющий символ {1} нельзя записать в BPMN (XML)", "{1} басқару таңбасын BPMN (XML) ішіне жазу мүмкін емес"},
@@ -153,9 +162,8 @@ constexpr CatalogueEntry catalogue[] = {
     {"text.misplaced.message", "`{1}` does not describe a message", "`{1}` не описывает сообщение", "`{1}` хабарламаны сипаттамайды"},
     {"text.step-property-in-process", "`{1}` describes a step, not a pool or process: indent it under the step it belongs to", "`{1}` описывает действие, а не систему или процесс: напишите эту строку с отступом под действием, к которому она относится", "`{1}` жүйені не процесті емес, іс-қимылды сипаттайды: бұл жолды тиесілі іс-қимылдың астына шегініспен жазыңыз"},
     {"text.file-id-missing", "give the file's id after `id:`", "укажите идентификатор файла после `id:`", "`id:` сөзінен кейін файлдың идентификаторын жазыңыз"},
-    // The reason ({1}) comes from model::parse_duration, in English (not yet in the catalogue).
-    {"text.bad-term", "the term is not a duration: {1}", "срок записан не как продолжительность: {1}", "мерзім ұзақтық ретінде жазылмаған: {1}"},
-    {"text.bad-duration", "not a duration: {1}", "это не продолжительность: {1}", "бұл ұзақтық емес: {1}"},
+    {"text.bad-term", "the term is not a duration: {+1}", "срок записан не как продолжительность: {+1}", "мерзім ұзақтық ретінде жазылмаған: {+1}"},
+    {"text.bad-duration", "not a duration: {+1}", "это не продолжительность: {+1}", "бұл ұзақтық емес: {+1}"},
     {"text.no-units", "no unit `{1}`: declare the units (lanes) of this pool or process first", "нет подразделения `{1}`: сначала объявите подразделения (дорожки) этой системы или процесса", "`{1}` бөлімшесі жоқ: алдымен осы жүйенің не процестің бөлімшелерін (жолақтарын) жариялаңыз"},
     {"text.unknown-unit", "no unit `{1}` in this pool or process", "в этой системе или процессе нет подразделения `{1}`", "бұл жүйеде не процесте `{1}` бөлімшесі жоқ"},
     {"text.unknown-unit-near", "no unit `{1}` in this pool or process; did you mean `{2}`?", "в этой системе или процессе нет подразделения `{1}`; может быть, имелось в виду `{2}`?", "бұл жүйеде не процесте `{1}` бөлімшесі жоқ; `{2}` деп жазғыңыз келді ме?"},
@@ -186,17 +194,21 @@ constexpr CatalogueEntry catalogue[] = {
     {"text.empty", "the text describes no process: write `процесс ID: Name` (or a pool, `жүйе ID: Name`) and its steps under it", "текст не описывает ни одного процесса: напишите `процесс ID: Название` (или систему, `система ID: Название`) и под ним его действия", "мәтінде бірде-бір процесс сипатталмаған: `процесс ID: Атауы` (немесе жүйе, `жүйе ID: Атауы`) деп, астына оның іс-қимылдарын жазыңыз"},
 };
 
-std::string fill(std::string_view text, const std::vector<std::string>& args) {
+bool is_digit(char c) { return c >= '1' && c <= '9'; }
+
+// {n} is args[n-1]; {+n} the message args[n-1] said with the arguments after it.
+std::string fill(Lang lang, std::string_view text, const std::vector<std::string>& args) {
   std::string out;
   for (std::size_t i = 0; i < text.size(); ++i) {
-    bool placeholder = text[i] == '{' && i + 2 < text.size() && text[i + 2] == '}' && text[i + 1] >= '1' && text[i + 1] <= '9';
-    if (!placeholder) {
+    bool plain = text[i] == '{' && i + 2 < text.size() && is_digit(text[i + 1]) && text[i + 2] == '}';
+    bool nested = text[i] == '{' && i + 3 < text.size() && text[i + 1] == '+' && is_digit(text[i + 2]) && text[i + 3] == '}';
+    if (!plain && !nested) {
       out += text[i];
       continue;
     }
-    auto k = static_cast<std::size_t>(text[i + 1] - '1');
-    if (k < args.size()) out += args[k];
-    i += 2;
+    auto k = static_cast<std::size_t>(text[i + (nested ? 2 : 1)] - '1');
+    if (k < args.size()) out += nested ? say(lang, args[k], {args.begin() + static_cast<std::ptrdiff_t>(k) + 1, args.end()}) : args[k];
+    i += nested ? 3 : 2;
   }
   return out;
 }
@@ -221,7 +233,7 @@ const CatalogueEntry* find_message(std::string_view id) {
 std::string say(Lang lang, std::string_view id, const std::vector<std::string>& args) {
   const CatalogueEntry* m = find_message(id);
   if (!m) return std::string(id);
-  return fill(lang == Lang::ru ? m->ru : lang == Lang::kk ? m->kk : m->en, args);
+  return fill(lang, lang == Lang::ru ? m->ru : lang == Lang::kk ? m->kk : m->en, args);
 }
 
 void set_message(Diagnostic& diagnostic, std::string_view id, std::vector<std::string> args) {

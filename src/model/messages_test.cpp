@@ -14,6 +14,7 @@ std::multiset<std::string> placeholders(std::string_view text) {
   std::multiset<std::string> out;
   for (std::size_t i = 0; i + 2 < text.size(); ++i)
     if (text[i] == '{' && text[i + 2] == '}' && text[i + 1] >= '1' && text[i + 1] <= '9') out.insert(std::string(text.substr(i, 3)));
+    else if (i + 3 < text.size() && text[i] == '{' && text[i + 1] == '+' && text[i + 3] == '}') out.insert(std::string(text.substr(i, 4)));
   return out;
 }
 std::set<std::string> distinct(const std::multiset<std::string>& all) { return {all.begin(), all.end()}; }
@@ -55,4 +56,19 @@ TEST_CASE("a message without a catalogue id keeps its own text", "[model][messag
   model::translate(d, model::Lang::ru);
   CHECK(d.message == "made elsewhere");
   CHECK(model::say(model::Lang::kk, "no.such.id") == "no.such.id");  // visible, not silent
+}
+
+TEST_CASE("a duration's reason is a message within the message, said in the same language", "[model][messages]") {
+  auto parsed = model::parse_duration("бес");
+  REQUIRE_FALSE(parsed.duration);
+  CHECK(parsed.error == "no time unit (seconds, minutes, hours, working or calendar days) in \"бес\"");
+  std::vector<std::string> args{"duration"};
+  args.insert(args.end(), parsed.reason.begin(), parsed.reason.end());
+  CHECK(model::say(model::Lang::en, "read.duration-text", args) == "syzba:duration: " + parsed.error);
+  CHECK(model::say(model::Lang::kk, "read.duration-text", args) ==
+        "syzba:duration: \"бес\" ішінде уақыт бірлігі (секунд, минут, сағат, жұмыс не күнтізбелік күн) жоқ");
+  auto negative = model::parse_duration("-5 минут");
+  REQUIRE(negative.impossible);
+  CHECK(model::say(model::Lang::ru, negative.reason[0], {negative.reason.begin() + 1, negative.reason.end()}) ==
+        "продолжительность не может быть отрицательной: \"-5 минут\"");
 }

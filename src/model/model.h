@@ -90,6 +90,8 @@ struct DurationParse {
   std::optional<Duration> duration;
   std::string error;  // why the text is not a duration, when duration is empty
   bool impossible = false;  // a duration, but one no regulation can mean (negative, zero, > a year)
+  // The same reason as a catalogue message (see say): its id, then its arguments.
+  std::vector<std::string> reason;
 };
 
 // Parses Kazakh, Russian and English durations: digits or number words ("он бес",
@@ -100,6 +102,8 @@ struct DurationParse {
 DurationParse parse_duration(std::string_view text);
 // Why an amount of a unit is impossible as a step's or a service's duration, or "".
 std::string impossible_duration(double amount, TimeUnit unit);
+// The same, as a catalogue message: its id, then its arguments; empty when it is possible.
+std::vector<std::string> impossible_duration_reason(double amount, TimeUnit unit);
 std::string_view unit_name(TimeUnit unit);
 // Lower case of UTF-8 text, Latin and Cyrillic (Kazakh letters included).
 std::string lowercase(std::string_view utf8);  // "second", "minute", "hour", "working-day", "calendar-day"
@@ -452,7 +456,9 @@ std::span<const CatalogueEntry> message_catalogue();
 const CatalogueEntry* find_message(std::string_view id);
 
 // A message of the catalogue in a language, with its arguments filled in. An unknown id
-// shows itself, so that a missing message is visible rather than silent.
+// shows itself, so that a missing message is visible rather than silent. A template's {+n}
+// is a message within the message: the id args[n-1], said with the arguments after it (a
+// duration's reason inside the reader's "syzba:duration: …").
 std::string say(Lang lang, std::string_view id, const std::vector<std::string>& args = {});
 // A catalogue message on a diagnostic: the English text in message, the id and arguments
 // kept beside it.

@@ -188,7 +188,7 @@ class Compiler {
       case Word::term: {
         auto parsed = model::parse_duration(value);
         if (!parsed.duration) {
-          error(value_pos(s), parsed.impossible ? "impossible-duration" : "text-bad-duration", "text.bad-term", {parsed.error});
+          error(value_pos(s), parsed.impossible ? "impossible-duration" : "text-bad-duration", "text.bad-term", parsed.reason);
         } else {
           parsed.duration->text = value;
           info().term = parsed.duration;
@@ -441,7 +441,7 @@ class Compiler {
         case Word::duration: {
           auto parsed = model::parse_duration(value);
           if (!parsed.duration) {
-            error(value_pos(p), parsed.impossible ? "impossible-duration" : "text-bad-duration", "text.bad-duration", {parsed.error});
+            error(value_pos(p), parsed.impossible ? "impossible-duration" : "text-bad-duration", "text.bad-duration", parsed.reason);
           } else {
             parsed.duration->text = value;
             n.duration = parsed.duration;
