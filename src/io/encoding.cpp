@@ -139,7 +139,7 @@ bool allowed_in_xml(unsigned long cp) {
 
 struct Forbidden {
   std::size_t offset = std::string_view::npos;
-  std::string what;
+  CatalogueMessage why;
 };
 
 // The first control character, raw or as a character reference (&#1; &#x1F;), that XML 1.0
@@ -150,11 +150,11 @@ Forbidden forbidden_character_at(std::string_view text) {
     if (c < 0x20 && !allowed_in_xml(c)) {
       char code[8];
       std::snprintf(code, sizeof code, "U+%04X", c);
-      return {i, std::string(code) + " (a control character)"};
+      return {i, {"read.forbidden-control", {code}}};
     }
     if (c == 0xEF && i + 2 < text.size() && static_cast<unsigned char>(text[i + 1]) == 0xBF &&
         (static_cast<unsigned char>(text[i + 2]) == 0xBE || static_cast<unsigned char>(text[i + 2]) == 0xBF))
-      return {i, "U+FFFE or U+FFFF"};
+      return {i, {"read.forbidden-noncharacter", {}}};
     if (c != '&' || i + 2 >= text.size() || text[i + 1] != '#') continue;
     bool hex = text[i + 2] == 'x';
     std::size_t j = i + (hex ? 3 : 2);
@@ -167,7 +167,7 @@ Forbidden forbidden_character_at(std::string_view text) {
       cp = cp * (hex ? 16 : 10) + static_cast<unsigned long>(v);
     }
     if (digits > 0 && j < text.size() && text[j] == ';' && (!allowed_in_xml(cp) || digits >= 9))
-      return {i, "reference " + std::string(text.substr(i, j - i + 1))};
+      return {i, {"read.forbidden-reference", {std::string(text.substr(i, j - i + 1))}}};
   }
   return {};
 }
@@ -216,7 +216,7 @@ Utf8Text to_utf8(std::string bytes) {
   }
   if (auto bad = forbidden_character_at(bytes); bad.offset != std::string_view::npos) {
     auto [line, column] = position_in(bytes, bad.offset);
-    return {std::nullopt, {"read.forbidden-character", {bad.what}}, line, column};
+    return {std::nullopt, bad.why, line, column};
   }
   out.text = std::move(bytes);
   return out;
