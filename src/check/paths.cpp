@@ -224,7 +224,7 @@ class PathFinder {
       if (refusal_flow) current.refusal = true;
       std::tie(stack.back().next, stack.back().end) = boost::out_edges(v, g.graph);
       current.steps.push_back(g.nodes[v]);
-      add_step(*g.nodes[v], current);
+      add_step(*g.nodes[v], current, on_path[v] > 0);
       ++on_path[v];
       if (boost::out_degree(v, g.graph) == 0) found.push_back(current);
     };
@@ -266,7 +266,10 @@ class PathFinder {
     return found;
   }
 
-  void add_step(const model::FlowNode& n, StepPath& path) {
+  // again: the step is on the path already (a loop run once more), so it may be listed as
+  // untimed already. Only then is the list searched: a chain of 300,000 steps searched it at
+  // every step and took half a minute.
+  void add_step(const model::FlowNode& n, StepPath& path, bool again = false) {
     if (names_any(n.name, config_.refusal_words)) path.refusal = true;
     if (n.kind == NodeKind::end_event && has_event(n, model::EventKind::error)) path.refusal = true;
     if (n.duration) {
@@ -282,7 +285,8 @@ class PathFinder {
       const StepPath& longest = known->second;
       path.total = path.total + longest.total;
       path.untimed.insert(path.untimed.end(), longest.untimed.begin(), longest.untimed.end());
-    } else if (model::is_activity(n.kind) && std::find(path.untimed.begin(), path.untimed.end(), &n) == path.untimed.end()) {
+    } else if (model::is_activity(n.kind) &&
+               (!again || std::find(path.untimed.begin(), path.untimed.end(), &n) == path.untimed.end())) {
       path.untimed.push_back(&n);
     }
   }
