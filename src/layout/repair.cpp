@@ -81,16 +81,16 @@ model::Diagnostic repaired(const model::DiElement& e, std::string message) {
 // the process that holds its first shape's element, else the first thing there is to draw.
 std::string drawn_root(const model::Definitions& defs, const model::DiPlane& plane) {
   if (defs.collaborations.size() == 1) return defs.collaborations.front().id;
-  std::unordered_map<std::string, std::string> process_of;
-  for (const auto& p : defs.processes) {
-    model::Definitions one;
-    one.processes.push_back(p);
-    model::for_each_element(one, [&](const model::BaseElement& e, model::ElementClass, std::string_view) {
-      if (!e.id.empty()) process_of.emplace(e.id, p.id);
-    });
-  }
+  // The walk visits each process, then everything in it: the last process met holds it.
+  std::unordered_map<std::string_view, std::string_view> process_of;
+  std::string_view current;
+  model::for_each_element(defs, [&](const model::BaseElement& e, model::ElementClass kind, std::string_view) {
+    if (kind == model::ElementClass::process) current = e.id;
+    else if (kind == model::ElementClass::diagram) current = {};
+    else if (!current.empty() && !e.id.empty()) process_of.emplace(e.id, current);
+  });
   for (const auto& e : plane.elements)
-    if (auto it = process_of.find(e.element); it != process_of.end()) return it->second;
+    if (auto it = process_of.find(e.element); it != process_of.end()) return std::string(it->second);
   if (!defs.collaborations.empty()) return defs.collaborations.front().id;
   return defs.processes.empty() ? std::string() : defs.processes.front().id;
 }
