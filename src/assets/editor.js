@@ -94,7 +94,7 @@
       const m = keywordRegex.exec(text);
       if (!m) return null;
       const k = keywordBySpelling.get(m[0].toLowerCase().replace(/[ \t]+/g, ' '));
-      return k ? { length: m[0].length, meaning: k.meaning, kind: k.kind } : null;
+      return k ? { length: m[0].length, meaning: k.meaning, kind: k.kind, lang: k.lang } : null;
     }
 
     // --- lines: what each one is ------------------------------------------------------------
@@ -115,7 +115,7 @@
         const body = line.slice(indent);
         const k = keywordAt(body);
         if (!k) { out[i] = { kind: 'unknown', indent }; continue; }
-        const info = { kind: k.kind, meaning: k.meaning, indent, keywordEnd: indent + k.length };
+        const info = { kind: k.kind, meaning: k.meaning, lang: k.lang, indent, keywordEnd: indent + k.length };
         if (k.kind === 'statement') {
           const colon = body.indexOf(':', k.length);
           const head = colon < 0 ? body.slice(k.length) : body.slice(k.length, colon);
@@ -630,6 +630,15 @@
       textarea: area,
       get value() { return area.value; },
       setValue, setKeywords, setMarks, selectBlock, gotoLine, blockEnd, enclosing, setLabels, focus: () => area.focus(),
+      // What a line is (see classify), and edits that keep the undo history.
+      lineInfo(line) { return classify(area.value.split('\n'))[line - 1] || null; },
+      lineInfos() { return classify(area.value.split('\n')); },
+      offsetOfLine,
+      replace(from, to, text) { replaceRange(from, to, text, from + text.length); },
+      spelling(meaning, lang) {
+        const k = spellings.find((e) => e.meaning === meaning && e.lang === lang) || spellings.find((e) => e.meaning === meaning);
+        return k ? k.spelling : meaning;
+      },
       setLanguage(lang) { preferredLang = lang; },
       get caretLine() { return caretLine; },
       openCompletion: () => openCompletion(true),

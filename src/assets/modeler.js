@@ -128,6 +128,8 @@
     paths: [],
     table: null,
     stale: false,
+    drawError: '',
+    modelText: null,     // the text the shown diagram was drawn from
     offline: false,
     files: [],
   };
@@ -192,7 +194,7 @@
     const seq = ++live.seq;
     const inputAt = live.lastInputAt;
     live.inFlight = true;
-    renderDiagramState(true);
+    const slow = setTimeout(() => { if (live.inFlight) renderDiagramState(true); }, 300);  // say so only when it takes long
     const started = performance.now();
     try {
       const r = await fetch(`/api/model?lang=${encodeURIComponent(state.lang)}`, {
@@ -206,12 +208,14 @@
       state.offline = false;
       if (seq > live.applied) {
         live.applied = seq;
+        if (data.ok) state.modelText = text;
         applyModel(data, inputAt);
       }
     } catch (err) {
       state.offline = true;
       renderDiagramState();
     } finally {
+      clearTimeout(slow);
       live.inFlight = false;
       if (live.pending) { live.pending = false; sendModel(); } else renderDiagramState();
     }
@@ -244,6 +248,7 @@
     } else {
       state.stale = !!viewer.svg || !data.ok;
     }
+    state.drawError = data.ok && !data.svg && data.drawError ? String(data.drawError) : '';
     renderFindings();
     renderDiagramState();
     highlightCaret(editor.caretLine);
@@ -264,7 +269,7 @@
     const s = $('diagram-state');
     s.classList.toggle('stale', state.stale || state.offline);
     $('diagram').classList.toggle('stale', state.stale);
-    s.textContent = state.offline ? t('offline') : state.stale ? t('stale') : drawing ? t('drawing') : '';
+    s.textContent = state.offline ? t('offline') : state.drawError ? state.drawError : state.stale ? t('stale') : drawing ? t('drawing') : '';
   }
 
   // --- both ways: text and diagram ---------------------------------------------------------------
@@ -286,6 +291,48 @@
     const e = state.elements[id];
     viewer.highlight([id], { reveal: false });
     if (e && e.line > 0) editor.selectBlock(e.line);
+  }
+
+  // Dragging a step into another lane rewrites its performer line: the text stays the source.
+  const MOVABLE = /^(task|\w+Task|callActivity|subProcess|transaction|adHocSubProcess|startEvent|endEvent|intermediate\w*Event|\w+Gateway)$/;
+  function canMove(id, type) {
+    return MOVABLE.test(type) && !!(state.elements[id] && state.elements[id].line > 0) && !state.stale && editor.value === state.modelText;
+  }
+
+  function onShapeDrop(id, type, centre) {
+    if (!canMove(id, type)) return;
+    const lane = viewer.elementsAt(centre).find((e) => e.type === 'lane');
+    const step = state.elements[id];
+    const unit = lane && state.elements[lane.id];
+    if (!unit || !(unit.line > 0)) return;
+    // Only a unit of the same pool or process: its line is in the block the step is in.
+    const top = editor.enclosing(step.line).pop();
+    if (!(unit.line > top && unit.line <= editor.blockEnd(top))) return;
+    setPerformer(step.line, lane.id);
+  }
+
+  function setPerformer(line, unitId) {
+    const infos = editor.lineInfos();
+    const lines = editor.value.split('\n');
+    const statement = infos[line - 1];
+    const end = editor.blockEnd(line);
+    let childIndent = null;
+    for (let l = line + 1; l <= end; ++l) {
+      const info = infos[l - 1];
+      if (!info || info.kind === 'blank' || info.kind === 'comment' || info.kind === 'continuation') continue;
+      if (childIndent === null) childIndent = info.indent;
+      if (info.indent !== childIndent || info.kind !== 'property' || info.meaning !== 'by') continue;
+      const colon = lines[l - 1].indexOf(':', info.keywordEnd);
+      const from = editor.offsetOfLine(l) + (colon < 0 ? info.keywordEnd : colon + 1);
+      const to = editor.offsetOfLine(l) + lines[l - 1].length;
+      const text = colon < 0 ? `: ${unitId}` : ` ${unitId}`;
+      if (lines[l - 1].slice(from - editor.offsetOfLine(l)).trim() === unitId) return;
+      editor.replace(from, to, text);
+      return;
+    }
+    const indent = ' '.repeat(childIndent === null ? statement.indent + 2 : childIndent);
+    const at = editor.offsetOfLine(line) + lines[line - 1].length;
+    editor.replace(at, at, `\n${indent}${editor.spelling('by', statement.lang)}: ${unitId}`);
   }
 
   function gotoFinding(d) {
@@ -421,7 +468,7 @@
     if (dirty() && !confirm(t('discard'))) return;
     let r, data;
     try {
-      r = await fetch(`/api/file?path=${encodeURIComponent(path)}&lang=${encodeURIComponent(state.lang)}`);
+      r = await fetch(`/api/file?path=${encodeURIComponent(path)}`);
       data = await r.json();
     } catch (err) { showNotice(t('openFailed', String(err)), true); return; }
     if (!r.ok) { showNotice(t('openFailed', data.error || r.status), true); return; }
@@ -545,8 +592,9 @@
       },
       onCaretLine: (line) => highlightCaret(line),
     });
-    viewer = SyzbaViewer.attach($('diagram'));
+    viewer = SyzbaViewer.attach($('diagram'), { canMove });
     viewer.onElementClick(onShapeClick);
+    viewer.onElementDrop(onShapeDrop);
 
     const [config, keywords] = await Promise.all([getJson('/api/config'), getJson('/api/keywords')]);
     let stored = null;

@@ -6,6 +6,7 @@
 //   viewer.fit();                    // the whole diagram in the container
 //   viewer.highlight(['a1', 'c1']);  // marks the shapes with these data-element-id values
 //   viewer.onElementClick((id, type, event) => { ... });
+//   SyzbaViewer.attach(container, { canMove: (id, type) => bool }).onElementDrop((id, type, centre) => { ... });
 //
 // Wheel zooms about the pointer, dragging pans, a double click fits. With the container
 // focused: + and - zoom, 0 fits, the arrows pan.
@@ -25,6 +26,7 @@
 .syzba-viewer-stage{position:absolute;left:0;top:0;transform-origin:0 0;will-change:transform}
 .syzba-viewer-stage>svg{display:block}
 .syzba-viewer [data-element-id]{cursor:pointer}
+.syzba-viewer.syzba-dragging [data-element-id][transform]{opacity:.75;cursor:grabbing}
 .syzba-viewer .syzba-highlight :is(rect,circle,ellipse,path,polygon,polyline,line):not([fill="none"][stroke="none"]){stroke:#e8590c!important;stroke-width:3.5px!important}
 .syzba-viewer .syzba-highlight[data-element-type="lane"] :is(rect,path),.syzba-viewer .syzba-highlight[data-element-type="participant"] :is(rect,path){stroke-width:4px!important}
 .syzba-viewer-tools{position:absolute;right:8px;bottom:8px;display:flex;gap:4px;z-index:2}
@@ -174,12 +176,18 @@
       return highlighted.length;
     }
 
-    // Dragging pans; a press that did not move is a click on what is under it.
+    // Dragging pans, or moves a shape that options.canMove(id, type) allows (the drop is
+    // reported with the shape's new centre, in the drawing's units, and the shape goes back:
+    // whoever listens redraws); a press that did not move is a click on what is under it.
     let drag = null;
     let moved = false;
+    const dropHandlers = [];
     container.addEventListener('pointerdown', (e) => {
       if (e.button !== 0) return;
-      drag = { id: e.pointerId, sx: e.clientX, sy: e.clientY, x, y };
+      const target = e.target instanceof Element ? e.target.closest('[data-element-id]') : null;
+      const movable = target && stage.contains(target) && options.canMove &&
+        options.canMove(target.getAttribute('data-element-id'), target.getAttribute('data-element-type') || '');
+      drag = { id: e.pointerId, sx: e.clientX, sy: e.clientY, x, y, shape: movable ? target : null };
       moved = false;
     });
     container.addEventListener('pointermove', (e) => {
@@ -191,17 +199,44 @@
         container.classList.add('syzba-dragging');
         try { container.setPointerCapture(e.pointerId); } catch (_) { /* released already */ }
       }
+      if (drag.shape) {
+        drag.shape.setAttribute('transform', `translate(${dx / scale} ${dy / scale})`);
+        return;
+      }
       x = drag.x + dx;
       y = drag.y + dy;
       apply();
     });
-    const endDrag = (e) => {
+    const endDrag = (e, cancelled) => {
       if (!drag || e.pointerId !== drag.id) return;
+      const shape = drag.shape;
+      const dx = (e.clientX - drag.sx) / scale, dy = (e.clientY - drag.sy) / scale;
       drag = null;
       container.classList.remove('syzba-dragging');
+      if (!shape) return;
+      shape.removeAttribute('transform');
+      if (!moved || cancelled) return;
+      const box = shape.getBBox();
+      const centre = { x: box.x + box.width / 2 + dx, y: box.y + box.height / 2 + dy };
+      const id = shape.getAttribute('data-element-id');
+      const type = shape.getAttribute('data-element-type') || '';
+      for (const cb of dropHandlers) cb(id, type, centre, e);
     };
-    container.addEventListener('pointerup', endDrag);
-    container.addEventListener('pointercancel', endDrag);
+    container.addEventListener('pointerup', (e) => endDrag(e, false));
+    container.addEventListener('pointercancel', (e) => endDrag(e, true));
+
+    // The shapes whose boxes hold a point of the drawing, smallest first.
+    function elementsAt(point) {
+      if (!svg) return [];
+      const out = [];
+      for (const g of svg.querySelectorAll('[data-element-id]')) {
+        let b;
+        try { b = g.getBBox(); } catch (_) { continue; }
+        if (point.x >= b.x && point.x <= b.x + b.width && point.y >= b.y && point.y <= b.y + b.height)
+          out.push({ id: g.getAttribute('data-element-id'), type: g.getAttribute('data-element-type') || '', area: b.width * b.height });
+      }
+      return out.sort((a, b) => a.area - b.area);
+    }
     container.addEventListener('click', (e) => {
       if (moved) { moved = false; return; }
       const target = e.target instanceof Element ? e.target.closest('[data-element-id]') : null;
@@ -253,6 +288,8 @@
       zoomIn: () => zoomAtCentre(STEP),
       zoomOut: () => zoomAtCentre(1 / STEP),
       onElementClick(cb) { clickHandlers.push(cb); },
+      onElementDrop(cb) { dropHandlers.push(cb); },
+      elementsAt,
       get svg() { return svg; },
       get transform() { return { scale, x, y }; },
     };

@@ -265,7 +265,7 @@ try {
   await page.waitForFunction(() => document.querySelectorAll('#diagram [data-element-id="a1"]').length === 1, null, { timeout: 10000 });
   check(await page.locator('#notice:not([hidden])').count() === 0, 'a model that loses nothing shows no notice');
   const seedText = (await caret()).text;
-  const describeText = execFileSync(syzba, ['describe', join(root, SEED_BPMN), '--lang', 'kk'], { stdio: ['ignore', 'pipe', 'ignore'] }).toString();
+  const describeText = execFileSync(syzba, ['describe', join(root, SEED_BPMN)], { stdio: ['ignore', 'pipe', 'ignore'] }).toString();
   check(seedText.trim() === describeText.trim(), 'the .bpmn comes in as `syzba describe` writes it');
 
   await page.evaluate(() => {
@@ -319,6 +319,30 @@ try {
   check(dialogs.some((d) => d.type === 'confirm'), `saving over a file changed on disk asks first (${JSON.stringify(dialogs.map((d) => d.message))})`);
   const final = (await caret()).text;
   check(readFileSync(savedPath, 'utf8') === final, 'agreed, the save overwrites the changed file');
+
+  // Dragging a step into another lane rewrites its performer line.
+  await page.click(`#file-list button[data-path="${SYZBA_FILE}"]`);
+  await page.waitForFunction(() => document.querySelectorAll('#diagram [data-element-id="review"]').length === 1 &&
+    document.getElementById('source').value.includes('действие review'), null, { timeout: 10000 });
+  await page.click('#fit');
+  const reviewLine = lineOfText((await caret()).text, 'действие review');
+  const performerOf = (txt) => txt.split('\n')[reviewLine].trim();
+  check(performerOf((await caret()).text) === 'исполнитель: office', 'the step to drag is done by office');
+  const shapeBox = await page.locator('#diagram [data-element-id="review"]').boundingBox();
+  const laneBox = await page.locator('#diagram [data-element-id="head"]').boundingBox();
+  if (!shapeBox || !laneBox) fail('the step and the lane to drag into are drawn');
+  else {
+    const sx = shapeBox.x + shapeBox.width / 2, sy = shapeBox.y + shapeBox.height / 2;
+    await page.mouse.move(sx, sy);
+    await page.mouse.down();
+    await page.mouse.move(sx, (sy + laneBox.y + laneBox.height / 2) / 2, { steps: 4 });
+    await page.mouse.move(sx, laneBox.y + laneBox.height / 2, { steps: 4 });
+    await page.mouse.up();
+    const after = (await caret()).text;
+    check(performerOf(after) === 'исполнитель: head', `dropped in lane head, the step's performer line says head (${JSON.stringify(performerOf(after))})`);
+    await page.keyboard.press('Control+z');
+    check(performerOf((await caret()).text) === 'исполнитель: office', 'and Ctrl-Z takes it back');
+  }
 
   // The language switch: the UI and the findings follow it.
   await page.selectOption('#lang', 'ru');
