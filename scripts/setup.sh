@@ -17,6 +17,9 @@ packages=(
   # Fuzzing: clang with libFuzzer and the sanitizer runtimes.
   clang libclang-rt-14-dev
   hyperfine time
+  # syzba serve: the HTTP server library; its tests: Python (an independent Kroki encoder and
+  # HTTP client) and the load generators.
+  libcpp-httplib-dev python3 wrk hey
 )
 command -v node >/dev/null 2>&1 || packages+=(nodejs)
 command -v npm >/dev/null 2>&1 || packages+=(npm)

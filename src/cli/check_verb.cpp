@@ -4,9 +4,9 @@
 
 #include "check/check.h"
 #include "cli/config.h"
-#include "cli/report.h"
 #include "cli/input.h"
 #include "cli/verbs.h"
+#include "pipeline/pipeline.h"
 #include "io/io.h"
 #include "text/text.h"
 
@@ -29,6 +29,11 @@ void add_check(CLI::App& app, CheckOptions& options) {
 
 namespace {
 
+using pipeline::FileReport;
+using pipeline::format_json;
+using pipeline::format_sarif;
+using pipeline::format_text;
+
 void print_rules() {
   for (const auto& rule : check::rules())
     std::cout << rule.id << std::string(rule.id.size() < 38 ? 38 - rule.id.size() : 1, ' ')
@@ -41,17 +46,9 @@ int check_files(const CheckOptions& options, const check::Config& config) {
   bool unreadable = false, has_error = false;
   for (const auto& file : options.files) {
     auto read = text::read_model_file(file, options.limits);
-    model::translate(read.diagnostics, config.lang);  // the reader speaks English; the findings speak --lang
-    FileReport report{file == "-" ? "<stdin>" : file, check::apply_config(std::move(read.diagnostics), config)};
-    if (!read.definitions) {
-      unreadable = true;
-    } else {
-      auto found = check::run_checks(*read.definitions, config);
-      report.diagnostics.insert(report.diagnostics.end(), found.begin(), found.end());
-      std::stable_sort(report.diagnostics.begin(), report.diagnostics.end(), [](const auto& a, const auto& b) {
-        return std::tie(a.line, a.column) < std::tie(b.line, b.column);
-      });
-    }
+    FileReport report{file == "-" ? "<stdin>" : file,
+                      pipeline::findings(std::move(read.diagnostics), read.definitions ? &*read.definitions : nullptr, config)};
+    unreadable = unreadable || !read.definitions;
     has_error = has_error || std::any_of(report.diagnostics.begin(), report.diagnostics.end(),
                                          [](const auto& d) { return d.severity == model::Severity::error; });
     reports.push_back(std::move(report));

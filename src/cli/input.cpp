@@ -4,9 +4,8 @@
 #include <filesystem>
 #include <iostream>
 
-#include "cli/report.h"
+#include "pipeline/pipeline.h"
 #include "io/io.h"
-#include "text/text.h"
 
 namespace syzba::cli {
 
@@ -21,16 +20,19 @@ ReadModel read_model(std::string_view verb, const std::string& input, const io::
                      std::string_view refusal, Reading reading, std::string_view lang) {
   ReadModel out;
   out.name = input == "-" ? "<stdin>" : input;
-  auto read = text::read_model_file(input, limits);
-  if (reading == Reading::drawing && read.definitions)
-    for (auto& d : read.diagnostics)
-      if (d.rule == "invalid-di" || d.rule == "impossible-duration") d.severity = model::Severity::warning;
-  if (auto asked = model::lang_from_name(lang)) model::translate(read.diagnostics, *asked);
-  std::cerr << format_text({{out.name, read.diagnostics}}, false);
-  if (!read.definitions) {
+  pipeline::Read read;
+  auto file = io::read_file_bytes(input, limits);
+  if (file.error) {
+    read.unreadable = true;
+    read.diagnostics = {*file.error};
+    if (auto asked = model::lang_from_name(lang)) model::translate(read.diagnostics, *asked);
+  } else {
+    read = pipeline::read(std::move(file.bytes), input, limits, reading, model::lang_from_name(lang));
+  }
+  std::cerr << pipeline::format_text({{out.name, read.diagnostics}}, false);
+  if (read.unreadable) {
     out.exit_code = 2;
-  } else if (std::any_of(read.diagnostics.begin(), read.diagnostics.end(),
-                         [](const auto& d) { return d.severity == model::Severity::error; })) {
+  } else if (!read.definitions) {
     std::cerr << "syzba " << verb << ": " << out.name << ": " << refusal << "\n";
     out.exit_code = 1;
   } else {

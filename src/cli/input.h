@@ -10,6 +10,7 @@
 
 #include "io/io.h"
 #include "model/model.h"
+#include "pipeline/pipeline.h"
 
 namespace syzba::cli {
 
@@ -22,12 +23,7 @@ struct ReadModel {
   std::string name;  // the input as messages name it
 };
 
-// How a verb takes errors that do not stop a picture: a diagram that cannot be drawn as
-// written (an edge with one waypoint, a height that is not a number) and impossible durations
-// ("-5 минут"). The verbs that draw go on with a warning, as bpmn-js draws such files (the
-// layout re-routes or lays out what it must; the duration is not shown); the verbs that write
-// the model back refuse it, and check reports them as errors.
-enum class Reading { exact, drawing };
+using Reading = pipeline::Reading;  // exact (write the model back) or drawing (draw what can be drawn)
 
 // Reads input ('-': standard input), printing what reading found: in the language --lang named
 // ("en", "ru", "kk"), in English when it named none. Values that could not be read refuse the

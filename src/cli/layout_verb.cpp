@@ -9,7 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/input.h"
-#include "cli/report.h"
+#include "pipeline/pipeline.h"
 #include "cli/verbs.h"
 #include "io/io.h"
 #include "layout/layout.h"
@@ -75,7 +75,7 @@ int run_layout(const LayoutOptions& options) {
     layout::Options layout_options;
     layout_options.relayout = options.relayout;
     auto outcome = layout::lay_out(defs, layout_options);
-    std::cerr << format_text({{name, outcome.notes}}, false);
+    std::cerr << pipeline::format_text({{name, outcome.notes}}, false);
     if (!outcome.error.empty()) {
       std::cerr << "syzba layout: " << name << ": " << outcome.error << "\n";
       return 1;

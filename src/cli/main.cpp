@@ -33,6 +33,8 @@ int main(int argc, char** argv) {
   syzba::cli::add_describe(app, describe);
   syzba::cli::KeywordsOptions keywords;
   syzba::cli::add_keywords(app, keywords);
+  syzba::serve::Options serve;
+  syzba::cli::add_serve(app, serve);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -49,5 +51,6 @@ int main(int argc, char** argv) {
   if (app.got_subcommand("compile")) return syzba::cli::run_compile(compile);
   if (app.got_subcommand("describe")) return syzba::cli::run_describe(describe);
   if (app.got_subcommand("keywords")) return syzba::cli::run_keywords(keywords);
+  if (app.got_subcommand("serve")) return syzba::cli::run_serve(serve);
   return 2;
 }

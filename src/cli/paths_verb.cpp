@@ -10,6 +10,7 @@
 #include "cli/config.h"
 #include "cli/input.h"
 #include "cli/verbs.h"
+#include "pipeline/pipeline.h"
 #include "io/io.h"
 #include "text/text.h"
 
@@ -29,28 +30,6 @@ void add_paths(CLI::App& app, PathsOptions& options) {
 namespace {
 
 std::string step_name(const model::FlowNode& n) { return n.name.empty() ? n.id : n.name; }
-
-nlohmann::ordered_json to_json(const check::ProcessPaths& p, const check::Config& config) {
-  nlohmann::ordered_json paths = nlohmann::ordered_json::array();
-  for (const auto& path : p.paths) {
-    nlohmann::ordered_json steps = nlohmann::ordered_json::array(), untimed = nlohmann::ordered_json::array();
-    for (const auto* n : path.steps) steps.push_back(n->id);
-    for (const auto* n : path.untimed) untimed.push_back(n->id);
-    paths.push_back({{"steps", steps},
-                     {"total", {{"workingMinutes", path.total.working_minutes},
-                                {"calendarDays", path.total.calendar_days},
-                                {"text", check::describe(path.total, config)}}},
-                     {"outcome", path.refusal ? "refusal" : "result"},
-                     {"critical", path.critical},
-                     {"exceedsTerm", p.term ? check::exceeds(path.total, *p.term, config) : false},
-                     {"untimed", untimed}});
-  }
-  nlohmann::ordered_json out = {{"process", p.process->id}, {"name", p.process->name}};
-  if (p.term) out["term"] = {{"amount", p.term->amount}, {"unit", model::unit_name(p.term->unit)}, {"text", check::describe(*p.term)}};
-  out["paths"] = paths;
-  out["truncated"] = p.truncated;
-  return out;
-}
 
 std::string to_text(const std::string& file, const check::ProcessPaths& p, const check::Config& config) {
   std::string out = fmt::format("{}: process {}{}\n", file, p.process->name.empty() ? "'" + p.process->id + "'" : "«" + p.process->name + "»",
@@ -93,12 +72,10 @@ int run_paths(const PathsOptions& options) {
       for (const auto& d : read.diagnostics) std::cerr << fmt::format("{}:{}:{}: error: {}\n", name, d.line, d.column, d.message);
       continue;
     }
-    nlohmann::ordered_json processes = nlohmann::ordered_json::array();
-    for (const auto& p : check::enumerate_paths(*read.definitions, config, options.max_paths)) {
-      processes.push_back(to_json(p, config));
-      text += to_text(name, p, config);
-    }
-    files.push_back({{"file", name}, {"processes", processes}});
+    if (options.format == "json")
+      files.push_back({{"file", name}, {"processes", pipeline::paths_json(*read.definitions, config, options.max_paths)}});
+    else
+      for (const auto& p : check::enumerate_paths(*read.definitions, config, options.max_paths)) text += to_text(name, p, config);
   }
   if (options.format == "json") std::cout << nlohmann::ordered_json{{"files", files}}.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
   else std::cout << text;

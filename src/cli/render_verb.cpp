@@ -7,11 +7,10 @@
 #include <iostream>
 
 #include "cli/input.h"
-#include "cli/report.h"
 #include "cli/verbs.h"
 #include "export/export.h"
 #include "io/io.h"
-#include "layout/layout.h"
+#include "pipeline/pipeline.h"
 #include "render/render.h"
 
 namespace syzba::cli {
@@ -51,28 +50,22 @@ int render_once(const RenderOptions& options, exporter::Format format) {
                          options.lang);
   if (!read.definitions) return read.exit_code;
   const std::string& name = read.name;
-  model::Definitions defs = std::move(*read.definitions);
+  pipeline::DrawOptions draw;
+  draw.format = format;
+  draw.lang = options.lang;
+  draw.legend = options.legend != "none";
+  draw.durations = options.durations != "off";
+  draw.theme = options.theme;
+  draw.title = options.title;
+  draw.title_block = !options.no_title;
+  draw.diagram = options.diagram;
+  draw.relayout = options.relayout;
+  draw.page = options.page;
+  draw.landscape = options.landscape;
+  draw.png_scale = options.dpi > 0 ? options.dpi / 96.0 : options.scale;
   render::TextEngine text;
-  layout::Options layout_options;
-  layout_options.measure = text.measure();
-  layout_options.relayout = options.relayout;
-  layout_options.keep_incomplete = true;  // draw the author's picture, as bpmn-js would
-  auto laid_out = layout::lay_out(defs, layout_options);
-  std::cerr << format_text({{name, laid_out.notes}}, false);
-  if (!laid_out.error.empty()) {
-    std::cerr << "syzba render: " << name << ": " << laid_out.error << "\n";
-    return 1;
-  }
-
-  render::Options render_options;
-  render_options.lang = *render::lang_from_name(options.lang.empty() ? model::language_of(defs) : options.lang);
-  render_options.legend = options.legend != "none";
-  render_options.durations = options.durations != "off";
-  render_options.theme = *render::theme_from_name(options.theme);
-  render_options.title = options.title;
-  render_options.title_block = !options.no_title;
-  render_options.diagram = options.diagram;
-  auto drawn = render::render_scene(defs, render_options, text);
+  auto drawn = pipeline::draw(*read.definitions, draw, text);
+  std::cerr << pipeline::format_text({{name, drawn.notes}}, false);
   if (!drawn.error.empty()) {
     std::string known;
     for (const auto& d : drawn.diagrams) known += (known.empty() ? "" : ", ") + d;
@@ -81,29 +74,7 @@ int render_once(const RenderOptions& options, exporter::Format format) {
     return 1;
   }
   if (!drawn.warning.empty()) std::cerr << "syzba render: " << name << ": warning: " << drawn.warning << "\n";
-
-  exporter::Result out;
-  switch (format) {
-    case exporter::Format::svg: out.bytes = exporter::to_svg(drawn.scene); break;
-    case exporter::Format::pdf: {
-      exporter::PdfOptions pdf;
-      pdf.page = *exporter::page_from_name(options.page);
-      pdf.landscape = options.landscape;
-      out = exporter::to_pdf(drawn.scene, pdf);
-      break;
-    }
-    case exporter::Format::png: {
-      exporter::PngOptions png;
-      png.scale = options.dpi > 0 ? options.dpi / 96.0 : options.scale;
-      out = exporter::to_png(drawn.scene, png);
-      break;
-    }
-  }
-  if (!out.error.empty()) {
-    std::cerr << "syzba render: " << name << ": " << out.error << "\n";
-    return 1;
-  }
-  if (auto error = io::write_file_atomically(options.output, out.bytes)) {
+  if (auto error = io::write_file_atomically(options.output, drawn.bytes)) {
     std::cerr << "syzba render: " << *error << "\n";
     return 2;
   }

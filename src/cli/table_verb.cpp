@@ -5,7 +5,7 @@
 #include "cli/input.h"
 #include "cli/verbs.h"
 #include "io/io.h"
-#include "table/table.h"
+#include "pipeline/pipeline.h"
 
 namespace syzba::cli {
 
@@ -37,11 +37,7 @@ int run_table(const TableOptions& options) {
   auto read = read_model("table", options.input, options.limits, "no table, since the values above could not be read", Reading::drawing,
                          options.lang);
   if (!read.definitions) return read.exit_code;
-  check::Lang lang = *check::lang_from_name(options.lang.empty() ? model::language_of(*read.definitions) : options.lang);
-  table::Table t = table::make_table(*read.definitions);
-  std::string bytes = format == "html" ? table::to_html_page(t, lang)
-                      : format == "md" ? table::to_markdown(t, lang)
-                                       : table::to_csv(t, lang);
+  std::string bytes = *pipeline::table(*read.definitions, format, options.lang);
   if (auto error = io::write_file_atomically(options.output, bytes)) {
     std::cerr << "syzba table: " << *error << "\n";
     return 2;

@@ -5,7 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/input.h"
-#include "cli/report.h"
+#include "pipeline/pipeline.h"
 #include "cli/verbs.h"
 #include "io/io.h"
 #include "layout/layout.h"
@@ -28,7 +28,7 @@ int run_compile(const CompileOptions& options) {
   if (!read.definitions) return read.exit_code;
   model::Definitions defs = std::move(*read.definitions);
   auto laid_out = layout::lay_out(defs, {});
-  std::cerr << format_text({{read.name, laid_out.notes}}, false);
+  std::cerr << pipeline::format_text({{read.name, laid_out.notes}}, false);
   if (!laid_out.error.empty()) {
     std::cerr << "syzba compile: " << read.name << ": " << laid_out.error << "\n";
     return 1;
@@ -78,15 +78,14 @@ void add_keywords(CLI::App& app, KeywordsOptions& options) {
 }
 
 int run_keywords(const KeywordsOptions& options) {
-  auto lang_name = [](text::Lang l) { return l == text::Lang::kk ? "kk" : l == text::Lang::ru ? "ru" : "en"; };
-  nlohmann::ordered_json all = nlohmann::ordered_json::array();
-  for (const auto& k : text::keyword_spellings()) {
-    if (options.format == "json")
-      all.push_back({{"meaning", k.meaning}, {"kind", k.kind}, {"lang", lang_name(k.lang)}, {"spelling", k.spelling}});
-    else
-      std::cout << k.meaning << "\t" << k.kind << "\t" << lang_name(k.lang) << "\t" << k.spelling << "\n";
+  auto all = pipeline::keywords_json();
+  if (options.format == "json") {
+    std::cout << all.dump(2) << "\n";
+    return 0;
   }
-  if (options.format == "json") std::cout << all.dump(2) << "\n";
+  for (const auto& k : all)
+    std::cout << k["meaning"].get<std::string>() << "\t" << k["kind"].get<std::string>() << "\t" << k["lang"].get<std::string>()
+              << "\t" << k["spelling"].get<std::string>() << "\n";
   return 0;
 }
 

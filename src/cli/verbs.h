@@ -7,6 +7,7 @@
 
 #include "cli/watch.h"
 #include "io/io.h"
+#include "serve/serve.h"
 
 #include <cstddef>
 #include <string>
@@ -133,5 +134,8 @@ struct KeywordsOptions {
 
 void add_keywords(CLI::App& app, KeywordsOptions& options);
 int run_keywords(const KeywordsOptions& options);
+
+void add_serve(CLI::App& app, serve::Options& options);
+int run_serve(const serve::Options& options);
 
 }  // namespace syzba::cli

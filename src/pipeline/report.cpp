@@ -1,4 +1,4 @@
-#include "cli/report.h"
+#include "pipeline/pipeline.h"
 
 #include "check/check.h"
 
@@ -8,7 +8,7 @@
 
 #include <map>
 
-namespace syzba::cli {
+namespace syzba::pipeline {
 
 std::string format_text(const std::vector<FileReport>& reports, bool with_summary) {
   std::string out;
@@ -27,23 +27,25 @@ std::string format_text(const std::vector<FileReport>& reports, bool with_summar
   return out;
 }
 
+nlohmann::ordered_json diagnostics_json(const std::vector<model::Diagnostic>& diagnostics) {
+  nlohmann::ordered_json out = nlohmann::ordered_json::array();
+  for (const auto& d : diagnostics) {
+    nlohmann::ordered_json item = {{"rule", d.rule},
+                                   {"severity", model::severity_name(d.severity)},
+                                   {"element", d.element},
+                                   {"line", d.line},
+                                   {"column", d.column},
+                                   {"message", d.message}};
+    if (!d.path.empty()) item["path"] = d.path;
+    if (!d.context.empty()) item["context"] = d.context;  // text form: the line and a caret
+    out.push_back(std::move(item));
+  }
+  return out;
+}
+
 std::string format_json(const std::vector<FileReport>& reports) {
   nlohmann::ordered_json files = nlohmann::ordered_json::array();
-  for (const auto& r : reports) {
-    nlohmann::ordered_json diagnostics = nlohmann::ordered_json::array();
-    for (const auto& d : r.diagnostics) {
-      nlohmann::ordered_json item = {{"rule", d.rule},
-                                     {"severity", model::severity_name(d.severity)},
-                                     {"element", d.element},
-                                     {"line", d.line},
-                                     {"column", d.column},
-                                     {"message", d.message}};
-      if (!d.path.empty()) item["path"] = d.path;
-      if (!d.context.empty()) item["context"] = d.context;  // text form: the line and a caret
-      diagnostics.push_back(std::move(item));
-    }
-    files.push_back({{"file", r.file}, {"diagnostics", std::move(diagnostics)}});
-  }
+  for (const auto& r : reports) files.push_back({{"file", r.file}, {"diagnostics", diagnostics_json(r.diagnostics)}});
   nlohmann::ordered_json root = {{"files", std::move(files)}};
   // Invalid UTF-8 cannot reach here (the reader refuses it), but be safe: replace, never throw.
   return root.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
@@ -86,4 +88,4 @@ std::string format_sarif(const std::vector<FileReport>& reports, const std::stri
   return sarif.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
 }
 
-}  // namespace syzba::cli
+}  // namespace syzba::pipeline

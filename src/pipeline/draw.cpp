@@ -1,0 +1,90 @@
+#include "export/export.h"
+#include "io/io.h"
+#include "layout/layout.h"
+#include "pipeline/pipeline.h"
+#include "table/table.h"
+
+namespace syzba::pipeline {
+
+namespace {
+
+exporter::Result export_scene(const render::Scene& scene, const DrawOptions& options) {
+  exporter::Result out;
+  switch (options.format) {
+    case exporter::Format::svg: out.bytes = exporter::to_svg(scene); break;
+    case exporter::Format::pdf: {
+      exporter::PdfOptions pdf;
+      pdf.page = exporter::page_from_name(options.page).value_or(exporter::PageSize::fit);
+      pdf.landscape = options.landscape;
+      out = exporter::to_pdf(scene, pdf);
+      break;
+    }
+    case exporter::Format::png: {
+      exporter::PngOptions png;
+      png.scale = options.png_scale;
+      out = exporter::to_png(scene, png);
+      break;
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+Drawn draw(model::Definitions& definitions, const DrawOptions& options, render::TextEngine& text) {
+  Drawn out;
+  layout::Options layout_options;
+  layout_options.measure = text.measure();
+  layout_options.relayout = options.relayout;
+  layout_options.keep_incomplete = true;  // draw the author's picture, as bpmn-js would
+  auto laid_out = layout::lay_out(definitions, layout_options);
+  out.notes = std::move(laid_out.notes);
+  if (!laid_out.error.empty()) {
+    out.error = laid_out.error;
+    return out;
+  }
+  render::Options render_options;
+  render_options.lang = render::lang_from_name(options.lang.empty() ? model::language_of(definitions) : options.lang)
+                            .value_or(render::Lang::kk);
+  render_options.legend = options.legend;
+  render_options.durations = options.durations;
+  render_options.theme = render::theme_from_name(options.theme).value_or(render::Theme::standard);
+  render_options.title = options.title;
+  render_options.title_block = options.title_block;
+  render_options.diagram = options.diagram;
+  auto drawn = render::render_scene(definitions, render_options, text);
+  if (!drawn.error.empty()) {
+    out.error = drawn.error;
+    out.diagrams = drawn.diagrams;
+    return out;
+  }
+  out.warning = drawn.warning;
+  auto exported = export_scene(drawn.scene, options);
+  if (!exported.error.empty()) out.error = exported.error;
+  else out.bytes = std::move(exported.bytes);
+  return out;
+}
+
+Written laid_out_bpmn(model::Definitions definitions, bool relayout) {
+  layout::Options layout_options;
+  layout_options.relayout = relayout;
+  auto outcome = layout::lay_out(definitions, layout_options);
+  Written out;
+  out.notes = std::move(outcome.notes);
+  out.error = outcome.error;
+  if (out.error.empty()) out.bytes = io::write_bpmn(definitions);
+  return out;
+}
+
+std::optional<std::string> table(const model::Definitions& definitions, std::string_view format, std::string_view lang_name) {
+  auto lang = check::lang_from_name(lang_name.empty() ? model::language_of(definitions) : lang_name);
+  if (!lang) return std::nullopt;
+  table::Table t = table::make_table(definitions);
+  if (format == "html") return table::to_html_page(t, *lang);
+  if (format == "html-table") return table::to_html_table(t, *lang);
+  if (format == "md") return table::to_markdown(t, *lang);
+  if (format == "csv") return table::to_csv(t, *lang);
+  return std::nullopt;
+}
+
+}  // namespace syzba::pipeline
