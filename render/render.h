@@ -107,6 +107,7 @@ class TextEngine {
   static std::string_view css_family();
 
  private:
+  TextBlock wrap_uncached(std::string_view text, double font_px, bool bold, double max_width, int max_lines);
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };

@@ -5,7 +5,10 @@
 
 #include <algorithm>
 #include <cmath>
+#include <fmt/format.h>
+
 #include <map>
+#include <unordered_map>
 #include <mutex>
 
 #include "render/render.h"
@@ -77,6 +80,13 @@ struct TextEngine::Impl {
   PangoContext* context = nullptr;
   PangoLayout* layout = nullptr;
   std::map<std::pair<int, bool>, PangoFontDescription*> fonts;  // by size in 1/64 px, weight
+  // Shaping text is most of a drawing's time, and the same labels come again and again (the
+  // layout measures what the renderer wraps; a server draws the same diagrams; the modeler
+  // redraws a model that changed by one word): blocks already wrapped, by text and box.
+  // Bounded: emptied when it holds too many.
+  std::unordered_map<std::string, TextBlock> wrapped;
+  std::unordered_map<std::string, bool> covered;
+  static constexpr std::size_t cache_limit = 20'000;
 
   Impl() {
     font_map = pango_cairo_font_map_new();
@@ -147,6 +157,16 @@ std::string_view TextEngine::pango_family() { return pango_families; }
 std::string_view TextEngine::css_family() { return css_families; }
 
 TextBlock TextEngine::wrap(std::string_view raw, double font_px, bool bold, double max_width, int max_lines) {
+  std::string key(raw);
+  key += fmt::format("\x1f{}\x1f{}\x1f{}\x1f{}", font_px, bold, max_width, max_lines);
+  if (auto it = impl_->wrapped.find(key); it != impl_->wrapped.end()) return it->second;
+  TextBlock block = wrap_uncached(raw, font_px, bold, max_width, max_lines);
+  if (impl_->wrapped.size() >= Impl::cache_limit) impl_->wrapped.clear();
+  impl_->wrapped.emplace(std::move(key), block);
+  return block;
+}
+
+TextBlock TextEngine::wrap_uncached(std::string_view raw, double font_px, bool bold, double max_width, int max_lines) {
   TextBlock block;
   // Pango lays out all it is given, and breaking a very long word into lines costs more than
   // linear time: give it no more characters than the lines asked for can show (a character is
@@ -198,8 +218,12 @@ TextBlock TextEngine::wrap(std::string_view raw, double font_px, bool bold, doub
 }
 
 bool TextEngine::covers(std::string_view text) {
+  if (auto it = impl_->covered.find(std::string(text)); it != impl_->covered.end()) return it->second;
   impl_->set(text, 12, false, -1);
-  return pango_layout_get_unknown_glyphs_count(impl_->layout) == 0;
+  bool all = pango_layout_get_unknown_glyphs_count(impl_->layout) == 0;
+  if (impl_->covered.size() >= Impl::cache_limit) impl_->covered.clear();
+  impl_->covered.emplace(std::string(text), all);
+  return all;
 }
 
 layout::MeasureText TextEngine::measure() {
