@@ -106,13 +106,11 @@ Outcome lay_out(model::Definitions& defs, const Options& options) {
       outcome.notes.push_back({"layout-replaced", model::Severity::info, target, existing->pos.line, existing->pos.column,
                                "the diagram of '" + target + "' is laid out again: " + why});
     }
-    rank_frames(g);
-    order_frames(g);
-    assign_rows(g);
-    place(g);
-    route_along_layers(g);
-    route_messages(g);
-    route(g);
+    auto stopped = [&] { return options.stop && options.stop(); };
+    for (auto phase : {rank_frames, order_frames, assign_rows, place, route_along_layers, route_messages, route}) {
+      if (stopped()) return {{}, {}, std::move(outcome.notes), "stopped before the layout was finished (time limit)"};
+      phase(g);
+    }
     place_labels(g, options.measure);
     std::string id;
     do id = "BPMNDiagram_" + std::to_string(counter++);

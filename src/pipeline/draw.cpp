@@ -37,6 +37,7 @@ Drawn draw(model::Definitions& definitions, const DrawOptions& options, render::
   layout_options.measure = text.measure();
   layout_options.relayout = options.relayout;
   layout_options.keep_incomplete = true;  // draw the author's picture, as bpmn-js would
+  layout_options.stop = options.stop;
   auto laid_out = layout::lay_out(definitions, layout_options);
   out.notes = std::move(laid_out.notes);
   if (!laid_out.error.empty()) {
@@ -65,9 +66,10 @@ Drawn draw(model::Definitions& definitions, const DrawOptions& options, render::
   return out;
 }
 
-Written laid_out_bpmn(model::Definitions definitions, bool relayout) {
+Written laid_out_bpmn(model::Definitions definitions, bool relayout, std::function<bool()> stop) {
   layout::Options layout_options;
   layout_options.relayout = relayout;
+  layout_options.stop = std::move(stop);
   auto outcome = layout::lay_out(definitions, layout_options);
   Written out;
   out.notes = std::move(outcome.notes);

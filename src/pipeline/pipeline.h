@@ -5,6 +5,7 @@
 // the server (src/serve) both call these, so that a picture or a report is the same bytes
 // whoever asked for it.
 #include <cstddef>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -59,6 +60,7 @@ struct DrawOptions {
   std::string page = "fit";  // PDF: fit, A4, A3
   bool landscape = false;
   double png_scale = 1;
+  std::function<bool()> stop;  // the layout stops between its phases when this says so
 };
 
 struct Drawn {
@@ -78,7 +80,7 @@ struct Written {
   std::vector<model::Diagnostic> notes;
   std::string error;
 };
-Written laid_out_bpmn(model::Definitions definitions, bool relayout);
+Written laid_out_bpmn(model::Definitions definitions, bool relayout, std::function<bool()> stop = {});
 
 // The action table (кесте): html (a whole page), html-table (the table alone), md or csv.
 std::optional<std::string> table(const model::Definitions& definitions, std::string_view format, std::string_view lang);

@@ -185,6 +185,7 @@ Reply Api::render(const Request& request, render::TextEngine& text) const {
   auto lang = lang_of(request, "");
   if (!lang) return bad_parameter("lang", "kk, ru, en");
   draw.lang = *lang;
+  draw.stop = [&request] { return request.past_deadline(); };
   pipeline::Read read;
   if (auto bad = read_body(request.body, "<request>", pipeline::Reading::drawing, *lang, options_.limits, read)) return *bad;
   return drawn_reply(pipeline::draw(*read.definitions, draw, text), draw.format);
@@ -198,6 +199,7 @@ Reply Api::kroki(const std::string& type, const std::string& format, std::string
   auto lang = lang_of(request, "");
   if (!lang) return bad_parameter("lang", "kk, ru, en");
   draw.lang = *lang;
+  draw.stop = [&request] { return request.past_deadline(); };
   if (type == "bpmn" && text::is_text_form("", source))
     return error_reply(400, "unreadable", "the bpmn diagram type takes BPMN XML; the text form is the syzba type");
   pipeline::Read read;
@@ -242,7 +244,7 @@ Reply Api::layout(const Request& request) const {
   if (!lang) return bad_parameter("lang", "kk, ru, en");
   pipeline::Read read;
   if (auto bad = read_body(request.body, "<request>", pipeline::Reading::drawing, *lang, options_.limits, read)) return *bad;
-  auto written = pipeline::laid_out_bpmn(std::move(*read.definitions), flag(request, "relayout"));
+  auto written = pipeline::laid_out_bpmn(std::move(*read.definitions), flag(request, "relayout"), [&request] { return request.past_deadline(); });
   if (!written.error.empty()) return error_reply(422, "not-laid-out", written.error, written.notes);
   Reply out;
   out.content_type = "application/xml";
@@ -303,6 +305,7 @@ Reply Api::model(const Request& request, render::TextEngine& text) const {
   out["title"] = service_name(defs);
   pipeline::DrawOptions draw;
   draw.lang = *lang;
+  draw.stop = [&request] { return request.past_deadline(); };
   auto drawn = pipeline::draw(defs, draw, text);
   if (drawn.error.empty()) out["svg"] = std::move(drawn.bytes);
   else {

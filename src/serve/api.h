@@ -1,6 +1,7 @@
 #pragma once
 // The server's answers, as functions from a request to a reply: no sockets, so that each can
 // be tested alone and the HTTP library stays in server.cpp.
+#include <chrono>
 #include <map>
 #include <optional>
 #include <string>
@@ -17,6 +18,9 @@ struct Request {
   std::string body;
   std::map<std::string, std::string> params;  // the query, decoded
   std::string content_type;
+  // When the server stops waiting for the answer: the layout gives up at its next phase.
+  std::chrono::steady_clock::time_point deadline = std::chrono::steady_clock::time_point::max();
+  bool past_deadline() const { return std::chrono::steady_clock::now() > deadline; }
 };
 
 struct Reply {

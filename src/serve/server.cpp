@@ -181,9 +181,10 @@ class Service {
 
   // Runs the work on a drawing worker, waiting at most the time limit.
   Reply on_worker(Request request, Heavy work) {
+    auto limit = std::chrono::milliseconds(static_cast<long long>(options_.time_limit * 1000));
+    request.deadline = Clock::now() + limit;
     auto shared_request = std::make_shared<Request>(std::move(request));
     auto reply = std::make_shared<Reply>();
-    auto limit = std::chrono::milliseconds(static_cast<long long>(options_.time_limit * 1000));
     switch (workers_.run([shared_request, reply, work](render::TextEngine& text) { *reply = work(*shared_request, text); }, limit)) {
       case Workers::Outcome::done: return std::move(*reply);
       case Workers::Outcome::queue_full: return error_reply(503, "overloaded", "the server is busy: every worker and the queue are taken");

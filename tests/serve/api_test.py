@@ -334,10 +334,15 @@ def test_limits(tmp):
                and "syzba_queue_length" in text, "the metrics count the refusals")
     finally:
         expect(server.stop() == 0, "SIGTERM stops the server with 0")
-    server = Server("-j", "1", "--time-limit", "0.05")
+    server = Server("-j", "1", "--time-limit", "0.5")
     try:
-        status, _, data = server.request("POST", "/render", heavy, timeout=120)
+        expect(server.request("POST", "/render", read(MODELS[0]), timeout=120)[0] == 200, "a model within the time limit")
+        status, _, data = server.request("POST", "/render", big_chain(20000), timeout=120)
         expect(status == 503 and json.loads(data)["error"], f"a request over the time limit: {status}")
+        started = time.time()
+        status, _, _ = server.request("POST", "/render", read(MODELS[0]), timeout=120)
+        expect(status == 200, "the one worker answers again after a request ran over the time limit")
+        print(f"after a timed-out layout the worker was free again in {time.time() - started:.2f} s")
         expect(server.alive(), "alive after a timed-out request")
     finally:
         server.stop()
