@@ -529,9 +529,12 @@
         popup.appendChild(li);
       });
       const at = measureCaret(ctx.from);
-      popup.style.left = `${Math.max(0, at.left)}px`;
-      popup.style.top = `${at.top + 2}px`;
       popup.hidden = false;
+      // Below the line, or above it when the editor has no room below; never past its right edge.
+      const room = main.clientHeight - at.top;
+      const h = popup.offsetHeight, w = popup.offsetWidth;
+      popup.style.top = `${room < h + 4 && at.top - lineHeight() > h ? at.top - lineHeight() - h - 2 : at.top + 2}px`;
+      popup.style.left = `${Math.max(0, Math.min(at.left, main.clientWidth - w - 4))}px`;
       area.setAttribute('aria-expanded', 'true');
       choose(0);
     }

@@ -209,7 +209,9 @@
       if (seq > live.applied) {
         live.applied = seq;
         if (data.ok) state.modelText = text;
+        const applyStarted = performance.now();
         applyModel(data, inputAt);
+        stats.lastApplyMs = performance.now() - applyStarted;
       }
     } catch (err) {
       state.offline = true;
