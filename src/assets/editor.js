@@ -469,6 +469,21 @@
       return { type: 'id', want, from: offset - word.length, to: offset, prefix: word, line, kinds, lines };
     }
 
+    // The language most of the text's keywords are written in (spellings several languages
+    // share, such as регламент, say nothing).
+    function textLanguage(kinds, lines) {
+      const count = {};
+      kinds.forEach((k, i) => {
+        if (k.kind !== 'statement' && k.kind !== 'property' && k.kind !== 'header') return;
+        const word = lines[i].slice(k.indent, k.keywordEnd).toLowerCase().replace(/[ \t]+/g, ' ');
+        const langs = new Set(spellings.filter((e) => e.spelling.toLowerCase() === word).map((e) => e.lang));
+        if (langs.size === 1) { const [lang] = langs; count[lang] = (count[lang] || 0) + 1; }
+      });
+      let best = null;
+      for (const [lang, n] of Object.entries(count)) if (!best || n > count[best]) best = lang;
+      return best || preferredLang;
+    }
+
     function parentKind(ctx) {
       const { lines, kinds, line, indent } = ctx;
       if (indent === 0) return null;
@@ -499,7 +514,9 @@
       else fits = (k) => k.kind === 'property';
       const seen = new Set();
       const out = [];
-      const order = (k) => (k.lang === preferredLang ? 0 : 1);
+      // The language the text is written in comes first, then the UI's.
+      const written = textLanguage(ctx.kinds, ctx.lines);
+      const order = (k) => (k.lang === written ? 0 : k.lang === preferredLang ? 1 : 2);
       const list = spellings.filter((k) => fits(k) && k.spelling.toLowerCase().startsWith(prefix) && k.spelling.toLowerCase() !== prefix)
         .sort((a, b) => order(a) - order(b) || a.spelling.localeCompare(b.spelling));
       for (const k of list) {

@@ -171,7 +171,10 @@ try {
   // 2. The broken line: a mark in the margin with the message, the last good diagram kept.
   const brokenLine = SMALL_START.length + SMALL_MORE.length + 1;
   try {
-    await page.waitForSelector(`.ed-gutter .ed-num:nth-child(${brokenLine}).mark-error`, { timeout: 10000 });
+    await page.waitForFunction((n) => {
+      const mark = document.querySelector(`.ed-gutter .ed-num:nth-child(${n}).mark-error`);
+      return mark && mark.title.includes('nowhere') && document.getElementById('findings').textContent.includes('nowhere');
+    }, brokenLine, { timeout: 10000 });
   } catch (_) { /* reported below */ }
   const mark = page.locator(`.ed-gutter .ed-num:nth-child(${brokenLine})`);
   const markTitle = (await mark.getAttribute('title')) || '';
