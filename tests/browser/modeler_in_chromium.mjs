@@ -325,6 +325,18 @@ try {
   const final = (await caret()).text;
   check(readFileSync(savedPath, 'utf8') === final, 'agreed, the save overwrites the changed file');
 
+  // A .bpmn whose .syzba exists already: saving asks before overwriting it.
+  await page.click(`#file-list button[data-path="${SEED_BPMN}"]`);
+  await page.waitForFunction(() => document.getElementById('file-state').textContent.includes('.bpmn'), null, { timeout: 10000 });
+  dialogs.length = 0;
+  await page.keyboard.press('Control+s');
+  try {
+    await page.waitForFunction(() => document.getElementById('file-state').classList.contains('saved'), null, { timeout: 10000 });
+  } catch (_) { /* reported below */ }
+  check(dialogs.some((d) => d.type === 'confirm' && d.message.includes('бұрыннан бар')),
+    `saving a .bpmn's text over an existing .syzba asks first (${JSON.stringify(dialogs.map((d) => d.message))})`);
+  check(readFileSync(savedPath, 'utf8') === (await caret()).text, 'agreed, the .syzba is overwritten');
+
   // Dragging a step into another lane rewrites its performer line.
   await page.click(`#file-list button[data-path="${SYZBA_FILE}"]`);
   await page.waitForFunction(() => document.querySelectorAll('#diagram [data-element-id="review"]').length === 1 &&
@@ -372,8 +384,18 @@ try {
   await sleep(100);
   check((await transform()).scale > fitted.scale, 'the wheel zooms');
 
-  // Keyboard: Esc then Tab leaves the editor.
+  // Keyboard: Tab indents by two spaces, Shift-Tab outdents; Esc then Tab leaves the editor.
   await textarea.focus();
+  await page.keyboard.press('Control+End');
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Shift+Home');
+  await page.keyboard.type('# x');
+  await page.keyboard.press('Home');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Shift+Tab');
+  const lastLine = (await caret()).text.split('\n').pop();
+  check(lastLine === '  # x', `Tab indents by two spaces and Shift-Tab outdents (${JSON.stringify(lastLine)})`);
   await page.keyboard.press('Escape');
   await page.keyboard.press('Tab');
   check(await page.evaluate(() => document.activeElement && document.activeElement.id !== 'source'), 'Esc then Tab leaves the editor');
