@@ -625,7 +625,6 @@
       if ((e.ctrlKey || e.metaKey) && !e.altKey && (e.code === 'KeyS' || e.key.toLowerCase() === 's')) { e.preventDefault(); save(); }
     });
     window.addEventListener('beforeunload', (e) => { if (dirty() && state.savePath) { e.preventDefault(); e.returnValue = ''; } });
-    window.addEventListener('resize', () => { if (!viewer.svg) return; });
 
     if (config && config.root) await loadFiles();
     let draft = null;

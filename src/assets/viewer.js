@@ -100,6 +100,8 @@
     let highlightIds = [];
     const clickHandlers = [];
 
+    let fitted = false;      // the view is as fit() left it: a resize fits again
+    let fitPending = false;  // fit() came while the container had no size
     function apply() {
       stage.style.transform = `translate(${x}px, ${y}px) scale(${scale})`;
     }
@@ -107,12 +109,14 @@
     function fit() {
       if (!svg) return;
       const cw = container.clientWidth, ch = container.clientHeight;
-      if (!cw || !ch) return;
+      fitPending = !cw || !ch;
+      if (fitPending) return;
       const pad = 16;
       scale = clamp(Math.min((cw - 2 * pad) / size.w, (ch - 2 * pad) / size.h), MIN_SCALE, 2);
       x = (cw - size.w * scale) / 2;
       y = (ch - size.h * scale) / 2;
       apply();
+      fitted = true;
     }
 
     // Zoom by a factor keeping the point (px, py) of the container where it is.
@@ -122,10 +126,11 @@
       x = px - (px - x) * k;
       y = py - (py - y) * k;
       scale = next;
+      fitted = false;
       apply();
     }
     function zoomAtCentre(factor) { zoomAt(factor, container.clientWidth / 2, container.clientHeight / 2); }
-    function panBy(dx, dy) { x += dx; y += dy; apply(); }
+    function panBy(dx, dy) { x += dx; y += dy; fitted = false; apply(); }
 
     function setSvg(text) {
       const node = parseSvg(text);
@@ -205,6 +210,7 @@
       }
       x = drag.x + dx;
       y = drag.y + dy;
+      fitted = false;
       apply();
     });
     const endDrag = (e, cancelled) => {
@@ -266,6 +272,9 @@
       e.preventDefault();
       action();
     });
+
+    if (typeof ResizeObserver === 'function')
+      new ResizeObserver(() => { if (fitted || fitPending) fit(); }).observe(container);
 
     function setLabels(labels) {
       labels = labels || {};
