@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "publish/site.h"
+#include "web/web.h"
 
 namespace syzba::publish {
 
@@ -17,21 +18,24 @@ using table::escape_html;
 
 struct Words {
   const char *all_services, *services, *diagram, *steps, *check, *clean, *downloads, *term, *hover, *status,
-      *failed, *errors, *warnings, *file, *no_term;
+      *failed, *errors, *warnings, *file, *no_term, *fit, *zoom_in, *zoom_out;
 };
 
 const Words& words(const std::string& lang) {
   static const Words kk{"Барлық қызметтер", "Мемлекеттік қызметтер", "Диаграмма", "Іс-қимылдар кестесі",
                         "Тексеру нәтижесі", "Ескертулер жоқ", "Жүктеу", "Мемлекеттік қызмет көрсету мерзімі",
                         "Іс-қимылдың орындаушысы мен ұзақтығын көру үшін оның үстіне апарыңыз.", "Күйі",
-                        "жарияланбады", "қате", "ескерту", "Файл", "көрсетілмеген"};
+                        "жарияланбады", "қате", "ескерту", "Файл", "көрсетілмеген",
+                        "Терезеге сыйдыру (0)", "Үлкейту (+)", "Кішірейту (−)"};
   static const Words ru{"Все услуги", "Государственные услуги", "Диаграмма", "Таблица действий",
                         "Результат проверки", "Замечаний нет", "Скачать", "Срок оказания государственной услуги",
                         "Наведите указатель на действие, чтобы увидеть исполнителя и продолжительность.", "Состояние",
-                        "не опубликовано", "ошибки", "предупреждения", "Файл", "не указан"};
+                        "не опубликовано", "ошибки", "предупреждения", "Файл", "не указан",
+                        "Вписать в окно (0)", "Увеличить (+)", "Уменьшить (−)"};
   static const Words en{"All services", "State services", "Diagram", "Action table", "Check result", "No findings",
                         "Downloads", "Service term", "Point at an action to see its performer and duration.",
-                        "Status", "not published", "errors", "warnings", "File", "not stated"};
+                        "Status", "not published", "errors", "warnings", "File", "not stated",
+                        "Fit to window (0)", "Zoom in (+)", "Zoom out (−)"};
   return lang == "kk" ? kk : lang == "ru" ? ru : en;
 }
 
@@ -39,7 +43,7 @@ const char* style() {
   return "body{font-family:'Liberation Sans',Arial,'Noto Sans',sans-serif;margin:0;color:#1d1f24;background:#fff}\n"
          "header,main{padding:1em 2em}header{border-bottom:1px solid #c8ccd2}h1{font-size:1.4em;margin:.3em 0}\n"
          "a{color:#0b57a4}a:focus,a:hover{outline:2px solid #0b57a4}.meta{color:#4a4f59}\n"
-         "figure{margin:0;overflow:auto;border:1px solid #c8ccd2}figure svg{display:block}\n"
+         "figure{margin:0;overflow:auto;border:1px solid #c8ccd2}figure svg{display:block}figure.viewer{height:70vh;min-height:420px}\n"
          "#hover-detail{min-height:1.4em;font-weight:bold}\n"
          "table{border-collapse:collapse}th,td{border:1px solid #8a8f99;padding:.3em .5em;vertical-align:top}\n"
          "th{background:#eef0f3}tr.alternative td{background:#f7f7f7}tr:target td{background:#fff3c4}\n"
@@ -56,6 +60,20 @@ std::string head(const std::string& lang, const std::string& title) {
 std::string status_text(int errors, int warnings, const Words& w) {
   if (errors == 0 && warnings == 0) return w.clean;
   return fmt::format("{} {}, {} {}", errors, w.errors, warnings, w.warnings);
+}
+
+// The diagram in the same viewer as the modeler's (src/assets/viewer.js): wheel zoom, drag,
+// fit to the window, keys + - 0 and arrows. Without scripts the figure scrolls as it is.
+std::string viewer_script(const Words& w) {
+  auto viewer = web::find_asset("viewer.js");
+  if (!viewer) return "";
+  auto js = [](const char* s) { return nlohmann::json(s).dump(); };
+  return "<script>\n" + std::string(viewer->bytes) +
+         "\n</script>\n<script>\n"
+         "(function(){var figure=document.querySelector('figure.diagram');var svg=figure&&figure.querySelector('svg');\n"
+         "if(!svg||!window.SyzbaViewer)return;var text=new XMLSerializer().serializeToString(svg);figure.textContent='';\n"
+         "figure.classList.add('viewer');var v=SyzbaViewer.attach(figure,{labels:{fit:" + js(w.fit) + ",zoomIn:" + js(w.zoom_in) +
+         ",zoomOut:" + js(w.zoom_out) + ",diagram:" + js(w.diagram) + "}});v.setSvg(text);})();\n</script>\n";
 }
 
 // Hovering (or focusing) a task shows its performer and duration below the diagram; the same
@@ -131,7 +149,7 @@ std::string service_page(const PageInfo& info, const std::string& inline_svg, co
   if (!info.source.empty()) out += "<p class=\"meta\">" + escape_html(info.source) + "</p>\n";
   out += "</header>\n<main>\n";
   out += "<section aria-labelledby=\"diagram-heading\">\n<h2 id=\"diagram-heading\">" + escape_html(w.diagram) + "</h2>\n";
-  out += "<p class=\"meta\">" + escape_html(w.hover) + "</p>\n<figure>\n" + inline_svg + "</figure>\n";
+  out += "<p class=\"meta\">" + escape_html(w.hover) + "</p>\n<figure class=\"diagram\">\n" + inline_svg + "</figure>\n";
   out += "<p id=\"hover-detail\" role=\"status\" aria-live=\"polite\"></p>\n</section>\n";
   out += "<section aria-labelledby=\"check-heading\">\n<h2 id=\"check-heading\">" + escape_html(w.check) + "</h2>\n";
   std::vector<const model::Diagnostic*> shown;
@@ -155,7 +173,7 @@ std::string service_page(const PageInfo& info, const std::string& inline_svg, co
   if (info.text_source) downloads.push_back("syzba");
   for (const auto* ext : downloads)
     out += fmt::format("<li><a href=\"{0}.{1}\" download=\"\">{0}.{1}</a></li>\n", escape_html(info.name), ext);
-  out += "</ul>\n</section>\n</main>\n" + std::string(hover_script()) + "</body>\n</html>\n";
+  out += "</ul>\n</section>\n</main>\n" + viewer_script(w) + std::string(hover_script()) + "</body>\n</html>\n";
   return out;
 }
 

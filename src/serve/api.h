@@ -63,11 +63,4 @@ class Api {
   std::optional<Root> root_;
 };
 
-// The assets of the modeler page (src/assets, built into the binary): bytes and content type.
-struct Asset {
-  std::string_view bytes;
-  std::string_view content_type;
-};
-std::optional<Asset> find_asset(std::string_view name);
-
 }  // namespace syzba::serve

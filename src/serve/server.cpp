@@ -17,6 +17,7 @@
 
 #include "serve/api.h"
 #include "serve/serve.h"
+#include "web/web.h"
 
 namespace syzba::serve {
 
@@ -156,7 +157,7 @@ class Service {
   using Heavy = std::function<Reply(const Request&, render::TextEngine&)>;
 
   void asset(httplib::Response& res, const std::string& name) {
-    auto found = find_asset(name);
+    auto found = web::find_asset(name);
     if (!found) {
       send(res, error_reply(404, "not-found", "no such asset: " + name));
       return;

@@ -83,6 +83,16 @@ try {
       return bad;
     });
     links.forEach((p) => fail(`${name}: ${p}`));
+    // The diagram is in the viewer, fitted to its frame: a wide diagram no longer runs off the page.
+    const fitted = await page.evaluate(() => {
+      const frame = document.querySelector('figure.diagram');
+      const svg = frame && frame.querySelector('.syzba-viewer-stage svg');
+      if (!svg) return 'the diagram is not in the viewer';
+      const f = frame.getBoundingClientRect(), r = svg.getBoundingClientRect();
+      const inside = r.left >= f.left - 1 && r.right <= f.right + 1 && r.top >= f.top - 1 && r.bottom <= f.bottom + 1;
+      return inside ? '' : `the diagram (${Math.round(r.width)}×${Math.round(r.height)}) is not fitted to its frame (${Math.round(f.width)}×${Math.round(f.height)})`;
+    });
+    if (fitted) fail(`${name}: ${fitted}`);
     for (const href of await page.locator('section a[download]').evaluateAll((as) => as.map((a) => a.getAttribute('href')))) {
       try { statSync(join(site, name, href)); } catch { fail(`${name}: download ${href} missing`); }
     }
@@ -103,8 +113,18 @@ try {
     if (!page.url().endsWith('#step-a5')) fail(`following the task's link gives ${page.url()}`);
     const row = await page.textContent('tr:target');
     if (!row || !row.includes('1 жұмыс күні')) fail(`the targeted row is "${row}"`);
+    // Zoom by keyboard in the viewer, then fit again.
+    const width = () => page.evaluate(() => document.querySelector('.syzba-viewer-stage svg').getBoundingClientRect().width);
+    const fittedWidth = await width();
+    await page.focus('figure.diagram');
+    await page.keyboard.press('+');
+    const zoomed = await width();
+    await page.keyboard.press('0');
+    const refitted = await width();
+    if (!(zoomed > fittedWidth * 1.1) || Math.abs(refitted - fittedWidth) > 1)
+      fail(`viewer: fitted ${fittedWidth}, after + ${zoomed}, after 0 ${refitted}`);
     problems.forEach((p) => fail(`${handbook}: ${p}`));
-    console.log(`ok   hover: ${detail}`);
+    console.log(`ok   hover: ${detail}; viewer zoom ${fittedWidth.toFixed(0)} → ${zoomed.toFixed(0)} → ${refitted.toFixed(0)} px`);
   } else {
     fail('004-child-benefit-main-1 was not among the inputs');
   }
