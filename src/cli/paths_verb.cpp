@@ -33,7 +33,7 @@ std::string step_name(const model::FlowNode& n) { return n.name.empty() ? n.id :
 
 std::string to_text(const std::string& file, const check::ProcessPaths& p, const check::Config& config) {
   std::string out = fmt::format("{}: process {}{}\n", file, p.process->name.empty() ? "'" + p.process->id + "'" : "«" + p.process->name + "»",
-                                p.term ? " — term " + check::describe(*p.term) : "");
+                                p.term ? " — term " + check::describe(*p.term, config.lang) : "");
   int number = 0;
   for (const auto& path : p.paths) {
     std::string steps;

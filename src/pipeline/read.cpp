@@ -53,7 +53,7 @@ nlohmann::ordered_json paths_json(const model::Definitions& definitions, const c
     }
     nlohmann::ordered_json process = {{"process", p.process->id}, {"name", p.process->name}};
     if (p.term)
-      process["term"] = {{"amount", p.term->amount}, {"unit", model::unit_name(p.term->unit)}, {"text", check::describe(*p.term)}};
+      process["term"] = {{"amount", p.term->amount}, {"unit", model::unit_name(p.term->unit)}, {"text", check::describe(*p.term, config.lang)}};
     process["paths"] = paths;
     process["truncated"] = p.truncated;
     processes.push_back(std::move(process));
