@@ -9,7 +9,7 @@ FUZZ_RUNS ?= 4000
 FUZZ_LONG_SECONDS ?= 300
 FUZZ_FLAGS = -fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
 
-.PHONY: setup build build-sanitized build-fuzz fuzz fuzz-long demo test test-fast bench clean
+.PHONY: setup build build-sanitized build-fuzz fuzz fuzz-long demo test test-fast bench package clean
 
 setup:
 	bash scripts/setup.sh
@@ -50,5 +50,19 @@ build-sanitized: setup
 bench: build
 	bash bench/run.sh $(BUILD)
 
+# The Debian packages (CPack): syzba (the command, man pages, completions, docs) and
+# libsyzba-dev (static libraries, headers, find_package(syzba), syzba.pc, the API reference),
+# built in their own folder with Debian's hardening flags, into $(PACKAGE_BUILD)/packages/.
+# `apt install ./$(PACKAGE_BUILD)/packages/syzba_*.deb` installs the command.
+PACKAGE_BUILD ?= build-deb
+DEB_FLAG = DEB_BUILD_MAINT_OPTIONS=hardening=+all dpkg-buildflags --get
+package: setup
+	cmake -S . -B $(PACKAGE_BUILD) -G Ninja -DCMAKE_BUILD_TYPE=Release -DBUILD_TESTING=OFF -DCMAKE_INSTALL_PREFIX=/usr \
+	  -DCMAKE_CXX_FLAGS="$$($(DEB_FLAG) CXXFLAGS) $$($(DEB_FLAG) CPPFLAGS)" -DCMAKE_EXE_LINKER_FLAGS="$$($(DEB_FLAG) LDFLAGS)"
+	cmake --build $(PACKAGE_BUILD) -j $(JOBS)
+	cmake --build $(PACKAGE_BUILD) --target doc
+	cd $(PACKAGE_BUILD) && cpack -G DEB -B $(CURDIR)/$(PACKAGE_BUILD)/packages
+	lintian --fail-on error $(PACKAGE_BUILD)/packages/*.deb
+
 clean:
-	rm -rf $(BUILD) $(SANITIZED) $(FUZZ) out fuzz-findings
+	rm -rf $(BUILD) $(SANITIZED) $(FUZZ) $(PACKAGE_BUILD) out fuzz-findings

@@ -4,9 +4,18 @@
 #   syzba         the command, its man pages, completions, docs, examples, the VS Code grammar;
 #   libsyzba-dev  the static libraries, their headers (include/syzba/<module>/<module>.h),
 #                 find_package(syzba), syzba.pc and syzba-serve.pc, the API reference.
+
+# Libraries, CMake package and pkg-config files in Debian's multiarch folder (lib/x86_64-linux-gnu),
+# where pkg-config looks when cross-compiling too.
+if(CMAKE_LIBRARY_ARCHITECTURE AND NOT DEFINED CACHE{CMAKE_INSTALL_LIBDIR})
+  set(CMAKE_INSTALL_LIBDIR lib/${CMAKE_LIBRARY_ARCHITECTURE} CACHE PATH "object code libraries (lib)")
+endif()
 include(GNUInstallDirs)
 include(CMakePackageConfigHelpers)
 
+# `ninja install` and cpack take the build as it is (make package builds it first), so that a
+# package test does not build the whole tree again.
+set(CMAKE_SKIP_INSTALL_ALL_DEPENDENCY ON)
 set(CMAKE_INSTALL_DEFAULT_DIRECTORY_PERMISSIONS
     OWNER_READ OWNER_WRITE OWNER_EXECUTE GROUP_READ GROUP_EXECUTE WORLD_READ WORLD_EXECUTE)
 set(SYZBA_PACKAGING_DIR ${PROJECT_SOURCE_DIR}/packaging)
@@ -59,6 +68,19 @@ endforeach()
 
 install(TARGETS ${SYZBA_LIBRARY_TARGETS} EXPORT syzba-targets
   ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR} COMPONENT dev)
+# With --strip (and in the packages), the archives lose their debugging sections as dh_strip
+# strips them: 35 MB of static libraries become 4.
+set(SYZBA_ARCHIVES "")
+foreach(target IN LISTS SYZBA_LIBRARY_TARGETS)
+  list(APPEND SYZBA_ARCHIVES "${CMAKE_INSTALL_LIBDIR}/lib${target}.a")
+endforeach()
+install(CODE "
+  if(CMAKE_INSTALL_DO_STRIP)
+    foreach(archive ${SYZBA_ARCHIVES})
+      execute_process(COMMAND \"${CMAKE_STRIP}\" --strip-debug --remove-section=.comment --remove-section=.note
+        --enable-deterministic-archives \"\$ENV{DESTDIR}\${CMAKE_INSTALL_PREFIX}/\${archive}\" COMMAND_ERROR_IS_FATAL ANY)
+    endforeach()
+  endif()" COMPONENT dev)
 install(EXPORT syzba-targets NAMESPACE syzba:: FILE syzba-targets.cmake
   DESTINATION ${SYZBA_CMAKE_DIR} COMPONENT dev)
 configure_package_config_file(${SYZBA_PACKAGING_DIR}/syzba-config.cmake.in
@@ -135,7 +157,8 @@ install(FILES ${SYZBA_CLI_DOCS}/completions/syzba.fish
 
 # The VS Code grammar of the text form (the extension's files, not the script that makes it).
 install(DIRECTORY editors/vscode/ DESTINATION ${CMAKE_INSTALL_DATADIR}/syzba/vscode COMPONENT syzba
-  PATTERN make-grammar.mjs EXCLUDE PATTERN node_modules EXCLUDE)
+  PATTERN make-grammar.mjs EXCLUDE PATTERN node_modules EXCLUDE PATTERN README.md EXCLUDE)
+install(FILES editors/vscode/README.md RENAME vscode.md DESTINATION ${SYZBA_DOC_DIR} COMPONENT syzba)
 
 # Docs, the examples and the models they read (examples/publisher reads ../../models).
 install(FILES README.md docs/text-form.md docs/cheatsheet.md DESTINATION ${SYZBA_DOC_DIR} COMPONENT syzba)
@@ -167,8 +190,10 @@ foreach(package syzba libsyzba-dev)
     DESTINATION ${CMAKE_INSTALL_DATADIR}/doc/${package} COMPONENT ${component})
 endforeach()
 add_custom_target(syzba_changelogs ALL DEPENDS ${SYZBA_CHANGELOGS})
-install(FILES ${SYZBA_PACKAGING_DIR}/lintian-overrides/libsyzba-dev RENAME libsyzba-dev
-  DESTINATION ${CMAKE_INSTALL_DATADIR}/lintian/overrides COMPONENT dev OPTIONAL)
+install(FILES ${SYZBA_PACKAGING_DIR}/lintian-overrides/syzba
+  DESTINATION ${CMAKE_INSTALL_DATADIR}/lintian/overrides COMPONENT syzba)
+install(FILES ${SYZBA_PACKAGING_DIR}/lintian-overrides/libsyzba-dev
+  DESTINATION ${CMAKE_INSTALL_DATADIR}/lintian/overrides COMPONENT dev)
 
 # ---- CPack: the Debian packages ------------------------------------------------------------
 set(CPACK_GENERATOR DEB)

@@ -252,7 +252,7 @@ def main_page(top, verbs, version, date):
         ".TP", ".I /usr/share/doc/syzba/examples/",
         roff_line("a runnable example for each kind of user."),
         ".TP", ".I /usr/share/syzba/vscode/",
-        roff_line("a Visual Studio Code grammar for the text form."),
+        roff_line("a Visual Studio Code grammar for the text form (how to install it: /usr/share/doc/syzba/vscode.md)."),
         ".SH EXAMPLES",
         ".nf",
         roff("syzba check models/*.bpmn --format sarif"),

@@ -20,6 +20,10 @@ packages=(
   # syzba serve: the HTTP server library; its tests: Python (an independent Kroki encoder and
   # HTTP client) and the load generators.
   libcpp-httplib-dev python3 wrk hey
+  # The Debian packages and the installed library (make package, ctest -L package): CPack's
+  # dpkg-shlibdeps and lintian, the API reference, man -l for the man pages, and the shells
+  # whose completions are tested.
+  dpkg-dev file lintian doxygen man-db bash zsh fish
 )
 command -v node >/dev/null 2>&1 || packages+=(nodejs)
 command -v npm >/dev/null 2>&1 || packages+=(npm)
