@@ -35,13 +35,14 @@ deb)
   for p in "${PACKAGES[@]}"; do
     deb=$(ls "$out"/${p}_*.deb 2>/dev/null | head -1)
     [ -n "$deb" ] || fail "no ${p}_*.deb in $out"
-    dpkg-deb --info "$deb" | sed -n '/Package:/,$p'
+    dpkg-deb --field "$deb"
   done
   depends=$(dpkg-deb --field "$out"/syzba_*.deb Depends)
   for lib in libc6 libstdc++6 libcairo2 libpango-1.0-0 libpugixml1v5 libpng16-16; do
     grep -q "$lib" <<<"$depends" || fail "Depends lacks $lib (dpkg-shlibdeps): $depends"
   done
-  dpkg-deb --contents "$out"/syzba_*.deb | grep -q ' ./usr/bin/syzba$' || fail "no /usr/bin/syzba in the package"
+  contents=$(dpkg-deb --contents "$out"/syzba_*.deb)
+  grep -q ' ./usr/bin/syzba$' <<<"$contents" || fail "no /usr/bin/syzba in the package"
   ;;
 
 lintian)
@@ -74,8 +75,10 @@ cli)
   src=$1 out=$2/cli
   rm -rf "$out" && mkdir -p "$out"
   syzba=/usr/bin/syzba
-  ldd "$syzba" | grep -q 'not found' && fail "$(ldd "$syzba" | grep 'not found')"
-  "$syzba" --version | grep -q '^syzba [0-9]' || fail "--version: $("$syzba" --version)"
+  libs=$(ldd "$syzba")
+  ! grep 'not found' <<<"$libs" || fail "a library is missing"
+  version=$("$syzba" --version)
+  grep -q '^syzba [0-9]' <<<"$version" || fail "--version: $version"
   status=0
   "$syzba" check "$src"/models/*.bpmn --format json >"$out/check.json" || status=$?
   [ "$status" -le 1 ] || fail "check on models/ exited $status"
@@ -97,7 +100,8 @@ cli)
   "$syzba" check "$out/compiled.bpmn" >/dev/null || status=$?
   [ "$status" -le 1 ] || fail "check of the compiled model exited $status"
   "$syzba" describe "$bpmn" -o "$out/described.syzba" 2>/dev/null || fail "describe"
-  "$syzba" keywords | grep -q 'әрекет' || fail "keywords"
+  keywords=$("$syzba" keywords)
+  grep -q 'әрекет' <<<"$keywords" || fail "keywords"
   # An installed example, run from a copy of the installed docs as a user would.
   cp -r /usr/share/doc/syzba/examples /usr/share/doc/syzba/models "$out/"
   SYZBA=$syzba bash "$out/examples/methodologist/run.sh" >"$out/methodologist.log" 2>&1 \
@@ -119,7 +123,8 @@ man)
     # Pages have Kazakh words (кесте): they are read in a UTF-8 locale.
     warnings=$(LC_ALL=C.UTF-8 MANWIDTH=80 man -l --warnings "$page" 2>&1 >/dev/null) || fail "man -l $page failed"
     [ -z "$warnings" ] || fail "man -l --warnings $page: $warnings"
-    LC_ALL=C.UTF-8 MANWIDTH=80 man -l "$page" 2>/dev/null | grep -q '^NAME' || fail "$page has no NAME"
+    text=$(LC_ALL=C.UTF-8 MANWIDTH=80 man -l "$page" 2>/dev/null)
+    grep -q '^NAME' <<<"$text" || fail "$page has no NAME"
   done
   echo "package man: $(wc -w <<<"$pages") pages, no warning"
   ;;
@@ -137,7 +142,8 @@ completions)
   [ -n "$all_verbs" ] || fail "syzba --help lists no verbs"
 
   # bash: loads, registers, and completes verbs, options and choices.
-  bash -c "source $bash_file && complete -p syzba" | grep -q -- '-F _syzba syzba' || fail "bash: complete -p syzba"
+  registered=$(bash -c "source $bash_file && complete -p syzba")
+  grep -q -- '-F _syzba syzba' <<<"$registered" || fail "bash: complete -p syzba: $registered"
   bash_complete() {  # the words of a command line; the last one is being completed
     bash -c 'source "$1"; shift; COMP_WORDS=("$@"); COMP_CWORD=$(($# - 1)); COMP_LINE="$*"; _syzba; printf "%s\n" "${COMPREPLY[@]}"' \
       _ "$bash_file" "$@"
@@ -163,7 +169,8 @@ completions)
       grep -qx -- "$option" <<<"$got_options" || fail "fish: syzba $verb $option is not completed"
     done
   done
-  fish -c "source $fish_file; complete -C'syzba render --format '" | cut -f1 | grep -qx pdf || fail "fish: render --format choices"
+  choices=$(fish -c "source $fish_file; complete -C'syzba render --format '" | cut -f1)
+  grep -qx pdf <<<"$choices" || fail "fish: render --format choices: $choices"
 
   # zsh: the file parses, compinit finds it on the fpath and binds it to syzba; every verb and
   # every option is in it.
@@ -176,7 +183,7 @@ completions)
     grep -q "^    '$verb:" "$zsh_file" || fail "zsh: the verb $verb is not in the list"
     block=$(awk -v v="        $verb)" '$0 == v {on = 1; next} on && /^          ;;/ {exit} on' "$zsh_file")
     for option in $(options /usr/bin/syzba "$verb"); do
-      grep -q -- "[{,']$option[],}[]" <<<"$block" || fail "zsh: syzba $verb $option is not completed"
+      grep -q -- "[{,'*]$option[],}[]" <<<"$block" || fail "zsh: syzba $verb $option is not completed"
     done
   done
   echo "package completions: bash, zsh and fish complete all $(wc -w <<<"$all_verbs") verbs and their options"
@@ -252,8 +259,8 @@ tree)
   status=0
   "$out/example/check_and_draw" "$src/examples/text-form/portal-interaction.kk.syzba" "$out/drawn.svg" >/dev/null || status=$?
   [ "$status" -le 1 ] && grep -q '<svg' "$out/drawn.svg" || fail "the example built against $prefix drew nothing"
-  PKG_CONFIG_PATH=$(dirname "$(find "$prefix" -name syzba.pc)") pkg-config --cflags syzba | grep -q -- "-I$prefix/.*include/syzba" \
-    || fail "syzba.pc does not point into $prefix"
+  cflags=$(PKG_CONFIG_PATH=$(dirname "$(find "$prefix" -name syzba.pc)") pkg-config --cflags syzba)
+  grep -q -- "-I$prefix/.*include/syzba" <<<"$cflags" || fail "syzba.pc does not point into $prefix: $cflags"
   for f in bin/syzba share/man/man1/syzba.1.gz share/man/man1/syzba-render.1.gz share/bash-completion/completions/syzba \
            share/zsh/vendor-completions/_syzba share/fish/vendor_completions.d/syzba.fish share/syzba/vscode/package.json \
            share/doc/syzba/README.md share/doc/syzba/text-form.md share/doc/syzba/cheatsheet.md share/doc/syzba/examples/README.md; do
