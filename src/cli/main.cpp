@@ -33,6 +33,8 @@ int main(int argc, char** argv) {
   syzba::cli::add_describe(app, describe);
   syzba::cli::KeywordsOptions keywords;
   syzba::cli::add_keywords(app, keywords);
+  syzba::cli::DiffOptions diff;
+  syzba::cli::add_diff(app, diff);
   syzba::serve::Options serve;
   syzba::cli::add_serve(app, serve);
   try {
@@ -51,6 +53,7 @@ int main(int argc, char** argv) {
   if (app.got_subcommand("compile")) return syzba::cli::run_compile(compile);
   if (app.got_subcommand("describe")) return syzba::cli::run_describe(describe);
   if (app.got_subcommand("keywords")) return syzba::cli::run_keywords(keywords);
+  if (app.got_subcommand("diff")) return syzba::cli::run_diff(diff);
   if (app.got_subcommand("serve")) return syzba::cli::run_serve(serve);
   return 2;
 }

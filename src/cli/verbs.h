@@ -74,6 +74,7 @@ struct RenderOptions {
   bool no_title = false;
   std::string page = "fit";
   bool landscape = false;
+  bool tile = false;  // A4 / A3: scaled and tiled as a poster instead of laid out for print
   double scale = 1;
   double dpi = 0;  // 0 = use scale
   std::string theme = "default";
@@ -134,6 +135,17 @@ struct KeywordsOptions {
 
 void add_keywords(CLI::App& app, KeywordsOptions& options);
 int run_keywords(const KeywordsOptions& options);
+
+struct DiffOptions {
+  std::vector<std::string> files;  // OLD NEW, or git's seven external-diff arguments
+  std::string output;
+  std::string format;  // "" = from the output's extension, else text
+  std::string lang;    // "" = NEW's own language
+  io::ReadLimits limits;
+};
+
+void add_diff(CLI::App& app, DiffOptions& options);
+int run_diff(const DiffOptions& options);
 
 void add_serve(CLI::App& app, serve::Options& options);
 int run_serve(const serve::Options& options);

@@ -53,6 +53,30 @@ Drawn draw(model::Definitions& definitions, const DrawOptions& options, render::
   render_options.title = options.title;
   render_options.title_block = options.title_block;
   render_options.diagram = options.diagram;
+  auto page = exporter::page_from_name(options.page).value_or(exporter::PageSize::fit);
+  if (options.format == exporter::Format::pdf && page != exporter::PageSize::fit && !options.tile) {
+    // Laid out for print: cut into pages between steps; a tighter layout tried when the
+    // model's own needs more than one page.
+    auto relayout = [&](model::Definitions& copy) {
+      layout::Options tight = layout_options;
+      tight.relayout = true;
+      tight.compact = true;
+      tight.measure = text.measure();
+      return layout::lay_out(copy, tight).error.empty();
+    };
+    auto printed = render::render_print(definitions, render_options,
+                                        render::page_spec(page == exporter::PageSize::a3, options.landscape), text, relayout);
+    if (!printed.error.empty()) {
+      out.error = printed.error;
+      out.diagrams = printed.diagrams;
+      return out;
+    }
+    out.warning = printed.warning;
+    auto exported = exporter::to_pdf(printed);
+    if (!exported.error.empty()) out.error = exported.error;
+    else out.bytes = std::move(exported.bytes);
+    return out;
+  }
   auto drawn = render::render_scene(definitions, render_options, text);
   if (!drawn.error.empty()) {
     out.error = drawn.error;
@@ -60,6 +84,7 @@ Drawn draw(model::Definitions& definitions, const DrawOptions& options, render::
     return out;
   }
   out.warning = drawn.warning;
+  if (options.decorate) options.decorate(drawn.scene, text);
   auto exported = export_scene(drawn.scene, options);
   if (!exported.error.empty()) out.error = exported.error;
   else out.bytes = std::move(exported.bytes);

@@ -59,8 +59,10 @@ struct DrawOptions {
   bool relayout = false;
   std::string page = "fit";  // PDF: fit, A4, A3
   bool landscape = false;
+  bool tile = false;  // A4 / A3: the picture scaled and tiled (a poster), not laid out for print
   double png_scale = 1;
   std::function<bool()> stop;  // the layout stops between its phases when this says so
+  std::function<void(render::Scene&, render::TextEngine&)> decorate;  // adds to the scene before it is written (diff's marks)
 };
 
 struct Drawn {
