@@ -85,6 +85,7 @@ class Matcher {
     match_same_name(families);
     for (int round = 0; round < 2; ++round) match_similar(families);
     match_by_ends({"flow", "message"});
+    for (const char* family : {"definitions", "process", "participant"}) match_last_one(family);
     return pair_of_new_;
   }
 
@@ -150,6 +151,17 @@ class Matcher {
     std::stable_sort(candidates.begin(), candidates.end(), [](const auto& a, const auto& b) { return std::get<0>(a) > std::get<0>(b); });
     for (const auto& [s, n, o] : candidates)
       if (pair_of_new_[n] < 0 && !taken_[o]) pair(n, o);
+  }
+
+  // The one element of a family left on each side is the same one: the definitions always,
+  // the process of a one-process model whatever its new id.
+  void match_last_one(const std::string& family) {
+    std::vector<std::size_t> olds, news;
+    for (std::size_t o = 0; o < old_.entries.size(); ++o)
+      if (!taken_[o] && old_.entries[o].family == family) olds.push_back(o);
+    for (std::size_t n = 0; n < new_.entries.size(); ++n)
+      if (pair_of_new_[n] < 0 && new_.entries[n].family == family) news.push_back(n);
+    if (olds.size() == 1 && news.size() == 1) pair(news[0], olds[0]);
   }
 
   void match_by_ends(const std::set<std::string>& families) {
