@@ -185,3 +185,27 @@ TEST_CASE("diff: mixed changes, and their effect on the findings and the longest
   CHECK(json.find("\"kind\": \"changed\"") != std::string::npos);
   CHECK(json.find("\"match\": \"similar\"") != std::string::npos);
 }
+
+TEST_CASE("diff: every MIWG reference against itself and laid out again", "[diff]") {
+  auto folder = std::filesystem::path(SYZBA_SHARED_DIR) / "corpus" / "miwg";
+  REQUIRE(std::filesystem::is_directory(folder));
+  int files = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(folder)) {
+    if (entry.path().extension() != ".bpmn") continue;
+    auto read = io::read_bpmn_file(entry.path().string());
+    if (!read.definitions) continue;
+    ++files;
+    INFO(entry.path().filename().string());
+    const auto& m = *read.definitions;
+    CHECK(diff::compare(m, m).empty());
+    auto relaid = m;
+    layout::Options options;
+    options.relayout = true;
+    layout::lay_out(relaid, options);
+    for (const auto& c : diff::compare(m, relaid)) {
+      INFO(c.element << " " << diff::kind_name(c.kind));
+      CHECK(c.kind == diff::Kind::layout);
+    }
+  }
+  CHECK(files >= 20);
+}
