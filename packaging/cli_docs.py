@@ -58,7 +58,7 @@ class Option:
     def is_file(self):
         words = self.description.lower()
         return self.takes_value and not self.choices and self.type == "TEXT" and (
-            "file" in words or "folder" in words or self.is_dir)
+            "file" in words or "folder" in words or "config" in words or self.is_dir)
 
 
 class Positional:
@@ -356,7 +356,7 @@ def zsh_completion(top, verbs):
                     action = "_files"
                 else:
                     action = " "
-                value = f":{option.type.lower()}:{action}"
+                value = f":{option.names[-1].lstrip('-')}:{action}"
             else:
                 value = ""
             star = "*" if option.repeatable else ""

@@ -17,6 +17,7 @@ set -euo pipefail
 step=$1
 shift
 fail() { echo "package $step: $*" >&2; exit 1; }
+here=$(cd "$(dirname "$0")" && pwd)
 need_root() { [ "$(id -u)" -eq 0 ] || { echo "package $step: needs root (dpkg -i), skipped"; exit 77; }; }
 PACKAGES=(syzba libsyzba-dev)
 
@@ -172,20 +173,21 @@ completions)
   choices=$(fish -c "source $fish_file; complete -C'syzba render --format '" | cut -f1)
   grep -qx pdf <<<"$choices" || fail "fish: render --format choices: $choices"
 
-  # zsh: the file parses, compinit finds it on the fpath and binds it to syzba; every verb and
-  # every option is in it.
+  # zsh: the file parses, compinit binds it to syzba, and a real interactive zsh (in a
+  # pseudo-terminal: tests/package/zsh_complete.zsh) completes verbs, options and choices.
   zsh -n "$zsh_file" || fail "zsh: syntax"
   bound=$(zsh -f -c "fpath=(${zsh_file%/*} \$fpath); autoload -Uz compinit; compinit -u -d $out/zcompdump; print -r -- \$_comps[syzba]")
   [ "$bound" = "_syzba" ] || fail "zsh: compinit binds syzba to '$bound', not _syzba"
-  zsh -f -c "fpath=(${zsh_file%/*} \$fpath); autoload -Uz compinit; compinit -u -d $out/zcompdump; autoload -Uz _syzba; functions _syzba >/dev/null" \
-    || fail "zsh: _syzba does not load"
+  zsh_complete() { (cd "$out" && timeout 30 zsh -f "$here/zsh_complete.zsh" "${zsh_file%/*}" "$out/zcompdump" "$@") | tr -d '\r' | sed 's/ -- .*//'; }
+  got=$(zsh_complete "syzba ")
   for verb in $all_verbs; do
-    grep -q "^    '$verb:" "$zsh_file" || fail "zsh: the verb $verb is not in the list"
-    block=$(awk -v v="        $verb)" '$0 == v {on = 1; next} on && /^          ;;/ {exit} on' "$zsh_file")
+    grep -qx "$verb" <<<"$got" || fail "zsh: the verb $verb is not completed"
+    got_options=$(zsh_complete "syzba $verb -")
     for option in $(options /usr/bin/syzba "$verb"); do
-      grep -q -- "[{,'*]$option[],}[]" <<<"$block" || fail "zsh: syzba $verb $option is not completed"
+      grep -qx -- "$option" <<<"$got_options" || fail "zsh: syzba $verb $option is not completed"
     done
   done
+  [ "$(zsh_complete "syzba render --format " | tr '\n' ' ')" = "svg pdf png " ] || fail "zsh: render --format choices"
   echo "package completions: bash, zsh and fish complete all $(wc -w <<<"$all_verbs") verbs and their options"
   ;;
 
