@@ -55,11 +55,18 @@ endforeach()
 # The headers are C++20 (std::span, designated initialisers): say so to whoever links them.
 target_compile_features(syzba_model PUBLIC cxx_std_20)
 
-# The public headers, and what they include in turn.
-set(SYZBA_PUBLIC_HEADERS
-  src/model/model.h src/model/walk.h src/io/io.h src/text/text.h src/check/check.h src/layout/layout.h
-  src/table/table.h render/render.h export/export.h src/pipeline/pipeline.h src/publish/publish.h
-  src/serve/serve.h)
+# The public headers: each module's one header, <module>/<module>.h (and model/walk.h, which
+# model.h includes). package.install-tree compiles each alone against the installed tree, and
+# package.doxygen requires each in docs/Doxyfile's INPUT.
+set(SYZBA_PUBLIC_HEADERS src/model/walk.h)
+foreach(target IN LISTS SYZBA_LIBRARY_TARGETS)
+  string(REGEX REPLACE "^syzba_" "" module ${target})
+  foreach(dir src/${module} ${module})
+    if(EXISTS ${PROJECT_SOURCE_DIR}/${dir}/${module}.h)
+      list(APPEND SYZBA_PUBLIC_HEADERS ${dir}/${module}.h)
+    endif()
+  endforeach()
+endforeach()
 foreach(header IN LISTS SYZBA_PUBLIC_HEADERS)
   get_filename_component(module_dir ${header} DIRECTORY)
   get_filename_component(module ${module_dir} NAME)
@@ -83,6 +90,13 @@ install(CODE "
   endif()" COMPONENT dev)
 install(EXPORT syzba-targets NAMESPACE syzba:: FILE syzba-targets.cmake
   DESTINATION ${SYZBA_CMAKE_DIR} COMPONENT dev)
+set(SYZBA_UMBRELLA "")
+foreach(target IN LISTS SYZBA_LIBRARY_TARGETS)
+  if(NOT target STREQUAL "syzba_serve")
+    string(REGEX REPLACE "^syzba_" "syzba::" name ${target})
+    list(APPEND SYZBA_UMBRELLA ${name})
+  endif()
+endforeach()
 configure_package_config_file(${SYZBA_PACKAGING_DIR}/syzba-config.cmake.in
   ${SYZBA_GENERATED_DIR}/syzba-config.cmake INSTALL_DESTINATION ${SYZBA_CMAKE_DIR})
 write_basic_package_version_file(${SYZBA_GENERATED_DIR}/syzba-config-version.cmake

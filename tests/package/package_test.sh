@@ -277,6 +277,11 @@ doxygen)
   (cd "$src" && { cat docs/Doxyfile; echo "OUTPUT_DIRECTORY = $out"; echo "WARN_LOGFILE = $out/warnings.log"; } | doxygen -) \
     || { cat "$out/warnings.log"; fail "doxygen failed"; }
   [ ! -s "$out/warnings.log" ] || { cat "$out/warnings.log"; fail "doxygen warned"; }
+  # Every module's public header (<module>/<module>.h) is in the reference.
+  for header in $(cd "$src" && ls src/*/*.h render/*.h export/*.h | awk -F/ '{m = $(NF - 1); if ($NF == m ".h") print}'); do
+    [ "$header" = src/cli/cli.h ] && continue
+    grep -q "$header" "$src/docs/Doxyfile" || fail "$header is not in docs/Doxyfile's INPUT"
+  done
   grep -q 'pipeline::read\|read' "$out/html/namespacesyzba_1_1pipeline.html" || fail "no reference of syzba::pipeline"
   grep -q 'what the verbs do with one model' "$out/html/pipeline_8h.html" || fail "the header comments are not in the reference"
   echo "package doxygen: $(ls "$out/html" | wc -l) files, no warning"
