@@ -276,6 +276,46 @@ Result to_pdf(const Scene& scene, const PdfOptions& options) {
   return result;
 }
 
+Result to_pdf(const render::Printed& printed) {
+  Result result;
+  if (printed.pages.empty()) {
+    result.error = "PDF: no page to print";
+    return result;
+  }
+  const Scene& first = printed.pages.front().scene;
+  cairo_surface_t* surface = cairo_pdf_surface_create_for_stream(append, &result.bytes, printed.width_pt, printed.height_pt);
+  cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, first.title.c_str());
+  cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "syzba");
+  cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATE_DATE, creation_date().c_str());
+  cairo_t* cr = cairo_create(surface);
+  bool one = printed.pages.size() == 1;
+  for (const auto& page : printed.pages) {
+    const Scene& scene = page.scene;
+    double w = scene.width * page.scale, h = scene.height * page.scale;
+    // One page: centred. Several: from the top left, so that the pages' frames line up.
+    double ox = one ? (printed.width_pt - w) / 2 : printed.margin_pt;
+    double oy = one ? (printed.height_pt - h) / 2 : printed.margin_pt;
+    cairo_save(cr);
+    cairo_rectangle(cr, ox, oy, w, h);
+    cairo_clip(cr);
+    cairo_translate(cr, ox, oy);
+    cairo_scale(cr, page.scale, page.scale);
+    draw_scene(cr, scene);
+    cairo_restore(cr);
+    cairo_show_page(cr);
+  }
+  cairo_destroy(cr);
+  cairo_surface_finish(surface);
+  cairo_status_t status = cairo_surface_status(surface);
+  cairo_surface_destroy(surface);
+  if (status != CAIRO_STATUS_SUCCESS) {
+    result.bytes.clear();
+    result.error = std::string("PDF: ") + cairo_status_to_string(status);
+  }
+  result.pages = static_cast<int>(printed.pages.size());
+  return result;
+}
+
 Result to_png(const Scene& scene, const PngOptions& options) {
   Result result;
   double w = std::ceil(scene.width * options.scale), h = std::ceil(scene.height * options.scale);

@@ -50,7 +50,12 @@ struct SvgOptions {
 };
 
 std::string to_svg(const render::Scene& scene, const SvgOptions& options = {});
+// A scene on one page of its own size (fit), or on A4 / A3 pages scaled and, when too small
+// to read, tiled as a poster is (cut where the page ends).
 Result to_pdf(const render::Scene& scene, const PdfOptions& options = {});
+// Pages laid out for print (render::render_print): each page's scene at its scale, from the
+// top left inside the margins (a single page centred).
+Result to_pdf(const render::Printed& printed);
 Result to_png(const render::Scene& scene, const PngOptions& options = {});
 
 }  // namespace syzba::exporter

@@ -356,7 +356,7 @@ LegendBox draw_legend(const std::vector<LegendRow>& rows, double x, double y, do
       DrawContext ctx{text, lang, false};
       draw_sample(rows[i].key, ctx, palette, cx, cy, h, sample);
       for (auto& item : sample.items) items.push_back(std::move(item));
-      Text t{std::move(caption.lines), caption_px, false, palette.label, Anchor::start};
+      Text t{std::move(caption.lines), text.font_px(caption_px), false, palette.label, Anchor::start};
       for (auto& l : t.lines) {
         l.x = cx + cell_w + 8;
         l.y += cy + (h - caption.height) / 2;

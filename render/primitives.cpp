@@ -44,7 +44,7 @@ Shape icon(std::string_view name, double x, double y, double scale, const Style&
 Text text_block(TextEngine& engine, std::string_view text, double font_px, bool bold, double cx, double top,
                 double width, int max_lines, const std::string& color) {
   TextBlock block = engine.wrap(text, font_px, bold, width, max_lines);
-  Text t{std::move(block.lines), font_px, bold, color, Anchor::middle};
+  Text t{std::move(block.lines), engine.font_px(font_px), bold, color, Anchor::middle};
   for (auto& line : t.lines) {
     line.x = cx;
     line.y += top;

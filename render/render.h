@@ -7,7 +7,10 @@
 // measuring, and the measure layout uses so that boxes fit the drawn text); render_scene
 // (notation as bpmn-js draws it, swimlanes, a title block and the legend "Шартты белгілер"
 // in kk / ru / en with a row for each kind of symbol the diagram uses; themes).
+#include <functional>
 #include <memory>
+#include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <variant>
@@ -99,6 +102,11 @@ class TextEngine {
   // line with "…" when more would follow. Line height 1.2 em.
   TextBlock wrap(std::string_view text, double font_px, bool bold, double max_width, int max_lines = 0);
   double line_height(double font_px) const { return font_px * 1.2; }
+  // Print sets a floor under every text size (12 px: 7 pt at the scale a page is printed at);
+  // 0, the default, draws every size as asked. font_px is the size a text of px is drawn at.
+  void set_min_font_px(double px) { min_font_px_ = px; }
+  double min_font_px() const { return min_font_px_; }
+  double font_px(double px) const { return px < min_font_px_ ? min_font_px_ : px; }
   // The measure layout sizes shapes with, so that drawn text fits them.
   layout::MeasureText measure();
   // Whether the fonts have a glyph for every character of text.
@@ -110,6 +118,7 @@ class TextEngine {
   TextBlock wrap_uncached(std::string_view text, double font_px, bool bold, double max_width, int max_lines);
   struct Impl;
   std::unique_ptr<Impl> impl_;
+  double min_font_px_ = 0;
 };
 
 // Text as labels and tooltips show it: controls that would reorder or hide it (bidi
@@ -130,6 +139,10 @@ struct Options {
   bool title_block = true;
   std::string title;    // overrides the service name
   std::string diagram;  // the BPMNDiagram (or the element it draws) to render; "" = the first
+  // Legend keys listed besides those of the symbols drawn (print: the other pages' symbols, on
+  // the last page); handbook: the legend in the handbook's words even if no lane is drawn.
+  std::set<std::string> legend_keys;
+  bool handbook_legend = false;
 };
 
 struct Outcome {
@@ -137,6 +150,8 @@ struct Outcome {
   std::string error;  // non-empty: nothing to draw (no diagram, unknown --diagram)
   std::string warning;  // drawn, but the reader should know: the diagram is empty
   std::vector<std::string> diagrams;  // ids of the diagrams the file has
+  std::set<std::string> legend_keys;  // the keys of the symbols drawn
+  bool handbook = false;              // lanes and no message flows: the handbook's legend
 };
 
 std::optional<Lang> lang_from_name(std::string_view name);
@@ -144,5 +159,43 @@ std::optional<Theme> theme_from_name(std::string_view name);
 
 // Draws one diagram of defs (which must have DI; lay it out first otherwise).
 Outcome render_scene(const model::Definitions& defs, const Options& options, TextEngine& text);
+
+// ---------------------------------------------------------------------------------------
+// Print: the diagram laid out for pages of a given size (render/print.cpp). The model is not
+// changed; the pages are DI computed here. It fits on one page when it can at a scale where the
+// smallest text (every size raised to min_font_px) prints at min_text_pt; otherwise it is cut
+// into vertical slices between columns (never through a shape or label), each pool and lane
+// repeated with its title in every slice, each sequence flow across a cut drawn as a pair of
+// link events named after the page the other end is on ("2-бетте жалғасы"), slices stacked as
+// rows while they fit a page; each page has the title and "page N of M"; the legend of all the
+// pages' symbols ends the last page, or has a page of its own.
+struct PageSpec {
+  double width_pt = 841.89, height_pt = 595.28;  // A4 landscape
+  double margin_pt = 28.35;                      // 10 mm
+  double min_text_pt = 7;
+  double min_font_px = 12;
+};
+
+struct PrintedPage {
+  Scene scene;
+  double scale = 0.75;  // PDF points per scene px
+};
+
+struct Printed {
+  std::vector<PrintedPage> pages;
+  double width_pt = 0, height_pt = 0, margin_pt = 0;
+  double scale = 0;         // points per px of the diagram pages
+  int links = 0;            // link pairs drawn at the cuts
+  bool relaid_out = false;  // the relayout given made fewer pages than the model's DI
+  std::string error, warning;
+  std::vector<std::string> diagrams;  // with an error: the diagrams the file has
+};
+
+PageSpec page_spec(bool a3, bool landscape);
+
+// relayout, when given, lays a copy of the model out again (tighter, for print); it is tried
+// when the model's own DI needs more than one page, and kept when it needs fewer.
+Printed render_print(const model::Definitions& defs, const Options& options, const PageSpec& page, TextEngine& text,
+                     const std::function<bool(model::Definitions&)>& relayout = {});
 
 }  // namespace syzba::render

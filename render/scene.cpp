@@ -385,8 +385,11 @@ Outcome render_scene(const model::Definitions& defs, const Options& options, Tex
 
   double bottom = dy + drawing.max_y + margin;
   double width = page_w;
+  outcome.legend_keys = used;
+  outcome.handbook = lanes && !message_flows;
   if (options.legend) {
-    auto rows = legend_rows(used, lanes && !message_flows, options.lang);
+    used.insert(options.legend_keys.begin(), options.legend_keys.end());
+    auto rows = legend_rows(used, outcome.handbook || options.handbook_legend, options.lang);
     LegendBox legend = draw_legend(rows, margin, bottom, std::max(page_w - 2 * margin, 320.0), text, options.lang, page_palette);
     if (!rows.empty()) {
       bottom += legend.height + margin;

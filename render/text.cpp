@@ -157,6 +157,7 @@ std::string_view TextEngine::pango_family() { return pango_families; }
 std::string_view TextEngine::css_family() { return css_families; }
 
 TextBlock TextEngine::wrap(std::string_view raw, double font_px, bool bold, double max_width, int max_lines) {
+  font_px = this->font_px(font_px);
   std::string key(raw);
   key += fmt::format("\x1f{}\x1f{}\x1f{}\x1f{}", font_px, bold, max_width, max_lines);
   if (auto it = impl_->wrapped.find(key); it != impl_->wrapped.end()) return it->second;

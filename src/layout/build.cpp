@@ -52,7 +52,6 @@ struct Builder {
   }
 
   void size_item(Item& item) {
-    const double max_task_w = 200;
     switch (item.kind) {
       case ItemKind::data:
         item.box.w = item.node_kind == NodeKind::task ? size::data_w : size::store;  // see add_data
@@ -76,10 +75,10 @@ struct Builder {
         } else if (model::is_gateway(item.node_kind)) {
           item.box.w = item.box.h = size::gateway;
         } else {
-          double w = size::task_w, h = size::task_h;
+          double w = size::task_w, h = g.spacing.task_h;
           double room = 10 + (item.has_duration ? size::duration_line : 0);
           TextSize t = measure(item.name, size::font, w - 10);
-          while (t.height > h - room && w < max_task_w) t = measure(item.name, size::font, (w += 20) - 10);
+          while (t.height > h - room && w < g.spacing.max_task_w) t = measure(item.name, size::font, (w += 20) - 10);
           if (t.height > h - room) h = std::ceil((t.height + room) / 10) * 10;
           item.box.w = w, item.box.h = h;
         }
@@ -88,7 +87,7 @@ struct Builder {
     item.external_label = !item.name.empty() && (item.kind == ItemKind::data || model::is_event(item.node_kind) ||
                                                   model::is_gateway(item.node_kind)) && item.kind != ItemKind::annotation &&
                           item.kind != ItemKind::group;
-    if (item.external_label) item.label = measure(item.name, size::label_font, size::label_width);
+    if (item.external_label) item.label = measure(item.name, size::label_font, g.spacing.label_width);
     if (item.external_label) item.below = size::label_gap + item.label.height;
   }
 
@@ -281,8 +280,10 @@ bool in_some_pool(const model::Definitions& defs, const std::string& process) {
   return false;
 }
 
-Graph build_graph(const model::Definitions& defs, const std::string& element, const MeasureText& measure) {
+Graph build_graph(const model::Definitions& defs, const std::string& element, const MeasureText& measure,
+                  const Spacing& spacing) {
   Builder b{defs, measure};
+  b.g.spacing = spacing;
   b.g.element = element;
   b.g.frames.push_back({});
   const model::Collaboration* collaboration = nullptr;

@@ -183,7 +183,7 @@ struct Router {
   void assign_tracks(std::pair<int, int> key, std::vector<Jog>& jogs) {
     const Frame& f = g.frames[key.first];
     int gap = key.second;
-    double left = f.column_right[gap], right = gap + 1 < static_cast<int>(f.column_left.size()) ? f.column_left[gap + 1] : left + size::column_gap;
+    double left = f.column_right[gap], right = gap + 1 < static_cast<int>(f.column_left.size()) ? f.column_left[gap + 1] : left + g.spacing.column_gap;
     auto groups = tracks(jogs);
     double step = (right - left) / static_cast<double>(groups.size() + 1);
     for (std::size_t t = 0; t < groups.size(); ++t)

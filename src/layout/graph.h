@@ -139,8 +139,18 @@ struct Frame {
   Rect extent;
 };
 
+// The spacing the phases use: bpmn-js's, or tighter for print (layout::Options::compact).
+struct Spacing {
+  double column_gap = size::column_gap, row_gap = size::row_gap, band_padding = size::band_padding;
+  double min_band = size::min_band, label_width = size::label_width;
+  double max_task_w = 200;  // a task too small for its label grows wider up to this, then taller
+  double task_h = size::task_h;
+  static Spacing compact();
+};
+
 struct Graph {
   std::string element;               // the process or collaboration laid out
+  Spacing spacing;
   std::vector<Item> items;
   std::vector<Link> links;
   std::vector<Band> bands;           // roots first (pools, or the lanes of a lone process)
@@ -155,7 +165,8 @@ bool in_some_pool(const model::Definitions& defs, const std::string& process);
 std::vector<model::Diagnostic> repair_diagram(const model::Definitions& defs, model::Diagram& diagram);
 
 // Phases.
-Graph build_graph(const model::Definitions& defs, const std::string& element, const MeasureText& measure);
+Graph build_graph(const model::Definitions& defs, const std::string& element, const MeasureText& measure,
+                  const Spacing& spacing = {});
 void rank_frames(Graph& graph);      // ranks along the flow, back edges reversed
 void order_frames(Graph& graph);     // lane-aware crossing minimisation
 void assign_rows(Graph& graph);      // rows inside each band: main path straight, splits aligned

@@ -38,6 +38,9 @@ struct Options {
   // whole of it out again; diagrams with bounds that are not numbers are replaced either way.
   bool keep_incomplete = false;
   MeasureText measure = estimate_text;
+  // Tighter for print: narrower gaps between columns and rows, lower lanes, labels wrapped
+  // narrower (what a person drawing for an A4 page does).
+  bool compact = false;
   // Asked between the phases: true when the caller no longer wants the layout (a server's time
   // limit). The outcome's error then says so, and the model is unchanged.
   std::function<bool()> stop;

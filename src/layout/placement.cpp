@@ -18,7 +18,9 @@ constexpr double pool_gap = 30, boundary_step = 46;
 bool in_cell(const Item& item) { return item.kind != ItemKind::boundary_event; }
 
 // An external label may reach a little into the gaps beside its column.
-double footprint_width(const Item& item) { return std::max(item.box.w, item.external_label ? item.label.width - size::column_gap * 0.6 : 0.0); }
+double footprint_width(const Graph& g, const Item& item) {
+  return std::max(item.box.w, item.external_label ? item.label.width - g.spacing.column_gap * 0.6 : 0.0);
+}
 
 // Sizes that depend on other items: a sub-process holds its frame, a host makes room for
 // the boundary events on its bottom border and their labels.
@@ -45,8 +47,9 @@ void size_containers_and_hosts(Graph& g, const Frame& frame) {
 struct Rows {
   std::vector<double> above, below;  // per row: room above and below the row's centre line
   std::vector<char> shapes;          // whether any shape stands in the row (else only edges pass)
+  double row_gap = size::row_gap;
   // Between two rows of shapes a full gap; beside a row only edges pass along, half of it.
-  double gap_after(std::size_t r) const { return shapes[r] && shapes[r + 1] ? size::row_gap : size::row_gap / 2; }
+  double gap_after(std::size_t r) const { return shapes[r] && shapes[r + 1] ? row_gap : row_gap / 2; }
   double height() const {
     double h = 0;
     for (std::size_t r = 0; r < above.size(); ++r) h += above[r] + below[r] + (r + 1 < above.size() ? gap_after(r) : 0);
@@ -58,6 +61,7 @@ struct Rows {
 // coordinate assignment gave; a row only long edges pass through keeps a narrow lane.
 std::vector<Rows> row_extents(const Graph& g, const Frame& frame, int bands) {
   std::vector<Rows> rows(bands);
+  for (auto& r : rows) r.row_gap = g.spacing.row_gap;
   for (const auto& n : frame.layered.nodes) {
     Rows& band_rows = rows[n.band];
     if (static_cast<int>(band_rows.above.size()) <= n.row) {
@@ -80,7 +84,7 @@ std::vector<double> column_widths(const Graph& g, const Frame& frame) {
     const Item& item = g.items[i];
     if (!in_cell(item)) continue;
     if (static_cast<int>(widths.size()) <= item.rank) widths.resize(item.rank + 1, 0);
-    widths[item.rank] = std::max(widths[item.rank], footprint_width(item));
+    widths[item.rank] = std::max(widths[item.rank], footprint_width(g, item));
   }
   return widths;
 }
@@ -118,18 +122,18 @@ void place_frame(Graph& g, int f) {
   if (f == 0) {
     int titles = 0;
     for (int leaf : frame.leaves) titles = std::max(titles, titles_left_of(g, leaf));
-    frame.content_x = titles * size::title_band + size::band_padding;
+    frame.content_x = titles * size::title_band + g.spacing.band_padding;
   }
   std::vector<double> column_x(widths.size());
   double x = frame.content_x;
   for (std::size_t r = 0; r < widths.size(); ++r) {
     column_x[r] = x;
-    frame.channel_x.push_back(x - size::column_gap / 2);
-    x += widths[r] + size::column_gap;
+    frame.channel_x.push_back(x - g.spacing.column_gap / 2);
+    x += widths[r] + g.spacing.column_gap;
   }
-  double pad = f == 0 ? size::band_padding : 0;  // a sub-process pads its frame itself
-  double width = std::ceil(std::max(x - size::column_gap + pad, frame.content_x + pad));
-  frame.channel_x.push_back(x - size::column_gap / 2);
+  double pad = f == 0 ? g.spacing.band_padding : 0;  // a sub-process pads its frame itself
+  double width = std::ceil(std::max(x - g.spacing.column_gap + pad, frame.content_x + pad));
+  frame.channel_x.push_back(x - g.spacing.column_gap / 2);
 
   // Band heights, then band positions, then each row's centre line.
   std::vector<double> leaf_heights(bands);
@@ -137,7 +141,7 @@ void place_frame(Graph& g, int f) {
     double content = rows[b].height();
     bool empty_pool = f == 0 && rows[b].above.empty() && g.bands[frame.leaves[b]].pool;
     leaf_heights[b] = f != 0 ? content : empty_pool ? size::black_box_band
-                                                  : std::max(size::min_band, content + 2 * size::band_padding);
+                                                  : std::max(g.spacing.min_band, content + 2 * g.spacing.band_padding);
     // Room for the band's title along its side, up to two lines of wrapped text.
     if (f == 0) leaf_heights[b] = std::max(leaf_heights[b], std::ceil(g.bands[frame.leaves[b]].title_length / 2 + 20));
     leaf_heights[b] = std::ceil(leaf_heights[b]);  // whole pixels: bands meet exactly
@@ -166,7 +170,7 @@ void place_frame(Graph& g, int f) {
       frame.channel_y.push_back(y + rows[b].gap_after(r) / 2);  // not on a band's border
       y += rows[b].gap_after(r);
     }
-    frame.channel_y.push_back(band_top[b] + size::band_padding / 2);
+    frame.channel_y.push_back(band_top[b] + g.spacing.band_padding / 2);
   }
 
   frame.row_centre = centre;

@@ -181,7 +181,17 @@ struct Worker {
     inline_svg.link = [&](const render::Element& e) { return in_table.count(e.id) ? "#step-" + e.id : std::string(); };
     std::string svg = exporter::to_svg(drawn.scene, inline_svg);
     files[name + ".svg"] = exporter::to_svg(drawn.scene);
-    auto pdf = exporter::to_pdf(drawn.scene);
+    // The PDF is for print: A4 landscape, cut between steps into pages joined by link events,
+    // a tighter layout tried when the model's own needs more than one page.
+    auto relayout = [&](model::Definitions& copy) {
+      layout::Options tight = layout_options;
+      tight.relayout = true;
+      tight.compact = true;
+      return layout::lay_out(copy, tight).error.empty();
+    };
+    auto printed = render::render_print(defs, render_options, render::page_spec(false, true), text, relayout);
+    if (!printed.error.empty()) return fail(result, "render: " + printed.error);
+    auto pdf = exporter::to_pdf(printed);
     if (!pdf.error.empty()) return fail(result, pdf.error);
     files[name + ".pdf"] = std::move(pdf.bytes);
     // PNG at full size when it fits the limits, else as large as they allow.
