@@ -145,6 +145,7 @@ def roff(text):
 
 def roff_line(text):
     text = roff(text)
+    text = re.sub(r"`([^`]+)`", r"\\fB\1\\fR", text)  # `code` in bold
     return "\\&" + text if text.startswith((".", "'")) else text
 
 
@@ -176,6 +177,7 @@ def option_text(option):
 def man_header(name, summary, version, date):
     return [
         f'.TH "{name.upper()}" "1" "{date}" "syzba {version}" "User Commands"',
+        ".nh",  # no hyphenation: names like syzba-layout(1) stay whole
         ".SH NAME",
         f"{roff(name)} \\- {roff_line(summary.rstrip('.'))}",
     ]
