@@ -251,10 +251,10 @@ tree)
   include=$prefix/include/syzba
   # Each public header compiles on its own against the installed tree (what it includes is there).
   pc_flags=$(pkg-config --cflags pangocairo cairo libpng fmt pugixml nlohmann_json)
-  for header in $(cd "$include" && find . -name '*.h' ! -name walk.h | sort); do
-    echo "#include \"${header#./}\"" | c++ -std=c++20 -fsyntax-only -x c++ -I"$include" $pc_flags - \
-      || fail "include/syzba/${header#./} does not compile on its own"
-  done
+  export include pc_flags
+  (cd "$include" && find . -name '*.h' ! -name walk.h | sort) | xargs -P "$(nproc)" -I{} sh -c \
+    'echo "#include \"$1\"" | c++ -std=c++20 -fsyntax-only -x c++ -I"$include" $pc_flags - || { echo "include/syzba/$1 does not compile on its own" >&2; exit 255; }' _ {} \
+    || fail "a header does not compile on its own"
   cmake -S "$prefix/share/doc/libsyzba-dev/examples/api" -B "$out/example" -G Ninja -DCMAKE_PREFIX_PATH="$prefix" \
     >"$out/example.log" 2>&1 || { cat "$out/example.log"; fail "cmake: find_package(syzba) in $prefix"; }
   cmake --build "$out/example" >>"$out/example.log" 2>&1 || { cat "$out/example.log"; fail "the example does not build"; }
