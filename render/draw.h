@@ -77,6 +77,8 @@ struct DrawContext {
   bool marker_visible = false;    // DI isMarkerVisible of an exclusive gateway
   bool horizontal = true;         // DI isHorizontal of a pool or lane
   std::string message_visible_kind;  // DI messageVisibleKind of a message flow (kept in extras)
+  double title_band = 30;         // pool and lane title bands (render::Options)
+  int title_lines = 2;
 };
 
 struct Box {

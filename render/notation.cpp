@@ -319,8 +319,8 @@ void draw_group(const DrawContext&, const Subject&, const Box& b, const Palette&
 // ---------------------------------------------------------------------------------------
 // Pools and lanes: a title band 30 wide, text rotated −90° for horizontal ones.
 Text vertical_title(TextEngine& engine, std::string_view name, double band_cx, double top, double height,
-                    const std::string& color) {
-  Text t = text_block(engine, name, label_px, false, 0, 0, std::max(10.0, height - 10), 2, color);
+                    const std::string& color, int lines = 2) {
+  Text t = text_block(engine, name, label_px, false, 0, 0, std::max(10.0, height - 10), lines, color);
   double block = static_cast<double>(t.lines.size()) * label_px * 1.2;
   // In the rotated frame x runs up the page (x' = −y) and y runs right (y' = x).
   for (auto& l : t.lines) {
@@ -354,8 +354,10 @@ void draw_swimlane(const DrawContext& ctx, const Subject& s, const Box& b, const
     return;
   }
   if (ctx.horizontal) {  // the header band stays, named or not
-    if (pool) out.items.emplace_back(polyline({{b.x + 30, b.y}, {b.x + 30, b.y + b.height}}, false, line(p, 1.5)));
-    if (!s.name.empty()) out.items.emplace_back(vertical_title(ctx.text, s.name, b.x + 15, b.y, b.height, p.label));
+    double band = ctx.title_band;
+    if (pool) out.items.emplace_back(polyline({{b.x + band, b.y}, {b.x + band, b.y + b.height}}, false, line(p, 1.5)));
+    if (!s.name.empty())
+      out.items.emplace_back(vertical_title(ctx.text, s.name, b.x + band / 2, b.y, b.height, p.label, ctx.title_lines));
   } else {
     if (pool) out.items.emplace_back(polyline({{b.x, b.y + 30}, {b.x + b.width, b.y + 30}}, false, line(p, 1.5)));
     if (s.name.empty()) return;

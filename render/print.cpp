@@ -122,6 +122,34 @@ void shift(Element& e, double dx, double dy) {
   }
 }
 
+// The area an element's items cover.
+Box bounds_of(const Element& e) {
+  double x0 = 1e18, y0 = 1e18, x1 = -1e18, y1 = -1e18;
+  auto add = [&](double x, double y) {
+    x0 = std::min(x0, x); y0 = std::min(y0, y);
+    x1 = std::max(x1, x); y1 = std::max(y1, y);
+  };
+  for (const auto& item : e.items) {
+    if (const auto* s = std::get_if<Shape>(&item)) {
+      if (s->geometry != render::Geometry::path) {
+        add(s->x, s->y);
+        add(s->x + s->width, s->y + s->height);
+      }
+      for (const auto& op : s->path)
+        for (int i = 0; i + 1 < (op.op == 'C' ? 6 : op.op == 'Z' ? 0 : 2); i += 2) add(op.v[i], op.v[i + 1]);
+      continue;
+    }
+    const Text& t = std::get<Text>(item);
+    for (const auto& l : t.lines) {
+      double left = t.anchor == Anchor::middle ? l.x - l.width / 2 : l.x;
+      add(left, l.y - t.font_px);
+      add(left + l.width, l.y + t.font_px * 0.3);
+    }
+  }
+  if (x0 > x1) return {};
+  return {x0, y0, x1 - x0, y1 - y0};
+}
+
 // The page's title line: the title cut to one line at the left, "page N of M" at the right.
 void add_header(Scene& scene, const std::string& title, Lang lang, int page, int pages, TextEngine& text) {
   for (auto& e : scene.elements) shift(e, 0, header_h);
@@ -149,7 +177,7 @@ void add_header(Scene& scene, const std::string& title, Lang lang, int page, int
   scene.elements.insert(scene.elements.begin(), std::move(header));
 }
 
-struct Geometry {
+struct Extents {
   double root_left = 0;     // the outermost frame's left (pools' title bands start there)
   double content_lo = 0, content_hi = 0;  // what is drawn inside the frames
   double start = 0;         // where a slice's content begins: right of every title band
@@ -191,8 +219,8 @@ class Printer {
   }
   double avail_w_pt() const { return spec_.width_pt - 2 * spec_.margin_pt; }
   double avail_h_pt() const { return spec_.height_pt - 2 * spec_.margin_pt; }
-  Geometry measure(const model::Diagram& d, const std::set<std::string>& frames) const;
-  std::vector<Slice> cut(const Geometry& g, double width_px, const std::vector<Interval>& flows) const;
+  Extents measure(const model::Diagram& d, const std::set<std::string>& frames) const;
+  std::vector<Slice> cut(const Extents& g, double width_px, const std::vector<Interval>& flows) const;
 
   const model::Definitions& defs_;
   const Options& options_;
@@ -200,8 +228,9 @@ class Printer {
   TextEngine& text_;
 };
 
-Geometry Printer::measure(const model::Diagram& d, const std::set<std::string>& frames) const {
-  Geometry g;
+Extents Printer::measure(const model::Diagram& d, const std::set<std::string>& frames) const {
+  Extents g;
+  double title_band = options_.title_band;
   g.root_left = std::numeric_limits<double>::max();
   g.start = std::numeric_limits<double>::lowest();
   g.content_lo = g.top = std::numeric_limits<double>::max();
@@ -210,7 +239,7 @@ Geometry Printer::measure(const model::Diagram& d, const std::set<std::string>& 
   for (const auto& di : d.plane.elements) {
     if (di.kind == model::DiKind::shape && frames.count(di.element)) {
       g.root_left = std::min(g.root_left, di.bounds.x);
-      g.start = std::max(g.start, di.bounds.x + 30 + 6);  // the title band, 30 px as drawn
+      g.start = std::max(g.start, di.bounds.x + title_band + 6);  // right of the title band
       g.frame_hi = std::max(g.frame_hi, di.bounds.x + di.bounds.width);
       g.top = std::min(g.top, di.bounds.y);
       g.bottom = std::max(g.bottom, di.bounds.y + di.bounds.height);
@@ -258,7 +287,7 @@ Geometry Printer::measure(const model::Diagram& d, const std::set<std::string>& 
 // Slices no wider than width_px each (titles and link room included), cut in the gaps between
 // busy intervals: of the gaps in the right half of what a slice can take, the one the fewest
 // flows cross (the main path between two steps), the rightmost of those.
-std::vector<Slice> Printer::cut(const Geometry& g, double width_px, const std::vector<Interval>& flows) const {
+std::vector<Slice> Printer::cut(const Extents& g, double width_px, const std::vector<Interval>& flows) const {
   std::vector<Slice> slices;
   double titles = g.start - g.root_left;
   double tail = g.frame_hi - g.content_hi;  // the frames' padding right of the content
@@ -356,7 +385,7 @@ Attempt Printer::run() {
     for (std::size_t i = 0; i < defs_.processes[p].content.flows.size(); ++i)
       flows[defs_.processes[p].content.flows[i].id] = {p, i};
   }
-  Geometry g = measure(*diagram, frames);
+  Extents g = measure(*diagram, frames);
   std::vector<Interval> spans;
   for (const auto& di : diagram->plane.elements)
     if (di.kind == model::DiKind::edge && flows.count(di.element) && di.waypoints.size() >= 2)
@@ -373,7 +402,7 @@ Attempt Printer::run() {
     out.warning = fmt::format("the diagram is too tall for the page: printed at {:.1f} pt", scale * spec_.min_font_px);
   }
   int rows = std::max(1, rows_per_page(scale));
-  double width_px = avail_w_pt() / scale - 2 * scene_margin;
+  double width_px = avail_w_pt() / scale - 2 * scene_margin - 8;  // 8 px to spare: strokes, rounding
   std::vector<Slice> slices = cut(g, width_px, spans);
   for (std::size_t k = 0; k < slices.size(); ++k) {
     slices[k].page = static_cast<int>(k) / rows + 1;
@@ -617,9 +646,21 @@ Attempt Printer::run() {
       page_options.diagram = "syzba-print-legend";
       auto alone = render_scene(print, page_options, text_);
       Scene legend = std::move(alone.scene);
-      // Only the legend: the empty drawing's margin above it is dropped.
-      scenes.push_back(std::move(legend));
-      legend_page = true;
+      // Beside the last slice when the page has room there, else on a page of its own.
+      Scene& last_page = scenes.back();
+      auto it = std::find_if(legend.elements.begin(), legend.elements.end(), [](const Element& e) { return e.type == "legend"; });
+      Box box = it == legend.elements.end() ? Box{} : bounds_of(*it);
+      double w = last_page.width + box.width + scene_margin, h = std::max(last_page.height, box.height + 2 * scene_margin) + header_h;
+      if (it != legend.elements.end() && w * scale <= avail_w_pt() && h * scale <= avail_h_pt()) {
+        Element moved = std::move(*it);
+        shift(moved, last_page.width - box.x, scene_margin - box.y);
+        last_page.elements.push_back(std::move(moved));
+        last_page.width = std::ceil(w);
+        last_page.height = std::ceil(h - header_h);
+      } else {
+        scenes.push_back(std::move(legend));
+        legend_page = true;
+      }
     }
   }
   (void)legend_page;
@@ -657,7 +698,10 @@ Printed render_print(const model::Definitions& defs, const Options& options, con
   if (best.error.empty() && best.pages.size() > 1 && relayout) {
     model::Definitions tighter = defs;
     if (relayout(tighter)) {
-      Attempt other = Printer(tighter, options, page, text).run();
+      Options tight = options;
+      tight.title_band = layout::compact_title_band;
+      tight.title_lines = layout::compact_title_lines;
+      Attempt other = Printer(tighter, tight, page, text).run();
       // Text at 7 pt first; then fewer pages; when neither keeps 7 pt, the larger text.
       double readable = page.min_text_pt / page.min_font_px - 1e-9;
       auto better = [&](const Attempt& x, const Attempt& y) {

@@ -143,6 +143,10 @@ struct Options {
   // the last page); handbook: the legend in the handbook's words even if no lane is drawn.
   std::set<std::string> legend_keys;
   bool handbook_legend = false;
+  // Pool and lane title bands as the layout made them: width and lines of title (print's
+  // tighter layout makes them 46 px with three lines; bpmn-js draws 30 px, two lines).
+  double title_band = 30;
+  int title_lines = 2;
 };
 
 struct Outcome {
@@ -193,7 +197,8 @@ struct Printed {
 
 PageSpec page_spec(bool a3, bool landscape);
 
-// relayout, when given, lays a copy of the model out again (tighter, for print); it is tried
+// relayout, when given, lays a copy of the model out again (layout::Options::compact, whose
+// title bands are drawn as such); it is tried
 // when the model's own DI needs more than one page, and kept when it needs fewer.
 Printed render_print(const model::Definitions& defs, const Options& options, const PageSpec& page, TextEngine& text,
                      const std::function<bool(model::Definitions&)>& relayout = {});

@@ -331,7 +331,7 @@ Outcome render_scene(const model::Definitions& defs, const Options& options, Tex
     Palette palette = palette_for(di, options.theme);
     DrawContext ctx{text, options.lang, options.durations, di.is_expanded.value_or(false),
                     di.is_marker_visible.value_or(false), di.is_horizontal.value_or(true),
-                    attribute_value(di.extras, "messageVisibleKind")};
+                    attribute_value(di.extras, "messageVisibleKind"), options.title_band, options.title_lines};
     Element e{s.id, s.type, displayable(s.name, 300), displayable(detail_of(s, options.lang), 300)};
     if (di.kind == model::DiKind::shape) {
       Box box{di.bounds.x, di.bounds.y, di.bounds.width, di.bounds.height};

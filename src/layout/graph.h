@@ -145,6 +145,10 @@ struct Spacing {
   double min_band = size::min_band, label_width = size::label_width;
   double max_task_w = 200;  // a task too small for its label grows wider up to this, then taller
   double task_h = size::task_h;
+  // Pool and lane title bands: their width, and the lines of title they hold (a band is at
+  // least as tall as its title needs in that many lines).
+  double title_band = size::title_band;
+  int title_lines = 2;
   static Spacing compact();
 };
 

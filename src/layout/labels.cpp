@@ -62,7 +62,7 @@ struct Placer {
     const Band& band = g.bands[g.frames[0].leaves[item.band]];  // item.band is a leaf index at the top level
     if (band.box.w <= 0) return std::nullopt;
     Rect r = band.box;
-    double title = band.element.empty() ? 0 : size::title_band;
+    double title = band.element.empty() ? 0 : g.spacing.title_band;
     return Rect{r.x + title, r.y, r.w - title, r.h};
   }
 

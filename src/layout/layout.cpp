@@ -75,8 +75,10 @@ bool drills_into(const Graph& g, const model::Diagram& d) {
 
 Spacing Spacing::compact() {
   // Measured on models/ (pages on A4 and A3 landscape): narrower gaps and lower lanes; tasks
-  // wider only up to 140 px, taller after that; external labels wrapped at 80 px.
-  return {36, 20, 12, 80, 80, 140, 80};
+  // wider only up to 140 px, taller after that; external labels wrapped at 80 px; titles in
+  // three lines in a band 46 px wide (render::Options::title_band draws them so), since long
+  // lane names are what makes lanes tall.
+  return {36, 20, 12, 80, 80, 140, 80, compact_title_band, compact_title_lines};
 }
 
 Outcome lay_out(model::Definitions& defs, const Options& options) {

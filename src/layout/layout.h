@@ -39,12 +39,16 @@ struct Options {
   bool keep_incomplete = false;
   MeasureText measure = estimate_text;
   // Tighter for print: narrower gaps between columns and rows, lower lanes, labels wrapped
-  // narrower (what a person drawing for an A4 page does).
+  // narrower (what a person drawing for an A4 page does), pool and lane titles in three lines
+  // in bands of compact_title_band (render::Options::title_band must be told).
   bool compact = false;
   // Asked between the phases: true when the caller no longer wants the layout (a server's time
   // limit). The outcome's error then says so, and the model is unchanged.
   std::function<bool()> stop;
 };
+
+inline constexpr double compact_title_band = 46;
+inline constexpr int compact_title_lines = 3;
 
 struct Outcome {
   std::vector<std::string> laid_out;   // ids of the processes / collaborations laid out

@@ -100,7 +100,7 @@ int titles_left_of(const Graph& g, int band) {
 // Band boxes, top to bottom: leaves take their rows' height, parents the sum of their children.
 double stack_bands(Graph& g, int band, double y, double x0, double width, const std::vector<double>& leaf_heights) {
   Band& b = g.bands[band];
-  double title = b.element.empty() ? 0 : size::title_band;
+  double title = b.element.empty() ? 0 : g.spacing.title_band;
   double x = x0;
   if (b.children.empty()) {
     b.box = {x, y, width, leaf_heights[b.leaf]};
@@ -122,7 +122,7 @@ void place_frame(Graph& g, int f) {
   if (f == 0) {
     int titles = 0;
     for (int leaf : frame.leaves) titles = std::max(titles, titles_left_of(g, leaf));
-    frame.content_x = titles * size::title_band + g.spacing.band_padding;
+    frame.content_x = titles * g.spacing.title_band + g.spacing.band_padding;
   }
   std::vector<double> column_x(widths.size());
   double x = frame.content_x;
@@ -143,7 +143,7 @@ void place_frame(Graph& g, int f) {
     leaf_heights[b] = f != 0 ? content : empty_pool ? size::black_box_band
                                                   : std::max(g.spacing.min_band, content + 2 * g.spacing.band_padding);
     // Room for the band's title along its side, up to two lines of wrapped text.
-    if (f == 0) leaf_heights[b] = std::max(leaf_heights[b], std::ceil(g.bands[frame.leaves[b]].title_length / 2 + 20));
+    if (f == 0) leaf_heights[b] = std::max(leaf_heights[b], std::ceil(g.bands[frame.leaves[b]].title_length / g.spacing.title_lines + 20));
     leaf_heights[b] = std::ceil(leaf_heights[b]);  // whole pixels: bands meet exactly
   }
   std::vector<double> band_top(bands, 0);
