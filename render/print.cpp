@@ -41,11 +41,13 @@ const model::Diagram* choose(const model::Definitions& defs, const std::string& 
   return nullptr;
 }
 
-void add_lanes(const std::vector<model::LaneSet>& sets, std::set<std::string>& frames) {
+void add_lanes(const std::vector<model::LaneSet>& sets, std::set<std::string>& frames,
+               std::map<std::string, std::string>& names) {
   for (const auto& set : sets)
     for (const auto& lane : set.lanes) {
       frames.insert(lane.id);
-      add_lanes(lane.child_lane_sets, frames);
+      names[lane.id] = lane.name;
+      add_lanes(lane.child_lane_sets, frames, names);
     }
 }
 
@@ -190,7 +192,8 @@ struct Extents {
 struct Slice {
   double a = 0, b = 0;  // the content window in the diagram's coordinates
   double left_room = 0, right_room = 0;
-  int page = 0, row = 0;
+  int page = 0;
+  double top = 0;  // the slice's top on its page, in px below the first row's
 };
 
 struct Flow {
@@ -221,8 +224,11 @@ class Printer {
   double avail_h_pt() const { return spec_.height_pt - 2 * spec_.margin_pt; }
   Extents measure(const model::Diagram& d, const std::set<std::string>& frames) const;
   std::vector<Slice> cut(const Extents& g, double width_px, const std::vector<Interval>& flows) const;
+  double compact_rows(std::vector<model::DiElement>& elements, const std::set<std::string>& frames, double top,
+                      double bottom) const;
 
   const model::Definitions& defs_;
+  std::map<std::string, std::string> frame_names_;  // pools and lanes: their titles
   const Options& options_;
   const PageSpec& spec_;
   TextEngine& text_;
@@ -287,6 +293,9 @@ Extents Printer::measure(const model::Diagram& d, const std::set<std::string>& f
 // Slices no wider than width_px each (titles and link room included), cut in the gaps between
 // busy intervals: of the gaps in the right half of what a slice can take, the one the fewest
 // flows cross (the main path between two steps), the rightmost of those.
+// Whether render draws a label under the shape that the DI does not place (events, gateways).
+bool has_label_below(const model::DiElement& di) { return !(di.label && di.label->bounds) && di.bounds.width <= 60; }
+
 std::vector<Slice> Printer::cut(const Extents& g, double width_px, const std::vector<Interval>& flows) const {
   std::vector<Slice> slices;
   double titles = g.start - g.root_left;
@@ -349,6 +358,90 @@ std::vector<Slice> Printer::cut(const Extents& g, double width_px, const std::ve
   return slices;
 }
 
+// Closes up the stretches of y where nothing of the slice stands (no shape, label or horizontal
+// segment), down to a small gap, keeping each frame as tall as its title needs; returns the
+// slice's height after.
+double Printer::compact_rows(std::vector<model::DiElement>& elements, const std::set<std::string>& frames, double top,
+                             double bottom) const {
+  std::vector<Interval> busy;
+  auto add = [&](double lo, double hi) { busy.push_back({lo, hi}); };
+  for (const auto& di : elements) {
+    if (di.kind == model::DiKind::shape && frames.count(di.element)) continue;
+    if (di.kind == model::DiKind::shape) {
+      double extra = has_label_below(di) ? 50 : 0;
+      add(di.bounds.y - 8, di.bounds.y + di.bounds.height + 8 + extra);
+    }
+    for (std::size_t i = 0; i + 1 < di.waypoints.size(); ++i)
+      if (std::fabs(di.waypoints[i].y - di.waypoints[i + 1].y) < 0.5) add(di.waypoints[i].y - 8, di.waypoints[i].y + 8);
+    if (di.label && di.label->bounds) add(di.label->bounds->y - 4, di.label->bounds->y + di.label->bounds->height + 4);
+  }
+  std::sort(busy.begin(), busy.end(), [](const Interval& x, const Interval& y) { return x.lo < y.lo; });
+  // Free stretches between top and bottom, each kept at `keep` px.
+  struct Gap {
+    double lo, hi, keep;
+  };
+  std::vector<Gap> gaps;
+  double y = top;
+  constexpr double keep = 16;
+  for (const auto& b : busy) {
+    if (b.lo > y + keep) gaps.push_back({y, b.lo, keep});
+    y = std::max(y, b.hi);
+  }
+  if (bottom > y + keep) gaps.push_back({y, bottom, keep});
+  if (gaps.empty()) return bottom - top;
+  auto map = [&](double v) {
+    double out = v;
+    for (const auto& gap : gaps) {
+      if (v <= gap.lo) break;
+      double len = gap.hi - gap.lo;
+      if (v >= gap.hi) out -= len - gap.keep;
+      else out -= (v - gap.lo) * (1 - gap.keep / len);
+    }
+    return out;
+  };
+  // Frames no lower than their titles need: the shortfall given back in the frame's last gap.
+  for (const auto& di : elements) {
+    if (di.kind != model::DiKind::shape || !frames.count(di.element)) continue;
+    auto name = frame_names_.find(di.element);
+    if (name == frame_names_.end() || name->second.empty()) continue;
+    double need = text_.wrap(name->second, 12, false, 1e6).width / options_.title_lines + 20;
+    need = std::min(need, di.bounds.height);
+    double have = map(di.bounds.y + di.bounds.height) - map(di.bounds.y);
+    if (have >= need) continue;
+    for (auto it = gaps.rbegin(); it != gaps.rend(); ++it)
+      if (it->lo < di.bounds.y + di.bounds.height && it->hi > di.bounds.y) {
+        it->keep = std::min(it->hi - it->lo, it->keep + (need - have));
+        break;
+      }
+  }
+  for (auto& di : elements) {
+    if (di.kind == model::DiKind::shape) {
+      double t = map(di.bounds.y);
+      di.bounds.height = map(di.bounds.y + di.bounds.height) - t;
+      di.bounds.y = t;
+    }
+    for (auto& w : di.waypoints) w.y = map(w.y);
+    if (di.label && di.label->bounds) di.label->bounds->y = map(di.label->bounds->y);
+  }
+  // The height drawn: frames, shapes with their labels, routes.
+  double lo = 1e18, hi = -1e18;
+  for (const auto& di : elements) {
+    if (di.kind == model::DiKind::shape) {
+      lo = std::min(lo, di.bounds.y);
+      hi = std::max(hi, di.bounds.y + di.bounds.height + (has_label_below(di) && !frames.count(di.element) ? 40 : 0));
+    }
+    for (const auto& w : di.waypoints) {
+      lo = std::min(lo, w.y);
+      hi = std::max(hi, w.y);
+    }
+    if (di.label && di.label->bounds) {
+      lo = std::min(lo, di.label->bounds->y);
+      hi = std::max(hi, di.label->bounds->y + di.label->bounds->height);
+    }
+  }
+  return lo > hi ? map(bottom) - map(top) : hi - std::min(lo, map(top));
+}
+
 Attempt Printer::run() {
   Attempt out;
   double scale = std::min(0.75, spec_.min_text_pt / spec_.min_font_px);
@@ -378,10 +471,13 @@ Attempt Printer::run() {
 
   std::set<std::string> frames;
   for (const auto& c : defs_.collaborations)
-    for (const auto& p : c.participants) frames.insert(p.id);
+    for (const auto& p : c.participants) {
+      frames.insert(p.id);
+      frame_names_[p.id] = p.name;
+    }
   std::map<std::string, Flow> flows;
   for (std::size_t p = 0; p < defs_.processes.size(); ++p) {
-    add_lanes(defs_.processes[p].content.lane_sets, frames);
+    add_lanes(defs_.processes[p].content.lane_sets, frames, frame_names_);
     for (std::size_t i = 0; i < defs_.processes[p].content.flows.size(); ++i)
       flows[defs_.processes[p].content.flows[i].id] = {p, i};
   }
@@ -401,14 +497,8 @@ Attempt Printer::run() {
     scale = avail_h_pt() / (height + 2 * scene_margin + header_h);
     out.warning = fmt::format("the diagram is too tall for the page: printed at {:.1f} pt", scale * spec_.min_font_px);
   }
-  int rows = std::max(1, rows_per_page(scale));
   double width_px = avail_w_pt() / scale - 2 * scene_margin - 8;  // 8 px to spare: strokes, rounding
   std::vector<Slice> slices = cut(g, width_px, spans);
-  for (std::size_t k = 0; k < slices.size(); ++k) {
-    slices[k].page = static_cast<int>(k) / rows + 1;
-    slices[k].row = static_cast<int>(k) % rows;
-  }
-  int diagram_pages = slices.back().page;
   auto slice_of = [&](double x) {
     for (std::size_t k = 0; k < slices.size(); ++k)
       if (x < slices[k].b || k + 1 == slices.size()) return k;
@@ -417,22 +507,14 @@ Attempt Printer::run() {
 
   // The print model: the link events and the flows to and from them are added to the process.
   model::Definitions print = defs_;
-  std::vector<std::vector<model::DiElement>> planes(static_cast<std::size_t>(diagram_pages));
+  std::vector<std::vector<model::DiElement>> per_slice(slices.size());
   auto place = [&](std::size_t k, model::DiElement di) {
     const Slice& s = slices[k];
-    double dx = s.left_room + g.start - s.a, dy = s.row * (height + row_gap);
-    if (k == 0) dx = 0;
+    double dx = k == 0 ? 0 : s.left_room + g.start - s.a;
     di.bounds.x += dx;
-    di.bounds.y += dy;
-    for (auto& w : di.waypoints) {
-      w.x += dx;
-      w.y += dy;
-    }
-    if (di.label && di.label->bounds) {
-      di.label->bounds->x += dx;
-      di.label->bounds->y += dy;
-    }
-    planes[static_cast<std::size_t>(s.page - 1)].push_back(std::move(di));
+    for (auto& w : di.waypoints) w.x += dx;
+    if (di.label && di.label->bounds) di.label->bounds->x += dx;
+    per_slice[k].push_back(std::move(di));
   };
   auto dx_of = [&](std::size_t k) { return k == 0 ? 0.0 : slices[k].left_room + g.start - slices[k].a; };
 
@@ -460,9 +542,18 @@ Attempt Printer::run() {
     std::size_t exit = 0, entry = 0;  // waypoint indices: last inside the source, first inside the target
     double exit_x = 0, exit_y = 0, entry_x = 0, entry_y = 0;
     int dir_out = 1, dir_in = 1;  // +1: the flow leaves to the right / enters from the left
+    bool straight_out = false, straight_in = false;  // a link beside its shape, on its centre line
+    std::vector<model::Waypoint> out_points, in_points;
     double throw_y = 0, catch_y = 0;
   };
   std::vector<Pair> pairs;
+  std::map<std::string, const model::DiElement*> shapes;
+  std::set<std::string> gateways;
+  for (const auto& di : diagram->plane.elements)
+    if (di.kind == model::DiKind::shape && !frames.count(di.element)) shapes[di.element] = &di;
+  for (const auto& process : defs_.processes)
+    for (const auto& n : process.content.nodes)
+      if (model::is_gateway(n.kind)) gateways.insert(n.id);
   auto inside = [&](std::size_t k, double x) { return x >= slices[k].a && x <= slices[k].b; };
   for (const auto& di : diagram->plane.elements) {
     if (di.kind == model::DiKind::shape) {
@@ -496,6 +587,41 @@ Attempt Printer::run() {
     p.entry_x = p.dir_in > 0 ? slices[to].a : slices[to].b;
     t = std::fabs(w[j].x - w[j - 1].x) > 1e-9 ? (p.entry_x - w[j - 1].x) / (w[j].x - w[j - 1].x) : 1;
     p.entry_y = w[j - 1].y + std::clamp(t, 0.0, 1.0) * (w[j].y - w[j - 1].y);
+    // A shape with nothing between it and the cut on its centre line gets its link beside it,
+    // as a person draws the off-page connector (a gateway keeps its branch's own route).
+    const model::SequenceFlow& f = defs_.processes[flows.at(di.element).process].content.flows[flows.at(di.element).index];
+    auto clear = [&](double y, double x0, double x1, const std::string& self) {
+      for (const auto& [id, s] : shapes)
+        if (id != self && s->bounds.y < y && s->bounds.y + s->bounds.height > y && s->bounds.x < x1 && s->bounds.x + s->bounds.width > x0)
+          return false;
+      return true;
+    };
+    if (auto it = shapes.find(f.source); it != shapes.end() && !gateways.count(f.source)) {
+      const model::Bounds& s = it->second->bounds;
+      double y = s.y + s.height / 2, edge = p.dir_out > 0 ? s.x + s.width : s.x;
+      if (slice_of(s.x + s.width / 2) == from && clear(y, std::min(edge, p.exit_x), std::max(edge, p.exit_x), f.source)) {
+        p.straight_out = true;
+        p.exit_y = y;
+        p.out_points = {{edge, y}};
+      }
+    }
+    if (!p.straight_out) {
+      p.out_points.assign(w.begin(), w.begin() + static_cast<std::ptrdiff_t>(p.exit + 1));
+      p.out_points.push_back({p.exit_x, p.exit_y});
+    }
+    if (auto it = shapes.find(f.target); it != shapes.end()) {
+      const model::Bounds& s = it->second->bounds;
+      double y = s.y + s.height / 2, edge = p.dir_in > 0 ? s.x : s.x + s.width;
+      if (slice_of(s.x + s.width / 2) == to && clear(y, std::min(edge, p.entry_x), std::max(edge, p.entry_x), f.target)) {
+        p.straight_in = true;
+        p.entry_y = y;
+        p.in_points = {{edge, y}};
+      }
+    }
+    if (!p.straight_in) {
+      p.in_points.push_back({p.entry_x, p.entry_y});
+      p.in_points.insert(p.in_points.end(), w.begin() + static_cast<std::ptrdiff_t>(p.entry), w.end());
+    }
     p.throw_y = p.exit_y;
     p.catch_y = p.entry_y;
     pairs.push_back(p);
@@ -514,22 +640,6 @@ Attempt Printer::run() {
   spread([](const Pair& p) { return std::make_pair(p.from, p.dir_out); }, [](Pair& p) -> double& { return p.throw_y; });
   spread([](const Pair& p) { return std::make_pair(p.to, p.dir_in); }, [](Pair& p) -> double& { return p.catch_y; });
 
-  // Names, lettered where two pairs would read the same.
-  std::vector<std::pair<std::string, std::string>> names;
-  std::map<std::string, int> uses;
-  for (const auto& p : pairs) {
-    names.push_back(link_names(options_.lang, slices[p.from].page, slices[p.to].page, p.to > p.from));
-    ++uses[names.back().first];
-  }
-  int letter = 0;
-  for (std::size_t n = 0; n < pairs.size(); ++n)
-    if (uses[names[n].first] > 1) {
-      std::string l = letter < 26 ? std::string(1, static_cast<char>('A' + letter)) : fmt::format("A{}", letter - 25);
-      ++letter;
-      names[n].first = l + ": " + names[n].first;
-      names[n].second = l + ": " + names[n].second;
-    }
-
   for (std::size_t n = 0; n < pairs.size(); ++n) {
     const Pair& p = pairs[n];
     const Flow& where = flows.at(p.di->element);
@@ -543,12 +653,11 @@ Attempt Printer::run() {
       e.name = name;
       model::EventDefinition link;
       link.kind = model::EventKind::link;
-      link.name = names[n].first;
       e.event_definitions.push_back(link);
       content.nodes.push_back(std::move(e));
     };
-    event(base + "-throw", model::NodeKind::intermediate_throw_event, names[n].first);
-    event(base + "-catch", model::NodeKind::intermediate_catch_event, names[n].second);
+    event(base + "-throw", model::NodeKind::intermediate_throw_event, "");
+    event(base + "-catch", model::NodeKind::intermediate_catch_event, "");
     model::SequenceFlow out_flow, in_flow;
     out_flow.id = original.id + "-to-" + base;
     out_flow.source = original.source;
@@ -580,9 +689,12 @@ Attempt Printer::run() {
     model::DiElement out_edge;
     out_edge.kind = model::DiKind::edge;
     out_edge.element = out_flow.id;
-    for (std::size_t i = 0; i <= p.exit; ++i) out_edge.waypoints.push_back(w[i]);
-    out_edge.waypoints.push_back({p.exit_x, p.exit_y});
-    if (std::fabs(p.throw_y - p.exit_y) > 0.5) out_edge.waypoints.push_back({p.exit_x, p.throw_y});
+    out_edge.waypoints = p.out_points;
+    double jog = p.straight_out ? p.exit_x - p.dir_out * 8 : p.exit_x;
+    if (std::fabs(p.throw_y - p.exit_y) > 0.5) {
+      if (p.straight_out) out_edge.waypoints.push_back({jog, p.exit_y});
+      out_edge.waypoints.push_back({jog, p.throw_y});
+    }
     out_edge.waypoints.push_back({tx - p.dir_out * event_r, p.throw_y});
     if (p.di->label && p.di->label->bounds &&
         slice_of(p.di->label->bounds->x + p.di->label->bounds->width / 2) == p.from)
@@ -593,13 +705,74 @@ Attempt Printer::run() {
     in_edge.kind = model::DiKind::edge;
     in_edge.element = in_flow.id;
     in_edge.waypoints.push_back({cx + p.dir_in * event_r, p.catch_y});
-    if (std::fabs(p.catch_y - p.entry_y) > 0.5) in_edge.waypoints.push_back({p.entry_x, p.catch_y});
-    in_edge.waypoints.push_back({p.entry_x, p.entry_y});
-    for (std::size_t j = p.entry; j < w.size(); ++j) in_edge.waypoints.push_back(w[j]);
+    jog = p.straight_in ? p.entry_x + p.dir_in * 8 : p.entry_x;
+    if (std::fabs(p.catch_y - p.entry_y) > 0.5) {
+      in_edge.waypoints.push_back({jog, p.catch_y});
+      if (p.straight_in) in_edge.waypoints.push_back({jog, p.entry_y});
+    }
+    in_edge.waypoints.insert(in_edge.waypoints.end(), p.in_points.begin(), p.in_points.end());
     place(p.from, std::move(throw_shape));
     place(p.from, std::move(out_edge));
     place(p.to, std::move(catch_shape));
     place(p.to, std::move(in_edge));
+  }
+  // Each slice as low as what stands in it needs: the lanes' rows that hold nothing in this
+  // slice are closed up (a map of y alone, so that routes stay orthogonal), a lane no lower
+  // than its title needs.
+  std::vector<double> slice_h(slices.size());
+  for (std::size_t k = 0; k < slices.size(); ++k) slice_h[k] = compact_rows(per_slice[k], frames, g.top, g.bottom);
+  // Rows of slices on a page while they fit, then the next page.
+  {
+    double avail = avail_h_pt() / scale - 2 * scene_margin - header_h;
+    int page = 1;
+    double used = 0;
+    for (std::size_t k = 0; k < slices.size(); ++k) {
+      double need = slice_h[k] + (used > 0 ? row_gap : 0);
+      if (used > 0 && used + need > avail) {
+        ++page;
+        used = 0;
+        need = slice_h[k];
+      }
+      slices[k].page = page;
+      slices[k].top = used + (used > 0 ? row_gap : 0);
+      used += need;
+    }
+  }
+  int diagram_pages = slices.back().page;
+  std::vector<std::vector<model::DiElement>> planes(static_cast<std::size_t>(diagram_pages));
+  for (std::size_t k = 0; k < slices.size(); ++k)
+    for (auto& di : per_slice[k]) {
+      double dy = slices[k].top;
+      di.bounds.y += dy;
+      for (auto& w : di.waypoints) w.y += dy;
+      if (di.label && di.label->bounds) di.label->bounds->y += dy;
+      planes[static_cast<std::size_t>(slices[k].page - 1)].push_back(std::move(di));
+    }
+
+  // Names, lettered where two pairs would read the same.
+  std::vector<std::pair<std::string, std::string>> names;
+  std::map<std::string, int> uses;
+  for (const auto& p : pairs) {
+    names.push_back(link_names(options_.lang, slices[p.from].page, slices[p.to].page, p.to > p.from));
+    ++uses[names.back().first];
+  }
+  int letter = 0;
+  for (std::size_t n = 0; n < pairs.size(); ++n)
+    if (uses[names[n].first] > 1) {
+      std::string l = letter < 26 ? std::string(1, static_cast<char>('A' + letter)) : fmt::format("A{}", letter - 25);
+      ++letter;
+      names[n].first = l + ": " + names[n].first;
+      names[n].second = l + ": " + names[n].second;
+    }
+
+  for (std::size_t n = 0; n < pairs.size(); ++n) {
+    auto& nodes = print.processes[flows.at(pairs[n].di->element).process].content.nodes;
+    std::string base = fmt::format("syzba-print-link-{}", n + 1);
+    for (auto& node : nodes)
+      if (node.id == base + "-throw" || node.id == base + "-catch") {
+        node.name = node.id == base + "-throw" ? names[n].first : names[n].second;
+        node.event_definitions.front().name = names[n].first;
+      }
   }
   out.links = static_cast<int>(pairs.size());
 
