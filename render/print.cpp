@@ -487,16 +487,33 @@ Attempt Printer::run() {
     if (di.kind == model::DiKind::edge && flows.count(di.element) && di.waypoints.size() >= 2)
       spans.push_back({std::min(di.waypoints.front().x, di.waypoints.back().x), std::max(di.waypoints.front().x, di.waypoints.back().x)});
 
-  double height = g.bottom - g.top;
-  auto rows_per_page = [&](double k) {
-    double avail = avail_h_pt() / k - 2 * scene_margin - header_h;
-    return static_cast<int>(std::floor((avail + row_gap) / (height + row_gap)));
+  // The scale: 7 pt, unless a slice, closed up, is still taller than the page; then as large as
+  // the tallest slice allows (pools and lanes are not cut across). Slices are wider at a smaller
+  // scale, and may be taller: a few rounds.
+  auto tallest = [&](double k) {
+    auto cuts = cut(g, avail_w_pt() / k - 2 * scene_margin - 8, spans);
+    double h = 0;
+    for (const auto& c : cuts) {
+      std::vector<model::DiElement> part;
+      for (const auto& di : diagram->plane.elements) {
+        bool frame = di.kind == model::DiKind::shape && frames.count(di.element);
+        double x = di.kind == model::DiKind::shape ? di.bounds.x + di.bounds.width / 2
+                   : di.waypoints.empty()          ? c.a - 1
+                                                   : di.waypoints.front().x;
+        if (frame || (x >= c.a && x < c.b)) part.push_back(di);
+      }
+      h = std::max(h, compact_rows(part, frames, g.top, g.bottom));
+    }
+    return h;
   };
-  if (rows_per_page(scale) < 1) {
-    // Taller than a page at 7 pt: printed smaller, since pools are not cut across.
-    scale = avail_h_pt() / (height + 2 * scene_margin + header_h);
-    out.warning = fmt::format("the diagram is too tall for the page: printed at {:.1f} pt", scale * spec_.min_font_px);
+  auto avail_px = [&](double k) { return avail_h_pt() / k - 2 * scene_margin - header_h; };
+  for (int round = 0; round < 4; ++round) {
+    double h = tallest(scale);
+    if (h <= avail_px(scale)) break;
+    scale = std::min(scale, avail_h_pt() / (h + 2 * scene_margin + header_h)) * 0.99;
   }
+  if (scale * spec_.min_font_px < spec_.min_text_pt - 1e-6)
+    out.warning = fmt::format("the diagram is too tall for the page: printed at {:.1f} pt", scale * spec_.min_font_px);
   double width_px = avail_w_pt() / scale - 2 * scene_margin - 8;  // 8 px to spare: strokes, rounding
   std::vector<Slice> slices = cut(g, width_px, spans);
   auto slice_of = [&](double x) {
