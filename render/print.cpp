@@ -366,7 +366,12 @@ double Printer::compact_rows(std::vector<model::DiElement>& elements, const std:
   std::vector<Interval> busy;
   auto add = [&](double lo, double hi) { busy.push_back({lo, hi}); };
   for (const auto& di : elements) {
-    if (di.kind == model::DiKind::shape && frames.count(di.element)) continue;
+    if (di.kind == model::DiKind::shape && frames.count(di.element)) {
+      // A frame's borders part the stretches, so that each lane keeps a gap of its own.
+      add(di.bounds.y, di.bounds.y);
+      add(di.bounds.y + di.bounds.height, di.bounds.y + di.bounds.height);
+      continue;
+    }
     if (di.kind == model::DiKind::shape) {
       double extra = has_label_below(di) ? 50 : 0;
       add(di.bounds.y - 8, di.bounds.y + di.bounds.height + 8 + extra);
@@ -404,7 +409,8 @@ double Printer::compact_rows(std::vector<model::DiElement>& elements, const std:
     if (di.kind != model::DiKind::shape || !frames.count(di.element)) continue;
     auto name = frame_names_.find(di.element);
     if (name == frame_names_.end() || name->second.empty()) continue;
-    double need = text_.wrap(name->second, 12, false, 1e6).width / options_.title_lines + 20;
+    // Its title in title_lines lines, a fifth more for where the lines break.
+    double need = text_.wrap(name->second, 12, false, 1e6).width * 1.2 / options_.title_lines + 20;
     need = std::min(need, di.bounds.height);
     double have = map(di.bounds.y + di.bounds.height) - map(di.bounds.y);
     if (have >= need) continue;
