@@ -231,8 +231,10 @@ TEST_CASE("print: every model on A4 landscape, cut between steps, text at least 
     over += !goal;
   }
   UNSCOPED_INFO(figures);
-  // Pinned at what the print layout reaches today (see the report); lower it as it improves.
-  CHECK(over <= 17);
+  // Pinned at what the print layout reaches today: 12 of 17 above the goal (most 13 to 19 nodes
+  // on 2 A4 pages; see issue 23); lower it as the layout gets better. The tiling before it:
+  // 72 A4 pages for the 17 models, 34 on A3, text under 7 pt.
+  CHECK(over <= 12);
   WARN(figures << over << " models above the goal");
 }
 

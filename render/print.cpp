@@ -409,8 +409,17 @@ double Printer::compact_rows(std::vector<model::DiElement>& elements, const std:
     if (di.kind != model::DiKind::shape || !frames.count(di.element)) continue;
     auto name = frame_names_.find(di.element);
     if (name == frame_names_.end() || name->second.empty()) continue;
-    // Its title in title_lines lines, a fifth more for where the lines break.
+    // Its title in title_lines lines, a fifth more for where the lines break, and no word
+    // broken.
     double need = text_.wrap(name->second, 12, false, 1e6).width * 1.2 / options_.title_lines + 20;
+    std::size_t from = 0;
+    const std::string& title = name->second;
+    while (from < title.size()) {
+      std::size_t to = title.find_first_of(" \n", from);
+      if (to == std::string::npos) to = title.size();
+      if (to > from) need = std::max(need, text_.wrap(title.substr(from, to - from), 12, false, 1e6).width + 16);
+      from = to + 1;
+    }
     need = std::min(need, di.bounds.height);
     double have = map(di.bounds.y + di.bounds.height) - map(di.bounds.y);
     if (have >= need) continue;
