@@ -39,7 +39,7 @@ deb)
     dpkg-deb --field "$deb"
   done
   depends=$(dpkg-deb --field "$out"/syzba_*.deb Depends)
-  for lib in libc6 libstdc++6 libcairo2 libpango-1.0-0 libpugixml1v5 libpng16-16; do
+  for lib in libc6 libstdc++6 libcairo2 libpango-1.0-0 libpugixml1v5 libdeflate0; do
     grep -q "$lib" <<<"$depends" || fail "Depends lacks $lib (dpkg-shlibdeps): $depends"
   done
   contents=$(dpkg-deb --contents "$out"/syzba_*.deb)
@@ -250,7 +250,7 @@ tree)
   prefix=$out/prefix
   include=$prefix/include/syzba
   # Each public header compiles on its own against the installed tree (what it includes is there).
-  pc_flags=$(pkg-config --cflags pangocairo cairo libpng fmt pugixml nlohmann_json)
+  pc_flags=$(pkg-config --cflags pangocairo cairo libdeflate fmt pugixml nlohmann_json)
   export include pc_flags
   (cd "$include" && find . -name '*.h' ! -name walk.h | sort) | xargs -P "$(nproc)" -I{} sh -c \
     'echo "#include \"$1\"" | c++ -std=c++20 -fsyntax-only -x c++ -I"$include" $pc_flags - || { echo "include/syzba/$1 does not compile on its own" >&2; exit 255; }' _ {} \
