@@ -423,10 +423,12 @@ double Printer::compact_rows(std::vector<model::DiElement>& elements, const std:
     need = std::min(need, di.bounds.height);
     double have = map(di.bounds.y + di.bounds.height) - map(di.bounds.y);
     if (have >= need) continue;
-    for (auto it = gaps.rbegin(); it != gaps.rend(); ++it)
+    double short_by = need - have;
+    for (auto it = gaps.rbegin(); it != gaps.rend() && short_by > 0; ++it)
       if (it->lo < di.bounds.y + di.bounds.height && it->hi > di.bounds.y) {
-        it->keep = std::min(it->hi - it->lo, it->keep + (need - have));
-        break;
+        double more = std::min(it->hi - it->lo - it->keep, short_by);
+        it->keep += more;
+        short_by -= more;
       }
   }
   for (auto& di : elements) {

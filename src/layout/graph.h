@@ -149,6 +149,7 @@ struct Spacing {
   // least as tall as its title needs in that many lines).
   double title_band = size::title_band;
   int title_lines = 2;
+  double title_slack = 1;  // room for where the title's lines break (a line is not filled)
   static Spacing compact();
 };
 

@@ -78,7 +78,7 @@ Spacing Spacing::compact() {
   // wider only up to 140 px, taller after that; external labels wrapped at 80 px; titles in
   // three lines in a band 46 px wide (render::Options::title_band draws them so), since long
   // lane names are what makes lanes tall.
-  return {36, 20, 12, 80, 80, 140, 80, compact_title_band, compact_title_lines};
+  return {36, 20, 12, 80, 80, 140, 80, compact_title_band, compact_title_lines, 1.2};
 }
 
 Outcome lay_out(model::Definitions& defs, const Options& options) {

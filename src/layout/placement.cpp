@@ -143,7 +143,7 @@ void place_frame(Graph& g, int f) {
     leaf_heights[b] = f != 0 ? content : empty_pool ? size::black_box_band
                                                   : std::max(g.spacing.min_band, content + 2 * g.spacing.band_padding);
     // Room for the band's title along its side, up to two lines of wrapped text.
-    if (f == 0) leaf_heights[b] = std::max(leaf_heights[b], std::ceil(g.bands[frame.leaves[b]].title_length / g.spacing.title_lines + 20));
+    if (f == 0) leaf_heights[b] = std::max(leaf_heights[b], std::ceil(g.bands[frame.leaves[b]].title_length * g.spacing.title_slack / g.spacing.title_lines + 20));
     leaf_heights[b] = std::ceil(leaf_heights[b]);  // whole pixels: bands meet exactly
   }
   std::vector<double> band_top(bands, 0);
