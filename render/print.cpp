@@ -205,6 +205,7 @@ struct Attempt {
   std::vector<PrintedPage> pages;
   double scale = 0;
   int links = 0;
+  int undrawn = 0;
   std::string error, warning;
   std::vector<std::string> diagrams;
 };
@@ -602,7 +603,10 @@ Attempt Printer::run() {
       place(from, di);
       continue;
     }
-    if (!flows.count(di.element)) continue;  // a message flow or association across a cut: not drawn
+    if (!flows.count(di.element)) {  // a message flow or association across a cut: not drawn
+      ++out.undrawn;
+      continue;
+    }
     Pair p{from, to, &di};
     const auto& w = di.waypoints;
     std::size_t i = 0;
@@ -926,6 +930,10 @@ Printed render_print(const model::Definitions& defs, const Options& options, con
   printed.pages = std::move(best.pages);
   printed.scale = best.scale;
   printed.links = best.links;
+  printed.undrawn = best.undrawn;
+  if (best.undrawn > 0)
+    best.warning += fmt::format("{}{} message flow(s) or association(s) cross a page cut and are not drawn",
+                                best.warning.empty() ? "" : "; ", best.undrawn);
   printed.error = std::move(best.error);
   printed.warning = std::move(best.warning);
   printed.diagrams = std::move(best.diagrams);

@@ -190,6 +190,7 @@ struct Printed {
   double width_pt = 0, height_pt = 0, margin_pt = 0;
   double scale = 0;         // points per px of the diagram pages
   int links = 0;            // link pairs drawn at the cuts
+  int undrawn = 0;          // message flows and associations across a cut, not drawn
   bool relaid_out = false;  // the relayout given made fewer pages than the model's DI
   std::string error, warning;
   std::vector<std::string> diagrams;  // with an error: the diagrams the file has
