@@ -515,10 +515,11 @@ Attempt Printer::run() {
       std::vector<model::DiElement> part;
       for (const auto& di : diagram->plane.elements) {
         bool frame = di.kind == model::DiKind::shape && frames.count(di.element);
-        double x = di.kind == model::DiKind::shape ? di.bounds.x + di.bounds.width / 2
-                   : di.waypoints.empty()          ? c.a - 1
-                                                   : di.waypoints.front().x;
-        if (frame || (x >= c.a && x < c.b)) part.push_back(di);
+        auto in = [&](double x) { return x >= c.a && x < c.b; };
+        // Edges across the cut become link events on rows their ends stand in: left out here.
+        bool kept = di.kind == model::DiKind::shape ? in(di.bounds.x + di.bounds.width / 2)
+                                                    : !di.waypoints.empty() && in(di.waypoints.front().x) && in(di.waypoints.back().x);
+        if (frame || kept) part.push_back(di);
       }
       h = std::max(h, compact_rows(part, frames, g.top, g.bottom));
     }
