@@ -891,6 +891,12 @@ Attempt Printer::run() {
 
 }  // namespace
 
+bool fits_print_layout(const model::Definitions& defs) {
+  std::size_t drawn = 0;
+  for (const auto& d : defs.diagrams) drawn += d.plane.elements.size();
+  return drawn <= print_limit;
+}
+
 PageSpec page_spec(bool a3, bool landscape) {
   PageSpec spec;
   spec.width_pt = a3 ? 841.89 : 595.28;

@@ -204,4 +204,10 @@ PageSpec page_spec(bool a3, bool landscape);
 Printed render_print(const model::Definitions& defs, const Options& options, const PageSpec& page, TextEngine& text,
                      const std::function<bool(model::Definitions&)>& relayout = {});
 
+// Whether render_print lays the model out for pages: up to print_limit shapes and edges drawn.
+// A larger model (a chain of thousands of steps) would be minutes of paging into hundreds of
+// pages: it is printed as before — one page of its own size, or tiled — with a warning.
+constexpr std::size_t print_limit = 3000;
+bool fits_print_layout(const model::Definitions& defs);
+
 }  // namespace syzba::render

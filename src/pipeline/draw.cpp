@@ -54,7 +54,8 @@ Drawn draw(model::Definitions& definitions, const DrawOptions& options, render::
   render_options.title_block = options.title_block;
   render_options.diagram = options.diagram;
   auto page = exporter::page_from_name(options.page).value_or(exporter::PageSize::fit);
-  if (options.format == exporter::Format::pdf && page != exporter::PageSize::fit && !options.tile) {
+  bool paged = render::fits_print_layout(definitions);
+  if (options.format == exporter::Format::pdf && page != exporter::PageSize::fit && !options.tile && paged) {
     // Laid out for print: cut into pages between steps; a tighter layout tried when the
     // model's own needs more than one page.
     auto relayout = [&](model::Definitions& copy) {
@@ -83,6 +84,9 @@ Drawn draw(model::Definitions& definitions, const DrawOptions& options, render::
     out.diagrams = drawn.diagrams;
     return out;
   }
+  if (options.format == exporter::Format::pdf && page != exporter::PageSize::fit && !options.tile && !paged)
+    drawn.warning += std::string(drawn.warning.empty() ? "" : "; ") + "more than " + std::to_string(render::print_limit) +
+                     " shapes and edges: tiled over the pages instead of laid out for them";
   out.warning = drawn.warning;
   if (options.decorate) options.decorate(drawn.scene, text);
   auto exported = export_scene(drawn.scene, options);

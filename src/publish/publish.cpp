@@ -189,9 +189,14 @@ struct Worker {
       tight.compact = true;
       return layout::lay_out(copy, tight).error.empty();
     };
-    auto printed = render::render_print(defs, render_options, render::page_spec(false, true), text, relayout);
-    if (!printed.error.empty()) return fail(result, "render: " + printed.error);
-    auto pdf = exporter::to_pdf(printed);
+    exporter::Result pdf;
+    if (render::fits_print_layout(defs)) {
+      auto printed = render::render_print(defs, render_options, render::page_spec(false, true), text, relayout);
+      if (!printed.error.empty()) return fail(result, "render: " + printed.error);
+      pdf = exporter::to_pdf(printed);
+    } else {
+      pdf = exporter::to_pdf(drawn.scene);  // too large to lay out for pages: one page of its own size
+    }
     if (!pdf.error.empty()) return fail(result, pdf.error);
     files[name + ".pdf"] = std::move(pdf.bytes);
     // PNG at full size when it fits the limits, else as large as they allow.
