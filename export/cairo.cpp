@@ -233,6 +233,22 @@ void page_number(cairo_t* cr, const PagePlan& plan, int page, int pages, int row
 
 }  // namespace
 
+namespace {
+
+// Ends a PDF: the stream flushed into result, or its error (and no bytes) when Cairo failed.
+void finish_pdf(cairo_t* cr, cairo_surface_t* surface, Result& result) {
+  cairo_destroy(cr);
+  cairo_surface_finish(surface);
+  cairo_status_t status = cairo_surface_status(surface);
+  cairo_surface_destroy(surface);
+  if (status != CAIRO_STATUS_SUCCESS) {
+    result.bytes.clear();
+    result.error = std::string("PDF: ") + cairo_status_to_string(status);
+  }
+}
+
+}  // namespace
+
 Result to_pdf(const Scene& scene, const PdfOptions& options) {
   Result result;
   PagePlan plan = plan_pages(scene, options);
@@ -264,14 +280,7 @@ Result to_pdf(const Scene& scene, const PdfOptions& options) {
       if (pages > 1) page_number(cr, plan, page, pages, row, column);
       cairo_show_page(cr);
     }
-  cairo_destroy(cr);
-  cairo_surface_finish(surface);
-  cairo_status_t status = cairo_surface_status(surface);
-  cairo_surface_destroy(surface);
-  if (status != CAIRO_STATUS_SUCCESS) {
-    result.bytes.clear();
-    result.error = std::string("PDF: ") + cairo_status_to_string(status);
-  }
+  finish_pdf(cr, surface, result);
   result.pages = pages;
   return result;
 }
@@ -304,14 +313,7 @@ Result to_pdf(const render::Printed& printed) {
     cairo_restore(cr);
     cairo_show_page(cr);
   }
-  cairo_destroy(cr);
-  cairo_surface_finish(surface);
-  cairo_status_t status = cairo_surface_status(surface);
-  cairo_surface_destroy(surface);
-  if (status != CAIRO_STATUS_SUCCESS) {
-    result.bytes.clear();
-    result.error = std::string("PDF: ") + cairo_status_to_string(status);
-  }
+  finish_pdf(cr, surface, result);
   result.pages = static_cast<int>(printed.pages.size());
   return result;
 }

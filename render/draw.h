@@ -63,6 +63,8 @@ Shape rect(double x, double y, double w, double h, double corner, const Style& s
 Shape ellipse(double cx, double cy, double r, const Style& style);
 Shape polyline(const std::vector<std::pair<double, double>>& points, bool closed, const Style& style);
 Shape icon(std::string_view name, double x, double y, double scale, const Style& style);
+// Moves everything an element draws by (dx, dy): a page part placed, a print slice shifted.
+void translate(Element& e, double dx, double dy);
 
 std::string_view icon_path(std::string_view name);
 std::vector<PathOp> parse_path(std::string_view d, double x, double y, double scale);

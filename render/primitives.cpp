@@ -52,4 +52,24 @@ Text text_block(TextEngine& engine, std::string_view text, double font_px, bool 
   return t;
 }
 
+void translate(Element& e, double dx, double dy) {
+  for (auto& item : e.items) {
+    if (auto* shape = std::get_if<Shape>(&item)) {
+      shape->x += dx;
+      shape->y += dy;
+      for (auto& op : shape->path)
+        for (int i = 0; i + 1 < (op.op == 'C' ? 6 : op.op == 'Z' ? 0 : 2); i += 2) {
+          op.v[i] += dx;
+          op.v[i + 1] += dy;
+        }
+      continue;
+    }
+    Text& t = std::get<Text>(item);
+    for (auto& l : t.lines) {
+      l.x += t.vertical ? -dy : dx;
+      l.y += t.vertical ? dx : dy;
+    }
+  }
+}
+
 }  // namespace syzba::render

@@ -104,25 +104,6 @@ std::string page_caption(Lang lang, int page, int pages) {
   return fmt::format("page {} of {}", page, pages);
 }
 
-void shift(Element& e, double dx, double dy) {
-  for (auto& item : e.items) {
-    if (auto* shape = std::get_if<Shape>(&item)) {
-      shape->x += dx;
-      shape->y += dy;
-      for (auto& op : shape->path)
-        for (int i = 0; i + 1 < (op.op == 'C' ? 6 : op.op == 'Z' ? 0 : 2); i += 2) {
-          op.v[i] += dx;
-          op.v[i + 1] += dy;
-        }
-      continue;
-    }
-    Text& t = std::get<Text>(item);
-    for (auto& l : t.lines) {
-      l.x += t.vertical ? -dy : dx;
-      l.y += t.vertical ? dx : dy;
-    }
-  }
-}
 
 // The area an element's items cover.
 Box bounds_of(const Element& e) {
@@ -154,7 +135,7 @@ Box bounds_of(const Element& e) {
 
 // The page's title line: the title cut to one line at the left, "page N of M" at the right.
 void add_header(Scene& scene, const std::string& title, Lang lang, int page, int pages, TextEngine& text) {
-  for (auto& e : scene.elements) shift(e, 0, header_h);
+  for (auto& e : scene.elements) translate(e, 0, header_h);
   scene.height += header_h;
   Element header{"", "title"};
   header.label = title;
@@ -865,7 +846,7 @@ Attempt Printer::run() {
       double w = last_page.width + box.width + scene_margin, h = std::max(last_page.height, box.height + 2 * scene_margin) + header_h;
       if (it != legend.elements.end() && w * scale <= avail_w_pt() && h * scale <= avail_h_pt()) {
         Element moved = std::move(*it);
-        shift(moved, last_page.width - box.x, scene_margin - box.y);
+        translate(moved, last_page.width - box.x, scene_margin - box.y);
         last_page.elements.push_back(std::move(moved));
         last_page.width = std::ceil(w);
         last_page.height = std::ceil(h - header_h);

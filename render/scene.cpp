@@ -166,25 +166,6 @@ void add_item(Extent& extent, const Item& item) {
   }
 }
 
-void translate(Element& e, double dx, double dy) {
-  for (auto& item : e.items) {
-    if (auto* shape = std::get_if<Shape>(&item)) {
-      shape->x += dx;
-      shape->y += dy;
-      for (auto& op : shape->path)
-        for (int i = 0; i + 1 < (op.op == 'C' ? 6 : op.op == 'Z' ? 0 : 2); i += 2) {
-          op.v[i] += dx;
-          op.v[i + 1] += dy;
-        }
-      continue;
-    }
-    Text& t = std::get<Text>(item);
-    for (auto& l : t.lines) {
-      l.x += t.vertical ? -dy : dx;
-      l.y += t.vertical ? dx : dy;
-    }
-  }
-}
 
 const model::Diagram* choose_diagram(const model::Definitions& defs, const std::string& wanted) {
   for (const auto& d : defs.diagrams)
