@@ -9,6 +9,8 @@ packages=(
   build-essential make cmake ninja-build pkg-config
   libpugixml-dev libboost-graph-dev libcli11-dev nlohmann-json3-dev libfmt-dev catch2
   libcairo2-dev libpango1.0-dev libdeflate-dev
+  # syzba import: DOCX regulations are zip archives (word/document.xml).
+  libzip-dev
   # Fonts that cover Kazakh (ә ғ қ ң ө ұ ү һ і); Liberation Sans has Arial's metrics.
   fonts-liberation2 fonts-noto-core fonts-dejavu-core fonts-paratype
   # Tests: pdftotext reads the PDFs back; a real headless browser loads the SVGs and the

@@ -7,6 +7,7 @@
 #include "cli/input.h"
 #include "cli/verbs.h"
 #include "pipeline/pipeline.h"
+#include "import/import.h"
 #include "io/io.h"
 #include "text/text.h"
 
@@ -22,6 +23,9 @@ void add_check(CLI::App& app, CheckOptions& options) {
   cmd->add_option("--rule", options.rule_levels, "set a rule's level: ID=off|info|warn|error (repeatable)")
       ->allow_extra_args(false);  // one value per --rule, so a file after it stays a file
   cmd->add_option("--lang", options.lang, "language of the messages: en, ru or kk")->check(CLI::IsMember({"en", "ru", "kk"}));
+  cmd->add_option("--against", options.against,
+                  "a regulation (plain text, HTML or DOCX): also report where the model and the regulation differ "
+                  "(actions, units, durations, next actions, term, service names; rules against-*)");
   add_limits(*cmd, options.limits);
   add_watch(*cmd, options.watch);
   cmd->footer("Exit status: 0 no error, 1 an error-level finding, 2 a file that cannot be read.");
@@ -44,10 +48,26 @@ void print_rules() {
 int check_files(const CheckOptions& options, const check::Config& config) {
   std::vector<FileReport> reports;
   bool unreadable = false, has_error = false;
+  std::optional<import::Regulation> regulation;
+  if (!options.against.empty()) {
+    auto read = import::read_document(options.against);
+    if (!read.document) {
+      model::translate(read.diagnostics, config.lang);
+      reports.push_back({options.against, std::move(read.diagnostics)});
+      std::cout << format_text(reports);
+      return 2;
+    }
+    regulation = import::extract(*read.document);
+  }
   for (const auto& file : options.files) {
     auto read = text::read_model_file(file, options.limits);
     FileReport report{file == "-" ? "<stdin>" : file,
                       pipeline::findings(std::move(read.diagnostics), read.definitions ? &*read.definitions : nullptr, config)};
+    if (regulation && read.definitions) {
+      auto found = import::against(*regulation, *read.definitions);
+      model::translate(found, config.lang);
+      report.diagnostics.insert(report.diagnostics.end(), found.begin(), found.end());
+    }
     unreadable = unreadable || !read.definitions;
     has_error = has_error || std::any_of(report.diagnostics.begin(), report.diagnostics.end(),
                                          [](const auto& d) { return d.severity == model::Severity::error; });

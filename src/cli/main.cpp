@@ -35,6 +35,8 @@ int main(int argc, char** argv) {
   syzba::cli::add_keywords(app, keywords);
   syzba::cli::DiffOptions diff;
   syzba::cli::add_diff(app, diff);
+  syzba::cli::ImportOptions import;
+  syzba::cli::add_import(app, import);
   syzba::serve::Options serve;
   syzba::cli::add_serve(app, serve);
   try {
@@ -54,6 +56,7 @@ int main(int argc, char** argv) {
   if (app.got_subcommand("describe")) return syzba::cli::run_describe(describe);
   if (app.got_subcommand("keywords")) return syzba::cli::run_keywords(keywords);
   if (app.got_subcommand("diff")) return syzba::cli::run_diff(diff);
+  if (app.got_subcommand("import")) return syzba::cli::run_import(import);
   if (app.got_subcommand("serve")) return syzba::cli::run_serve(serve);
   return 2;
 }

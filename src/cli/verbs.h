@@ -24,6 +24,7 @@ struct CheckOptions {
   std::string lang = "en";
   io::ReadLimits limits;  // --max-bytes, --max-elements
   WatchOptions watch;
+  std::string against;  // a regulation (text, HTML, DOCX) the models are held against
 };
 
 struct ConvertOptions {
@@ -146,6 +147,16 @@ struct DiffOptions {
 
 void add_diff(CLI::App& app, DiffOptions& options);
 int run_diff(const DiffOptions& options);
+
+struct ImportOptions {
+  std::string input;
+  std::string output;
+  std::string lang = "en";
+  std::size_t max_bytes = 0;  // 0 = the default limit
+};
+
+void add_import(CLI::App& app, ImportOptions& options);
+int run_import(const ImportOptions& options);
 
 void add_serve(CLI::App& app, serve::Options& options);
 int run_serve(const serve::Options& options);

@@ -1,0 +1,836 @@
+// What a regulation says: its blocks joined into one stream (words broken across lines put
+// together), then the recognisers: the service and header, the term, numbered actions of the
+// body ("1-іс-қимыл – …", "действие 1 – …"), numbered procedure lists ("1) … – 1 (бір) жұмыс
+// күні ішінде;"), functional diagrams ("1-процесс – …", "1-шарт – …") and action tables.
+#include <algorithm>
+#include <cmath>
+#include <cstdlib>
+#include <map>
+#include <regex>
+#include <set>
+
+#include "import/import.h"
+#include "import/util.h"
+
+namespace syzba::import {
+namespace {
+
+struct Stream {
+  std::string text;   // the blocks joined
+  std::string lower;  // the same, lower case (the same length: Cyrillic letters keep their size)
+  std::vector<std::size_t> start;
+  std::vector<const Block*> block;
+
+  const Block& at(std::size_t offset) const {
+    auto it = std::upper_bound(start.begin(), start.end(), offset);
+    std::size_t k = it == start.begin() ? 0 : std::size_t(it - start.begin()) - 1;
+    return *block[k];
+  }
+};
+
+bool only_digits(const std::string& s) {
+  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
+}
+
+Stream make_stream(const Document& doc) {
+  Stream s;
+  for (const auto& b : doc.blocks) {
+    if (!b.cells.empty()) continue;   // table rows are read as tables
+    if (only_digits(b.text)) continue;  // a page number
+    if (!s.text.empty()) {
+      // A word broken at the end of a line ("іс-" / "қимыл") joins the next line's first word.
+      bool hyphen = s.text.size() >= 2 && s.text.back() == '-' && s.text[s.text.size() - 2] != ' ';
+      s.text += hyphen ? "" : " ";
+    }
+    s.start.push_back(s.text.size());
+    s.block.push_back(&b);
+    s.text += b.text;
+  }
+  s.lower = model::lowercase(s.text);
+  if (s.lower.size() != s.text.size()) s.lower = s.text;  // never: offsets must agree
+  return s;
+}
+
+std::string trim(std::string s) {
+  auto issp = [](unsigned char c) { return std::isspace(c) || c == ';' || c == ',' || c == ':'; };
+  while (!s.empty() && issp(static_cast<unsigned char>(s.back()))) s.pop_back();
+  std::size_t k = 0;
+  while (k < s.size() && std::isspace(static_cast<unsigned char>(s[k]))) ++k;
+  return s.substr(k);
+}
+
+// "–", "—" or "-" at i: its length in bytes, else 0.
+std::size_t dash_at(std::string_view s, std::size_t i) {
+  if (i < s.size() && s[i] == '-') return 1;
+  if (s.substr(i, 3) == "\xE2\x80\x93" || s.substr(i, 3) == "\xE2\x80\x94") return 3;
+  return 0;
+}
+
+// The longest run of words from the start of `text` that reads as a duration.
+std::optional<std::pair<std::string, model::Duration>> duration_prefix(std::string_view text) {
+  std::string t = trim(std::string(text));
+  while (!t.empty() && std::string_view(".;,\"»)").find(t.back()) != std::string_view::npos &&
+         !(t.back() == ')' && t.find('(') != std::string::npos))
+    t.pop_back();
+  std::vector<std::size_t> ends;
+  for (std::size_t i = 0; i <= t.size(); ++i)
+    if (i == t.size() || t[i] == ' ') ends.push_back(i);
+  for (std::size_t k = ends.size(); k-- > 0;) {
+    std::string candidate = trim(t.substr(0, ends[k]));
+    if (candidate.empty() || candidate.size() > 80) continue;
+    if (!std::isdigit(static_cast<unsigned char>(candidate[0])) && k > 6) continue;
+    auto parsed = model::parse_duration(candidate);
+    if (parsed.duration) {
+      // Words the parser passes over ("ішінде", "в течение") stay out of the text as written.
+      return std::make_pair(candidate, *parsed.duration);
+    }
+  }
+  return std::nullopt;
+}
+
+// The end of a clause: ';' or '.' followed by a space and a capital or a digit or the end.
+std::size_t clause_end(std::string_view s, std::size_t from) {
+  for (std::size_t i = from; i < s.size(); ++i) {
+    if (s[i] == ';') return i;
+    if (s[i] == '.' && (i + 1 >= s.size() || s[i + 1] == ' ') && !(i > 0 && std::isdigit(static_cast<unsigned char>(s[i - 1])) &&
+                                                                     i + 1 < s.size() && std::isdigit(static_cast<unsigned char>(s[i + 1]))))
+      return i;
+  }
+  return s.size();
+}
+
+// Where the duration of a step is said: "Орындалу ұзақтығы – …", "Продолжительность – …".
+const std::vector<std::string> duration_keys = {
+    "орындалу ұзақтығы", "орындау ұзақтығы", "ұзақтығы", "орындалу мерзімі", "орындау мерзімі",
+    "продолжительность выполнения", "продолжительность", "длительность", "срок исполнения", "срок выполнения"};
+
+struct Said {
+  std::string text;
+  std::optional<model::Duration> duration;
+  std::size_t begin = std::string::npos, end = std::string::npos;  // in the item
+};
+
+Said duration_in(std::string_view item, std::string_view lower_item, bool dash_form) {
+  Said said;
+  for (const auto& key : duration_keys) {
+    std::size_t k = lower_item.find(key);
+    if (k == std::string_view::npos) continue;
+    std::size_t i = k + key.size();
+    while (i < item.size() && item[i] == ' ') ++i;
+    if (std::size_t d = dash_at(item, i)) i += d;
+    while (i < item.size() && item[i] == ' ') ++i;
+    std::size_t e = clause_end(item, i);
+    if (auto p = duration_prefix(item.substr(i, e - i))) {
+      said.text = p->first;
+      said.duration = p->second;
+    } else {
+      said.text = trim(std::string(item.substr(i, e - i)));
+    }
+    said.begin = k;
+    said.end = e;
+    return said;
+  }
+  if (dash_form) {
+    // "… береді – 1 (бір) жұмыс күні ішінде;": the first dash followed by an amount.
+    for (std::size_t i = 0; i < item.size(); ++i) {
+      std::size_t d = dash_at(item, i);
+      if (!d || i == 0 || item[i - 1] != ' ') continue;
+      std::size_t j = i + d;
+      while (j < item.size() && item[j] == ' ') ++j;
+      std::size_t e = clause_end(item, j);
+      if (auto p = duration_prefix(item.substr(j, e - j))) {
+        said.text = p->first;
+        said.duration = p->second;
+        said.begin = i;
+        said.end = e;
+        return said;
+      }
+    }
+  }
+  return said;
+}
+
+// ---- performers --------------------------------------------------------------------------
+const std::vector<std::string> unit_heads = {
+    "кеңсе", "басшы", "қызметкер", "маман", "инспектор", "комиссия", "хатшы", "бөлімше", "филиал", "әкім",
+    "орындаушы", "бастығ", "меңгеруш", "оператор", "жұмыскер",
+    "канцеляри", "руководител", "сотрудник", "специалист", "комисси", "секретар", "работник", "исполнител",
+    "аким", "заведующ", "начальник", "услугодател", "услугополучател"};
+
+bool genitive(const std::string& w) {
+  for (const char* suffix : {"ның", "нің", "дың", "дің", "тың", "тің", "ого", "его"})
+    if (w.size() > std::strlen(suffix) && w.compare(w.size() - std::strlen(suffix), std::string::npos, suffix) == 0)
+      return true;
+  return false;
+}
+
+bool head_word(const std::string& lower_word) {
+  for (const auto& h : unit_heads)
+    if (lower_word.rfind(h, 0) == 0) return true;
+  return false;
+}
+
+std::vector<std::pair<std::size_t, std::size_t>> words_of(std::string_view s) {
+  std::vector<std::pair<std::size_t, std::size_t>> w;
+  std::size_t i = 0;
+  while (i < s.size()) {
+    while (i < s.size() && s[i] == ' ') ++i;
+    std::size_t b = i;
+    while (i < s.size() && s[i] != ' ') ++i;
+    if (i > b) w.emplace_back(b, i);
+  }
+  return w;
+}
+
+std::string strip_word(std::string w) {
+  while (!w.empty() && std::string_view(",;:.()«»\"").find(w.back()) != std::string_view::npos) w.pop_back();
+  while (!w.empty() && std::string_view(",;:.()«»\"").find(w.front()) != std::string_view::npos) w.erase(0, 1);
+  return w;
+}
+
+// The performer the step starts with ("көрсетілетін қызметті берушінің кеңсесі …"), and
+// where the rest begins.
+std::pair<std::string, std::size_t> performer(std::string_view item) {
+  auto words = words_of(item);
+  for (std::size_t k = 0; k < words.size() && k < 6; ++k) {
+    std::string w = model::lowercase(strip_word(std::string(item.substr(words[k].first, words[k].second - words[k].first))));
+    if (!head_word(w) || genitive(w)) continue;
+    std::size_t last = k;
+    while (last + 1 < words.size() && last < k + 2) {
+      std::string n = model::lowercase(strip_word(std::string(item.substr(words[last + 1].first, words[last + 1].second - words[last + 1].first))));
+      if (head_word(n) && !genitive(n)) ++last;
+      else break;
+    }
+    std::string unit = strip_word(std::string(item.substr(0, words[last].second)));
+    return {capitalize(unit), words[last].second};
+  }
+  return {"", 0};
+}
+
+// ---- systems of functional diagrams --------------------------------------------------------
+struct System {
+  const char* key;   // lower case, found in the step's text
+  const char* name;  // the pool's name
+};
+const System systems[] = {
+    {"эүаш ажо", "ЭҮАШ АЖО"},
+    {"жао аж", "ЖАО АЖ"},
+    {"берушінің ажо", "Көрсетілетін қызметті берушінің АЖО"},
+    {"берушінің ааж", "Көрсетілетін қызметті берушінің ААЖ"},
+    {"берушінің аж", "Көрсетілетін қызметті берушінің АЖ"},
+    {"уәкілетті ұйымның ааж", "Көрсетілетін қызметті берушінің ААЖ"},
+    {"эүп", "ЭҮП"},
+    {"портал", "Портал"},
+    {"иис услугодателя", "ИИС услугодателя"},
+    {"ис услугодателя", "ИС услугодателя"},
+    {"шэп", "ШЭП"},
+};
+
+// The system a step names as its performer: the first one named, leaving out those named as
+// the means ("… АЖ арқылы", "через …") or as the receiver ("… АЖО-ға", "в ИС …").
+std::string system_in(const std::string& lower_text) {
+  std::size_t best = std::string::npos;
+  std::string name;
+  for (const auto& s : systems) {
+    for (std::size_t k = lower_text.find(s.key); k != std::string::npos; k = lower_text.find(s.key, k + 1)) {
+      std::size_t after = k + std::strlen(s.key);
+      std::string tail = lower_text.substr(after, 24);
+      bool means = tail.find("арқылы") != std::string::npos && tail.find("арқылы") < 8;
+      bool receiver = tail.rfind("-ға", 0) == 0 || tail.rfind("-ге", 0) == 0 || tail.rfind("-на", 0) == 0 ||
+                      tail.rfind("-не", 0) == 0 || tail.rfind("ға ", 0) == 0;
+      bool via = k >= 7 && lower_text.compare(k - 7, 7, "через ") == 0;
+      if (means || receiver || via) continue;
+      if (k < best) {
+        best = k;
+        name = s.name;
+      }
+      break;
+    }
+  }
+  return name;
+}
+
+bool mentions_sending(const std::string& lower_text) {
+  for (const char* w : {"жолдау", "жолдайды", "жолданады", "жібер", "направлен", "отправ"})
+    if (lower_text.find(w) != std::string::npos) return true;
+  return false;
+}
+
+bool mentions_refusal(const std::string& lower_text) {
+  for (const char* w : {"бас тарт", "отказ"})
+    if (lower_text.find(w) != std::string::npos) return true;
+  return false;
+}
+
+std::string cut_label(std::string s) {
+  s = trim(s);
+  // A list number left at the end ("…; 4)") belongs to the next item.
+  std::size_t k = s.size();
+  while (k > 0 && std::isdigit(static_cast<unsigned char>(s[k - 1]))) --k;
+  if (k < s.size() && k > 0 && false) s.resize(k);
+  if (s.size() >= 2 && s.back() == ')') {
+    std::size_t j = s.size() - 1;
+    while (j > 0 && std::isdigit(static_cast<unsigned char>(s[j - 1]))) --j;
+    if (j < s.size() - 1 && (j == 0 || s[j - 1] == ' ')) s.resize(j);
+  }
+  s = trim(s);
+  while (!s.empty() && (s.back() == '.' || s.back() == ';' || s.back() == ',')) s.pop_back();
+  return capitalize(trim(s));
+}
+
+// ---- markers -------------------------------------------------------------------------------
+struct Marker {
+  std::size_t begin, end;  // the marker in the stream; the item starts at end
+  int number;
+  std::string word;  // lower case: іс-қимыл, іс-әрекет, әрекет, процесс, шарт, действие, условие
+};
+
+std::vector<Marker> markers(const Stream& s) {
+  static const std::regex kk(R"((\d{1,2}) ?(?:-|–)? ?(іс-қимыл|іс-әрекет|әрекет|процесс|шарт|действие|условие) ?(?:–|—|-) )");
+  static const std::regex ru(R"((действие|процесс|условие) (?:№ ?)?(\d{1,2}) ?(?:–|—|-) )");
+  std::vector<Marker> found;
+  for (std::sregex_iterator it(s.lower.begin(), s.lower.end(), kk), end; it != end; ++it) {
+    std::size_t b = std::size_t(it->position(0));
+    if (b > 0 && std::isdigit(static_cast<unsigned char>(s.lower[b - 1]))) continue;
+    found.push_back({b, b + std::size_t(it->length(0)), std::stoi((*it)[1]), (*it)[2]});
+  }
+  for (std::sregex_iterator it(s.lower.begin(), s.lower.end(), ru), end; it != end; ++it) {
+    std::size_t b = std::size_t(it->position(0));
+    found.push_back({b, b + std::size_t(it->length(0)), std::stoi((*it)[2]), (*it)[1]});
+  }
+  std::sort(found.begin(), found.end(), [](const Marker& a, const Marker& b) { return a.begin < b.begin; });
+  return found;
+}
+
+bool diagram_word(const std::string& w) { return w == "процесс" || w == "шарт" || w == "условие"; }
+bool condition_word(const std::string& w) { return w == "шарт" || w == "условие"; }
+
+// The heading a list stands under: the clause before its first item.
+std::string title_before(const Stream& s, std::size_t at) {
+  std::size_t from = char_start(s.text, at > 400 ? at - 400 : 0);
+  std::string before = s.text.substr(from, at - from);
+  std::size_t cut = before.find_last_of(".;");
+  if (cut != std::string::npos) before = before.substr(cut + 1);
+  // Drop a leading list number "2)" left before the marker.
+  std::string t = trim(before);
+  if (t.size() <= 4) return "";
+  return cut_label(t);
+}
+
+Step make_step(const Stream& s, std::size_t b, std::size_t e, int number, const std::string& marker, bool dash_form) {
+  Step st;
+  st.number = number;
+  st.marker = marker;
+  e = char_start(s.text, std::min(e, s.text.size()));
+  std::string item = s.text.substr(b, e - b);
+  std::string lower = s.lower.substr(b, e - b);
+  Said said = duration_in(item, lower, dash_form);
+  std::string body = item;
+  if (said.begin != std::string::npos) body = item.substr(0, said.begin);
+  else body = item.substr(0, clause_end(item, 0));
+  st.duration_text = said.text;
+  st.duration = said.duration;
+  const Block& block = s.at(b);
+  st.line = block.line;
+  st.place = block.place;
+  if (said.begin != std::string::npos && !said.duration) st.confidence -= 0.3;
+  st.label = cut_label(body);
+  return st;
+}
+
+// A functional diagram's flow: a condition's "no" is the refusal process right after it,
+// its "yes" the step after that; a refusal process ends in a refusal; every other process
+// goes on to the step after it.
+void link_diagram(Procedure& p) {
+  auto& steps = p.steps;
+  std::set<int> refusal_of_condition;
+  for (std::size_t k = 0; k < steps.size(); ++k) {
+    if (steps[k].kind != StepKind::condition) continue;
+    if (k + 1 < steps.size() && steps[k + 1].kind == StepKind::action && mentions_refusal(model::lowercase(steps[k + 1].label))) {
+      steps[k].no = int(k + 1);
+      steps[k + 1].refusal = true;
+      refusal_of_condition.insert(int(k + 1));
+      steps[k].yes = k + 2 < steps.size() ? int(k + 2) : -1;
+    } else {
+      steps[k].yes = k + 1 < steps.size() ? int(k + 1) : -1;
+      steps[k].no = -1;  // the text names no refusal step: a refusal end
+      steps[k].confidence -= 0.3;
+    }
+  }
+  for (std::size_t k = 0; k < steps.size(); ++k) {
+    if (steps[k].kind != StepKind::action || steps[k].refusal) continue;
+    if (k + 1 < steps.size()) steps[k].next = {int(k + 1)};
+  }
+}
+
+void link_sequence(Procedure& p) {
+  for (std::size_t k = 0; k + 1 < p.steps.size(); ++k) p.steps[k].next = {int(k + 1)};
+}
+
+std::vector<Procedure> marked_procedures(const Stream& s, std::vector<std::pair<std::size_t, std::size_t>>& used) {
+  auto found = markers(s);
+  std::vector<Procedure> out;
+  // Lists: consecutive markers of one family; a new list when a number starts again at 1.
+  std::vector<std::vector<std::size_t>> groups;
+  for (std::size_t k = 0; k < found.size(); ++k) {
+    bool diagram = diagram_word(found[k].word);
+    bool fresh = groups.empty();
+    if (!fresh) {
+      const Marker& last = found[groups.back().back()];
+      bool last_diagram = diagram_word(last.word);
+      if (last_diagram != diagram) fresh = true;
+      else if (found[k].begin - last.end > 3000) fresh = true;
+      else if (!diagram && found[k].number <= last.number) fresh = true;
+      else if (diagram && found[k].number == 1 && !condition_word(found[k].word)) {
+        // "1-процесс" again: a new diagram unless it is the first process of this one.
+        bool had_process = false;
+        for (auto g : groups.back())
+          if (!condition_word(found[g].word)) had_process = true;
+        fresh = had_process;
+      }
+    }
+    if (fresh) groups.emplace_back();
+    groups.back().push_back(k);
+  }
+  int body_count = 0, diagram_count = 0;
+  for (const auto& g : groups) {
+    if (g.size() < 2) continue;
+    bool diagram = diagram_word(found[g.front()].word);
+    Procedure p;
+    p.kind = diagram ? "diagram" : "body";
+    p.id = diagram ? "diagram-" + std::to_string(++diagram_count) : "body-" + std::to_string(++body_count);
+    p.title = title_before(s, found[g.front()].begin);
+    const Block& first = s.at(found[g.front()].begin);
+    p.line = first.line;
+    p.place = first.place;
+    std::string current_system;
+    for (std::size_t i = 0; i < g.size(); ++i) {
+      const Marker& m = found[g[i]];
+      std::size_t e = i + 1 < g.size() ? found[g[i + 1]].begin : char_start(s.text, std::min(s.text.size(), m.end + 1500));
+      // The next list number ("…; 4) 2-процесс") is cut by cut_label; a last item ends with its clause.
+      if (i + 1 == g.size()) {
+        std::string item = s.text.substr(m.end, e - m.end);
+        Said said = duration_in(item, s.lower.substr(m.end, e - m.end), false);
+        e = m.end + (said.end != std::string::npos ? said.end : clause_end(item, 0));
+      }
+      Step st = make_step(s, m.end, e, m.number, m.word, false);
+      if (diagram) {
+        st.kind = condition_word(m.word) ? StepKind::condition : StepKind::action;
+        std::string lower = model::lowercase(st.label);
+        std::string sys = system_in(lower);
+        if (st.kind == StepKind::action) {
+          if (!sys.empty() && !(mentions_sending(lower) && !current_system.empty())) current_system = sys;
+          st.unit = current_system;
+          st.unit_inferred = sys.empty() || sys != current_system;
+          if (st.unit.empty()) st.confidence -= 0.4;
+          else if (st.unit_inferred) st.confidence -= 0.2;
+        } else {
+          st.unit = current_system;
+          st.unit_inferred = true;
+        }
+      } else {
+        auto [unit, rest] = performer(st.label);
+        st.unit = unit;
+        if (!unit.empty()) st.label = cut_label(st.label.substr(rest));
+        else st.confidence -= 0.4;
+        if (st.duration_text.empty()) st.confidence -= 0.2;
+      }
+      if (st.label.size() < 6) st.confidence -= 0.2;
+      p.steps.push_back(std::move(st));
+    }
+    used.emplace_back(found[g.front()].begin, found[g.back()].end);
+    if (diagram) link_diagram(p);
+    else link_sequence(p);
+    out.push_back(std::move(p));
+  }
+  return out;
+}
+
+// ---- "N) …" lists --------------------------------------------------------------------------
+std::vector<Procedure> numbered_lists(const Stream& s, const std::vector<std::pair<std::size_t, std::size_t>>& used) {
+  static const std::regex item(R"((^|[ ;:.])(\d{1,2})\) )");
+  struct Item {
+    std::size_t begin, end;
+    int number;
+  };
+  std::vector<Item> items;
+  for (std::sregex_iterator it(s.lower.begin(), s.lower.end(), item), end; it != end; ++it) {
+    std::size_t b = std::size_t(it->position(2));
+    items.push_back({b, std::size_t(it->position(0) + it->length(0)), std::stoi((*it)[2])});
+  }
+  auto inside_used = [&](std::size_t at) {
+    for (auto [b, e] : used)
+      if (at + 40 >= b && at <= e + 10) return true;
+    return false;
+  };
+  std::vector<std::vector<Item>> runs;
+  for (const auto& i : items) {
+    if (!runs.empty() && i.number == runs.back().back().number + 1 && i.begin - runs.back().back().end < 2500)
+      runs.back().push_back(i);
+    else if (i.number == 1)
+      runs.push_back({i});
+  }
+  std::vector<Procedure> out;
+  int count = 0;
+  for (const auto& run : runs) {
+    if (run.size() < 2 || inside_used(run.front().begin)) continue;
+    std::string before = s.lower.substr(run.front().begin > 300 ? run.front().begin - 300 : 0,
+                                        std::min<std::size_t>(300, run.front().begin));  // bytes: only searched
+    bool procedural = false;
+    for (const char* w : {"рәсім", "іс-қимыл", "іс-әрекет", "процедур", "действ"})
+      if (before.find(w) != std::string::npos) procedural = true;
+    Procedure p;
+    p.kind = "list";
+    int timed = 0;
+    for (std::size_t k = 0; k < run.size(); ++k) {
+      std::size_t e = k + 1 < run.size() ? run[k + 1].begin : char_start(s.text, std::min(s.text.size(), run[k].end + 1500));
+      std::string itemtext = s.text.substr(run[k].end, e - run[k].end);
+      Said said = duration_in(itemtext, s.lower.substr(run[k].end, e - run[k].end), true);
+      std::size_t stop = said.end != std::string::npos ? said.end : clause_end(itemtext, 0);
+      Step st = make_step(s, run[k].end, run[k].end + stop, run[k].number, ")", true);
+      if (st.duration) ++timed;
+      auto [unit, rest] = performer(st.label);
+      st.unit = unit;
+      if (!unit.empty()) st.label = cut_label(st.label.substr(rest));
+      else st.confidence -= 0.4;
+      if (!st.duration) st.confidence -= 0.2;
+      p.steps.push_back(std::move(st));
+    }
+    if (!(procedural || timed * 2 >= int(run.size())) || (timed == 0 && !procedural)) continue;
+    // A list of definitions or documents names no performer at all: not a procedure.
+    int performers = 0;
+    for (const auto& st : p.steps) performers += !st.unit.empty();
+    if (performers == 0 && timed == 0) continue;
+    p.id = "list-" + std::to_string(++count);
+    p.title = title_before(s, run.front().begin);
+    p.line = p.steps.front().line;
+    p.place = p.steps.front().place;
+    link_sequence(p);
+    out.push_back(std::move(p));
+  }
+  return out;
+}
+
+// ---- tables --------------------------------------------------------------------------------
+enum Column { c_none, c_number, c_unit, c_action, c_completion, c_duration, c_next };
+
+Column column_of(const std::string& heading) {
+  std::string h = model::lowercase(heading);
+  auto has = [&](const char* w) { return h.find(w) != std::string::npos; };
+  if (has("келесі") || has("следующ")) return c_next;
+  if (has("ұзақтығы") || has("мерзімі") || has("срок") || has("продолжительн") || has("длительн")) return c_duration;
+  if (has("аяқталу") || has("завершени")) return c_completion;
+  if (has("қфб") || has("сфе") || has("бөлімше") || has("подразделен") || has("бірлік") || has("орындаушы") ||
+      has("исполнител") || has("участник"))
+    return c_unit;
+  if (has("атауы") || has("наименован") || has("сипаттама") || has("описани") || has("мазмұны") || has("содержани"))
+    return c_action;
+  if (has("№") || has("нөмір") || has("номер") || has("n ")) return c_number;
+  return c_none;
+}
+
+std::vector<int> numbers_in(const std::string& text) {
+  std::vector<int> n;
+  for (std::size_t i = 0; i < text.size();) {
+    if (std::isdigit(static_cast<unsigned char>(text[i]))) {
+      std::size_t j = i;
+      while (j < text.size() && std::isdigit(static_cast<unsigned char>(text[j]))) ++j;
+      if (j - i <= 3) n.push_back(std::stoi(text.substr(i, j - i)));
+      i = j;
+    } else {
+      ++i;
+    }
+  }
+  return n;
+}
+
+std::vector<Procedure> tables(const Document& doc, std::vector<Note>& notes) {
+  std::map<int, std::vector<const Block*>> by_table;
+  for (const auto& b : doc.blocks)
+    if (b.table) by_table[b.table].push_back(&b);
+  std::vector<Procedure> out;
+  for (const auto& [number, rows] : by_table) {
+    // Rows of cells; transposed when the first column names the attributes.
+    std::vector<std::vector<std::string>> grid;
+    for (const Block* b : rows) grid.push_back(b->cells);
+    std::vector<Column> by_row;
+    int row_keys = 0;
+    for (const auto& r : grid) {
+      Column c = r.empty() ? c_none : column_of(r.size() > 1 && column_of(r[0]) == c_none ? r[1] : r[0]);
+      by_row.push_back(c);
+      row_keys += c != c_none;
+    }
+    int col_keys = 0;
+    for (const auto& h : grid.front()) col_keys += column_of(h) != c_none;
+    std::vector<Column> columns;
+    std::vector<std::vector<std::string>> records;
+    std::vector<const Block*> record_block;
+    if (col_keys >= 3 && col_keys >= row_keys) {
+      for (const auto& h : grid.front()) columns.push_back(column_of(h));
+      for (std::size_t r = 1; r < grid.size(); ++r) {
+        records.push_back(grid[r]);
+        record_block.push_back(rows[r]);
+      }
+    } else if (row_keys >= 3) {
+      // Attribute rows: the label is in the first (or second, after a row number) cell.
+      std::size_t width = 0;
+      for (const auto& r : grid) width = std::max(width, r.size());
+      for (std::size_t r = 0; r < grid.size(); ++r) columns.push_back(by_row[r]);
+      std::size_t first_data = 1;
+      if (!grid.empty() && grid[0].size() > 1 && column_of(grid[0][0]) == c_none) first_data = 2;
+      for (std::size_t c = first_data; c < width; ++c) {
+        std::vector<std::string> rec;
+        for (const auto& r : grid) rec.push_back(c < r.size() ? r[c] : "");
+        records.push_back(rec);
+        record_block.push_back(rows.front());
+      }
+    } else {
+      notes.push_back({rows.front()->line, rows.front()->place, "table " + std::to_string(number) + ": no action table (its headings name no number, unit, action and duration)"});
+      continue;
+    }
+    Procedure p;
+    p.kind = "table";
+    p.id = "table-" + std::to_string(number);
+    p.line = rows.front()->line;
+    p.place = rows.front()->place;
+    std::map<int, int> index_of_number;
+    std::vector<std::vector<int>> next_numbers;
+    for (std::size_t r = 0; r < records.size(); ++r) {
+      Step st;
+      st.marker = "table";
+      std::string unit, action, completion, duration, next, num;
+      for (std::size_t c = 0; c < records[r].size() && c < columns.size(); ++c) {
+        const std::string& v = records[r][c];
+        switch (columns[c]) {
+          case c_number: num = v; break;
+          case c_unit: unit = v; break;
+          case c_action: action += (action.empty() ? "" : " ") + v; break;
+          case c_completion: completion = v; break;
+          case c_duration: duration = v; break;
+          case c_next: next = v; break;
+          default: break;
+        }
+      }
+      auto nums = numbers_in(num);
+      if (nums.empty()) {
+        if (!trim(action).empty())
+          notes.push_back({record_block[r]->line, record_block[r]->place, "table " + std::to_string(number) + ": a row without a number"});
+        continue;
+      }
+      st.number = nums.front();
+      st.unit = capitalize(trim(unit));
+      st.label = cut_label(action);
+      st.document = trim(completion);
+      st.line = record_block[r]->line;
+      st.place = record_block[r]->place;
+      std::string d = trim(duration);
+      if (!d.empty()) {
+        st.duration_text = d;
+        if (auto pr = duration_prefix(d)) {
+          st.duration_text = pr->first;
+          st.duration = pr->second;
+        } else {
+          st.confidence -= 0.3;
+          notes.push_back({st.line, st.place, "duration not read: «" + d + "»"});
+        }
+      }
+      if (st.unit.empty()) st.confidence -= 0.4;
+      if (st.label.empty()) st.confidence -= 0.3;
+      index_of_number[st.number] = int(p.steps.size());
+      std::string lower_next = model::lowercase(next);
+      next_numbers.push_back(numbers_in(next));
+      p.steps.push_back(std::move(st));
+    }
+    if (p.steps.size() < 2) continue;
+    for (std::size_t k = 0; k < p.steps.size(); ++k)
+      for (int n : next_numbers[k])
+        if (auto it = index_of_number.find(n); it != index_of_number.end() && it->second != int(k)) p.steps[k].next.push_back(it->second);
+    out.push_back(std::move(p));
+  }
+  return out;
+}
+
+// ---- service, header, term ------------------------------------------------------------------
+// The quoted name that ends just before `at` (kk: «…» регламенті) or starts just after it
+// (ru: Регламент государственной услуги «…»).
+std::string quoted_before(const std::string& text, std::size_t at) {
+  std::size_t from = char_start(text, at > 700 ? at - 700 : 0);
+  std::string window = text.substr(from, at - from);
+  std::size_t close = window.rfind("»");
+  std::size_t close2 = window.rfind('"');
+  bool guillemet = close != std::string::npos && (close2 == std::string::npos || close > close2);
+  if (!guillemet) close = close2;
+  if (close == std::string::npos || window.size() - close > 130) return "";
+  std::size_t open = guillemet ? window.rfind("«", close) : window.rfind('"', close - 1);
+  if (open == std::string::npos) return "";
+  std::size_t len = guillemet ? 2 : 1;
+  std::string name = window.substr(open + len, close - open - len);
+  // A name quoted inside the name («Азаматтарға арналған үкімет» …) opens earlier.
+  return trim(name);
+}
+
+std::string quoted_after(const std::string& text, std::size_t at) {
+  std::size_t open = text.find("«", at);
+  if (open == std::string::npos || open - at > 40) return "";
+  std::size_t close = text.find("»", open);
+  if (close == std::string::npos || close - open > 700) return "";
+  return trim(text.substr(open + 2, close - open - 2));
+}
+
+void service_and_headers(const Stream& s, Regulation& reg) {
+  struct Key {
+    const char* word;
+    bool header;  // "регламентіне N қосымша": an appendix's header
+    bool after;
+  };
+  const Key keys[] = {{"мемлекеттік көрсетілетін қызмет регламентіне", true, false},
+                      {"мемлекеттік көрсетілетін қызмет регламенті", false, false},
+                      {"электрондық мемлекеттік қызмет регламентіне", true, false},
+                      {"электрондық мемлекеттік қызмет регламенті", false, false},
+                      {"мемлекеттік қызмет регламенті", false, false},
+                      {"к регламенту государственной услуги", true, true},
+                      {"регламент государственной услуги", false, true},
+                      {"регламенту государственной услуги", true, true},
+                      {"регламентіне", true, false}};
+  std::set<std::size_t> taken;
+  for (const auto& key : keys) {
+    for (std::size_t at = s.lower.find(key.word); at != std::string::npos; at = s.lower.find(key.word, at + 1)) {
+      if (taken.count(at) || taken.count(at + 2) || taken.count(at - 2)) continue;
+      bool overlapped = false;
+      for (std::size_t t : taken)
+        if (at >= t && at < t + 60) overlapped = true;
+      if (overlapped) continue;
+      std::string name = key.after ? quoted_after(s.text, at + std::strlen(key.word)) : quoted_before(s.text, at);
+      if (name.size() < 10) continue;
+      taken.insert(at);
+      const Block& b = s.at(at);
+      if (!key.header && reg.service.empty()) {
+        reg.service = name;
+        reg.service_line = b.line;
+      } else if (key.header) {
+        reg.headers.push_back({name, b.line, b.place});
+      }
+    }
+  }
+  std::sort(reg.headers.begin(), reg.headers.end(), [](const auto& a, const auto& b) { return a.line < b.line; });
+  reg.headers.erase(std::unique(reg.headers.begin(), reg.headers.end(),
+                                [](const auto& a, const auto& b) { return a.line == b.line && a.name == b.name; }),
+                    reg.headers.end());
+  if (reg.service.empty() && !reg.headers.empty()) {
+    reg.service = reg.headers.front().name;
+    reg.service_line = reg.headers.front().line;
+  }
+}
+
+void header(const Stream& s, Regulation& reg) {
+  static const std::regex kk_date(R"((\d{4}) жылғы (\d{1,2}) ([^ ]+))");
+  static const std::regex ru_date(R"(от (\d{1,2}) ([^ ]+) (\d{4}) года)");
+  static const std::regex number(R"((?:№|n) ?(\d[\d/\-]*))");
+  std::string head = s.lower.substr(0, char_start(s.lower, std::min<std::size_t>(s.lower.size(), 1500)));
+  std::smatch m;
+  std::size_t date_at = std::string::npos;
+  if (std::regex_search(head, m, kk_date) || std::regex_search(head, m, ru_date)) {
+    date_at = std::size_t(m.position(0));
+    reg.date = s.text.substr(date_at, std::size_t(m.length(0)));
+    reg.header_line = s.at(date_at).line;
+    std::size_t from = 0;
+    std::string before = s.text.substr(0, date_at);
+    std::size_t q = before.rfind("қосымша");
+    if (q != std::string::npos) from = q + std::strlen("қосымша");
+    q = before.rfind("Приложение");
+    if (q != std::string::npos) from = std::max(from, before.find(' ', q + 10) == std::string::npos ? q : before.find(' ', q + 12));
+    reg.approved_by = trim(before.substr(std::min(from, before.size())));
+    if (reg.approved_by.size() > 200)
+      reg.approved_by = reg.approved_by.substr(char_start(reg.approved_by, reg.approved_by.size() - 200));
+    std::string rest = head.substr(date_at, char_start(head, date_at + 200) - date_at);
+    if (std::regex_search(rest, m, number)) reg.number = m[1];
+    // "Постановлением акимата … от …": the body that approved it is named after the date too.
+    std::size_t a0 = date_at + reg.date.size();
+    std::string after = s.text.substr(a0, char_start(s.text, std::min(s.text.size(), a0 + 200)) - a0);
+    std::size_t approved = after.find("бекітілген");
+    if (approved == std::string::npos) approved = after.find("утвержден");
+    if (reg.approved_by.empty() && approved != std::string::npos) reg.approved_by = trim(after.substr(0, approved));
+  }
+}
+
+void term(const Stream& s, Regulation& reg) {
+  const char* keys[] = {"мемлекеттік қызмет көрсету мерзімі", "қызмет көрсету мерзімі", "срок оказания государственной услуги",
+                        "срок оказания"};
+  for (const char* key : keys) {
+    for (std::size_t at = s.lower.find(key); at != std::string::npos; at = s.lower.find(key, at + 1)) {
+      std::size_t i = at + std::strlen(key);
+      std::size_t stop = std::min(s.text.size(), i + 250);
+      for (std::size_t j = i; j < stop; ++j) {
+        std::size_t d = dash_at(s.text, j);
+        if (!d || s.text[j - 1] != ' ') continue;
+        std::size_t b = j + d;
+        while (b < s.text.size() && s.text[b] == ' ') ++b;
+        std::size_t e = clause_end(s.text, b);
+        if (auto p = duration_prefix(s.text.substr(b, e - b))) {
+          reg.term_text = p->first;
+          reg.term = p->second;
+          reg.term_line = s.at(at).line;
+          return;
+        }
+        break;
+      }
+    }
+  }
+}
+
+std::string language(const Stream& s) {
+  int kazakh = 0, cyr = 0;
+  for (std::size_t i = 0; i + 1 < s.text.size(); ++i) {
+    unsigned char a = s.text[i], b = s.text[i + 1];
+    if (a == 0xD0 || a == 0xD1) ++cyr;
+    if ((a == 0xD2 && (b == 0x93 || b == 0x9B || b == 0xA3 || b == 0xAF || b == 0xB1 || b == 0xBB)) ||
+        (a == 0xD3 && (b == 0x99 || b == 0xA9)) || (a == 0xD1 && b == 0x96))
+      ++kazakh;
+  }
+  return kazakh * 40 >= cyr && kazakh > 0 ? "kk" : "ru";
+}
+
+// Places the text shows a procedure the recognisers do not read (scrambled tables, boxes of
+// drawn handbooks): said in the report, never guessed.
+void unread(const Stream& s, Regulation& reg) {
+  const char* words[] = {"бизнес-процестерінің анықтамалығы", "іс-әрекеттерді сипаттау", "кесте", "справочник бизнес-процессов",
+                         "описание действий", "таблица"};
+  std::set<int> lines;
+  for (const char* w : words)
+    for (std::size_t at = s.lower.find(w); at != std::string::npos; at = s.lower.find(w, at + 1)) {
+      const Block& b = s.at(at);
+      bool read = false;
+      for (const auto& p : reg.procedures)
+        if (std::abs(p.line - b.line) < 15) read = true;
+      if (!read && lines.insert(b.line).second)
+        reg.notes.push_back({b.line, b.place, std::string("«") + w + "»: a procedure drawn or tabulated here was not read (its cells or boxes are not in rows in the text)"});
+    }
+}
+
+}  // namespace
+
+Regulation extract(const Document& document) {
+  Regulation reg;
+  reg.path = document.path;
+  Stream s = make_stream(document);
+  reg.lang = language(s);
+  service_and_headers(s, reg);
+  header(s, reg);
+  term(s, reg);
+  std::vector<std::pair<std::size_t, std::size_t>> used;
+  auto marked = marked_procedures(s, used);
+  auto lists = numbered_lists(s, used);
+  auto tabled = tables(document, reg.notes);
+  for (auto* group : {&marked, &lists, &tabled})
+    for (auto& p : *group) reg.procedures.push_back(std::move(p));
+  std::stable_sort(reg.procedures.begin(), reg.procedures.end(), [](const Procedure& a, const Procedure& b) { return a.line < b.line; });
+  unread(s, reg);
+  std::sort(reg.notes.begin(), reg.notes.end(), [](const Note& a, const Note& b) { return a.line < b.line; });
+  for (auto& p : reg.procedures)
+    for (auto& st : p.steps) st.confidence = std::max(0.0, std::min(1.0, st.confidence));
+  if (reg.service.empty()) reg.notes.insert(reg.notes.begin(), {0, "", "no service name found (no «…» before «регламенті» / after «Регламент государственной услуги»)"});
+  if (!reg.term) reg.notes.insert(reg.notes.begin(), {0, "", "no declared term found (the regulation may refer to its Standard)"});
+  return reg;
+}
+
+}  // namespace syzba::import
