@@ -36,7 +36,8 @@ std::vector<std::string> letters_words(std::string_view s) {
     unsigned char c = lower[i];
     std::size_t len = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : 4;
     bool letter = (c < 0x80 && std::isalnum(c)) || c >= 0xC0;
-    if (letter) w.append(lower, i, len);
+    if (c == 'i') w += "і";  // a Latin i standing for the Kazakh letter (І және ІІ дәрежелі)
+    else if (letter) w.append(lower, i, len);
     else if (!w.empty()) {
       words.push_back(w);
       w.clear();
@@ -164,7 +165,7 @@ std::string names(const std::vector<std::string>& v) {
   return s;
 }
 
-bool same_name(const std::string& a, const std::string& b) { return letters_words(a) == letters_words(b); }
+bool same_name(const std::string& a, const std::string& b) { return letters_words(repair(a)) == letters_words(repair(b)); }
 
 }  // namespace
 
@@ -237,17 +238,52 @@ std::vector<model::Diagnostic> against(const Regulation& reg, const model::Defin
         if (!model.service || !model.service->term) service = &*p.service;
       }
     }
+  if (service_element.empty() && !model.processes.empty()) {  // the file's service: said at its first process
+    service_element = model.processes.front().id;
+    service_pos = model.processes.front().pos;
+  }
   std::optional<model::Duration> model_term = model.service && model.service->term ? model.service->term
                                               : service && service->term            ? service->term
                                                                                     : std::nullopt;
   std::string model_service = model.service && !model.service->name.empty() ? model.service->name : service ? service->name : "";
   if (reg.term && model_term && !same_duration(reg.term, model_term))
     add("against-term", service_element, service_pos, {model_term->text, where(reg.term_line, ""), reg.term_text});
-  if (!reg.service.empty() && !model_service.empty() && !same_name(reg.service, model_service))
-    add("against-service", service_element, service_pos, {model_service, where(reg.service_line, ""), reg.service});
+  // A document may bring several regulations (an order amending them): then each model is
+  // about one of the services it names, and headers naming others are no error.
+  std::vector<std::string> services;
+  auto named = [&](const std::string& n) {
+    for (const auto& x : services)
+      if (same_name(x, n)) return true;
+    return false;
+  };
+  if (!reg.service.empty()) services.push_back(reg.service);
   for (const auto& h : reg.headers)
-    if (!reg.service.empty() && !same_name(h.name, reg.service))
-      add("against-header-service", service_element, service_pos, {where(h.line, h.place), h.name, reg.service});
+    if (!named(h.name)) services.push_back(h.name);
+  bool one_regulation = !reg.several_regulations && services.size() <= 2;
+  if (one_regulation && !reg.service.empty() && !model_service.empty() && !same_name(reg.service, model_service))
+    add("against-service", service_element, service_pos, {model_service, where(reg.service_line, ""), reg.service});
+  // A header naming another service concerns the diagrams of its appendix: those that say they
+  // come from it, or that keep the header's service on their process.
+  std::set<int> appendices;
+  auto appendix_of = [&](const std::optional<model::ServiceInfo>& info) {
+    if (!info) return;
+    std::string a = info->appendix;
+    for (std::size_t i = 0; i < a.size(); ++i)
+      if (std::isdigit(static_cast<unsigned char>(a[i]))) {
+        appendices.insert(std::atoi(a.c_str() + i));
+        break;
+      }
+  };
+  appendix_of(model.service);
+  for (const auto& p : model.processes) appendix_of(p.service);
+  if (one_regulation)
+    for (const auto& h : reg.headers) {
+      if (reg.service.empty() || same_name(h.name, reg.service)) continue;
+      bool keeps = false;
+      for (const auto& p : model.processes) keeps = keeps || (p.service && same_name(p.service->name, h.name));
+      if (keeps || (h.appendix && appendices.count(h.appendix)))
+        add("against-header-service", service_element, service_pos, {where(h.line, h.place), h.name, reg.service});
+    }
 
   auto all = compile_all(reg);
   auto model_table = table::make_table(model);

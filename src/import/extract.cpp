@@ -75,7 +75,9 @@ std::optional<std::pair<std::string, model::Duration>> duration_prefix(std::stri
   std::vector<std::size_t> ends;
   for (std::size_t i = 0; i <= t.size(); ++i)
     if (i == t.size() || t[i] == ' ') ends.push_back(i);
-  for (std::size_t k = ends.size(); k-- > 0;) {
+  // The shortest run that reads as a duration: the words after it ("ішінде", "енгізеді")
+  // are the sentence's, not the duration's.
+  for (std::size_t k = 0; k < ends.size(); ++k) {
     std::string candidate = trim(t.substr(0, ends[k]));
     if (candidate.empty() || candidate.size() > 80) continue;
     if (!std::isdigit(static_cast<unsigned char>(candidate[0])) && k > 6) continue;
@@ -226,22 +228,25 @@ const System systems[] = {
     {"шэп", "ШЭП"},
 };
 
-// The system a step names as its performer: the first one named, leaving out those named as
-// the means ("… АЖ арқылы", "через …") or as the receiver ("… АЖО-ға", "в ИС …").
+// The system a step names as its performer: the first one named (the longest name where two
+// start at the same place: "берушінің АЖО" before "берушінің АЖ"), leaving out those named as
+// the means ("… АЖ арқылы", "через …").
 std::string system_in(const std::string& lower_text) {
-  std::size_t best = std::string::npos;
+  std::size_t best = std::string::npos, best_len = 0;
   std::string name;
   for (const auto& s : systems) {
+    std::size_t len = std::strlen(s.key);
     for (std::size_t k = lower_text.find(s.key); k != std::string::npos; k = lower_text.find(s.key, k + 1)) {
-      std::size_t after = k + std::strlen(s.key);
-      std::string tail = lower_text.substr(after, 24);
-      bool means = tail.find("арқылы") != std::string::npos && tail.find("арқылы") < 8;
-      bool receiver = tail.rfind("-ға", 0) == 0 || tail.rfind("-ге", 0) == 0 || tail.rfind("-на", 0) == 0 ||
-                      tail.rfind("-не", 0) == 0 || tail.rfind("ға ", 0) == 0;
-      bool via = k >= 7 && lower_text.compare(k - 7, 7, "через ") == 0;
-      if (means || receiver || via) continue;
-      if (k < best) {
+      std::size_t after = k + len;
+      while (after < lower_text.size() && lower_text[after] != ' ') ++after;
+      static const std::string by_means = " арқылы";
+      bool means = lower_text.compare(after, by_means.size(), by_means) == 0;
+      static const std::string through = "через ";
+      bool via = k >= through.size() && lower_text.compare(k - through.size(), through.size(), through) == 0;
+      if (means || via) continue;
+      if (k < best || (k == best && len > best_len)) {
         best = k;
+        best_len = len;
         name = s.name;
       }
       break;
@@ -651,9 +656,11 @@ std::vector<Procedure> tables(const Document& doc, std::vector<Note>& notes) {
 }
 
 // ---- service, header, term ------------------------------------------------------------------
+std::vector<int> numbers_in(const std::string& text);
 // The quoted name that ends just before `at` (kk: «…» регламенті) or starts just after it
 // (ru: Регламент государственной услуги «…»).
-std::string quoted_before(const std::string& text, std::size_t at) {
+std::string quoted_before(const Stream& stream, std::size_t at) {
+  const std::string& text = stream.text;
   std::size_t from = char_start(text, at > 700 ? at - 700 : 0);
   std::string window = text.substr(from, at - from);
   std::size_t close = window.rfind("»");
@@ -661,7 +668,37 @@ std::string quoted_before(const std::string& text, std::size_t at) {
   bool guillemet = close != std::string::npos && (close2 == std::string::npos || close > close2);
   if (!guillemet) close = close2;
   if (close == std::string::npos || window.size() - close > 130) return "";
-  std::size_t open = guillemet ? window.rfind("«", close) : window.rfind('"', close - 1);
+  std::size_t open = std::string::npos;
+  if (guillemet) {
+    // Names quote names («Алтын алқа» …): the « that balances the last ».
+    int depth = 0;
+    for (std::size_t i = close + 1; i-- > 0;) {
+      if (window.compare(i, 2, "»") == 0) ++depth;
+      else if (window.compare(i, 2, "«") == 0 && --depth == 0) {
+        open = i;
+        break;
+      }
+    }
+  } else {
+    // Straight quotes nest without telling ("Алтын алқа", … "Ана даңқы" … "): the name opens at
+    // the first quote after the clause or the appendix number before it.
+    std::size_t from = 0;
+    for (const char* boundary : {"қосымша", ". ", ": ", "приложение"}) {
+      std::size_t b = window.rfind(boundary, close);
+      if (b != std::string::npos) from = std::max(from, b + std::strlen(boundary));
+    }
+    open = window.find('"', from);
+    // A name that begins a line (as headers set them) begins there.
+    for (std::size_t q = close; q-- > 0;) {
+      if (window[q] != '"') continue;
+      std::size_t abs = char_start(text, at > 700 ? at - 700 : 0) + q;
+      if (std::binary_search(stream.start.begin(), stream.start.end(), abs)) {
+        open = q;
+        break;
+      }
+    }
+    if (open >= close) open = window.rfind('"', close - 1);
+  }
   if (open == std::string::npos) return "";
   std::size_t len = guillemet ? 2 : 1;
   std::string name = window.substr(open + len, close - open - len);
@@ -700,7 +737,7 @@ void service_and_headers(const Stream& s, Regulation& reg) {
       for (std::size_t t : taken)
         if (at >= t && at < t + 60) overlapped = true;
       if (overlapped) continue;
-      std::string name = key.after ? quoted_after(s.text, at + std::strlen(key.word)) : quoted_before(s.text, at);
+      std::string name = key.after ? quoted_after(s.text, at + std::strlen(key.word)) : quoted_before(s, at);
       if (name.size() < 10) continue;
       taken.insert(at);
       const Block& b = s.at(at);
@@ -708,7 +745,13 @@ void service_and_headers(const Stream& s, Regulation& reg) {
         reg.service = name;
         reg.service_line = b.line;
       } else if (key.header) {
-        reg.headers.push_back({name, b.line, b.place});
+        // "… регламентіне 2 қосымша" / "Приложение 2 к регламенту …": the appendix's number.
+        std::size_t after = at + std::strlen(key.word);
+        std::string tail = s.lower.substr(after, char_start(s.lower, std::min(s.lower.size(), after + 30)) - after);
+        std::string lead = s.lower.substr(at > 60 ? char_start(s.lower, at - 60) : 0, at - (at > 60 ? char_start(s.lower, at - 60) : 0));
+        int appendix = 0;
+        if (auto n = numbers_in(key.after ? lead : tail); !n.empty()) appendix = key.after ? n.back() : n.front();
+        reg.headers.push_back({name, appendix, b.line, b.place});
       }
     }
   }
@@ -815,6 +858,11 @@ Regulation extract(const Document& document) {
   Stream s = make_stream(document);
   reg.lang = language(s);
   service_and_headers(s, reg);
+  {
+    std::string head = s.lower.substr(0, char_start(s.lower, std::min<std::size_t>(s.lower.size(), 3000)));
+    reg.several_regulations = head.find("регламенттерін") != std::string::npos || head.find("регламенттері") != std::string::npos ||
+                              head.find("регламентов") != std::string::npos;
+  }
   header(s, reg);
   term(s, reg);
   std::vector<std::pair<std::size_t, std::size_t>> used;

@@ -95,6 +95,7 @@ struct Note {  // what could not be read, or was read with doubt
 
 struct HeaderService {  // a service named in a header ("«…» регламентіне 2 қосымша")
   std::string name;
+  int appendix = 0;  // the appendix the header heads (0: not said)
   int line = 0;
   std::string place;
 };
@@ -110,6 +111,7 @@ struct Regulation {
   std::optional<model::Duration> term;
   int term_line = 0;
   std::vector<HeaderService> headers;
+  bool several_regulations = false;  // an order that approves or amends several ("регламенттерін")
   std::vector<Procedure> procedures;
   std::vector<Note> notes;
 };

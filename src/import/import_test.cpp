@@ -204,6 +204,47 @@ TEST_CASE("import: the measure on the seeds keeps its floor", "[import][measure]
   double recall = double(correct) / model_actions, precision = double(correct) / draft_actions;
   WARN("recall " << recall << ", precision " << precision << " (" << correct << " of " << model_actions << " model actions, "
                  << draft_actions << " drafted)");
-  CHECK(recall >= 0.32);
-  CHECK(precision >= 0.75);
+  CHECK(recall >= 0.36);
+  CHECK(precision >= 0.85);
+}
+
+TEST_CASE("import: check --against on the seed models finds the listed anomaly and no false difference", "[import][against]") {
+  // models/README.md: appendix 2 of seed 000 names another service (the two handbooks drawn
+  // from it). The other anomalies (duration-missing, term-exceeded) are the model's own
+  // findings, which check --against reports beside these.
+  std::map<std::string, import::Regulation> regs;
+  for (const auto& e : fs::directory_iterator(shared() / "seeds"))
+    if (e.path().extension() == ".txt") regs.emplace(e.path().filename().string().substr(0, 3), read_regulation(e.path()));
+  std::map<std::string, std::vector<std::string>> found;
+  for (const auto& e : fs::directory_iterator(models_dir())) {
+    if (e.path().extension() != ".bpmn") continue;
+    auto read = io::read_bpmn_file(e.path().string());
+    REQUIRE(read.definitions);
+    for (const auto& d : import::against(regs.at(e.path().filename().string().substr(0, 3)), *read.definitions))
+      if (d.severity != model::Severity::info) found[e.path().stem().string()].push_back(d.rule);
+  }
+  CHECK(found == std::map<std::string, std::vector<std::string>>{
+                     {"000-patronage-portal-handbook", {"against-header-service"}},
+                     {"000-patronage-provider-handbook", {"against-header-service"}},
+                 });
+}
+
+TEST_CASE("import: a model that differs from its regulation is told where", "[import][against]") {
+  auto reg = read_regulation(fixture("kindergarten.kk.md"));
+  const auto& body = procedure(reg, "body");
+  auto compiled = text::compile(import::draft(reg, body));
+  REQUIRE(compiled.definitions);
+  CHECK(import::against(reg, *compiled.definitions).empty());  // the draft agrees with its regulation
+  // Change a duration, a unit and the term: each is a finding naming the source line.
+  auto defs = *compiled.definitions;
+  for (auto& n : defs.processes.at(0).content.nodes)
+    if (n.id == "s3") n.duration = model::Duration{5, model::TimeUnit::working_day, "5 жұмыс күні"};
+  defs.service->term = model::Duration{10, model::TimeUnit::working_day, "10 жұмыс күні"};
+  std::vector<std::string> rules;
+  for (const auto& d : import::against(reg, defs)) rules.push_back(d.rule + " " + d.element);
+  CHECK(rules == std::vector<std::string>{"against-term body-1", "against-duration s3"});
+  auto again = import::against(reg, defs);
+  model::translate(again, model::Lang::kk);
+  CHECK_THAT(again.back().message, Catch::Contains("kindergarten.kk.md:"));
+  CHECK_THAT(again.back().message, Catch::Contains("ұзақтығы"));
 }

@@ -42,6 +42,7 @@ std::string report_json(const Regulation& reg) {
     j["term"]["amount"] = reg.term->amount;
     j["term"]["unit"] = std::string(model::unit_name(reg.term->unit));
   }
+  j["severalRegulations"] = reg.several_regulations;
   j["headers"] = nlohmann::ordered_json::array();
   for (const auto& h : reg.headers) j["headers"].push_back({{"name", h.name}, {"line", h.line}, {"place", h.place}});
   j["procedures"] = nlohmann::ordered_json::array();
