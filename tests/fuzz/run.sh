@@ -21,7 +21,9 @@ seed=${FUZZ_SEED:-20261201}
 shared=${SYZBA_SHARED_DIR:-$root/../shared}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-mkdir -p "$work/bpmn" "$work/duration" "$work/text" "$root/fuzz-findings"
+mkdir -p "$work/bpmn" "$work/duration" "$work/text" "$work/import" "$root/fuzz-findings"
+# syzba import: the regulations written for its tests in their three forms (text, HTML, DOCX).
+cp "$root"/tests/import/fixtures/*.md "$root"/tests/import/fixtures/*.html "$root"/tests/import/fixtures/*.docx "$work/import/"
 cp "$root"/examples/text-form/*.syzba "$here"/regressions/*.syzba "$work/text/" 2>/dev/null || true
 for f in "$shared"/corpus/miwg/*.bpmn "$root"/models/*.bpmn "$root"/tests/fixtures/*/*.bpmn "$root"/tests/hostile/*.bpmn "$here"/regressions/*.bpmn; do
   [ "$(stat -c %s "$f")" -le 1048576 ] && cp "$f" "$work/bpmn/$(basename "$(dirname "$f")")-$(basename "$f")"
@@ -37,8 +39,9 @@ export LSAN_OPTIONS=suppressions=$root/tests/lsan.supp
 fixed=()
 if setarch "$(uname -m)" -R true 2>/dev/null; then fixed=(setarch "$(uname -m)" -R); fi
 status=0
-for target in reader duration render text; do
+for target in reader duration render text import; do
   corpus=$work/bpmn
+  [ "$target" = import ] && corpus=$work/import
   [ "$target" = duration ] && corpus=$work/duration
   [ "$target" = text ] && corpus=$work/text
   if [ -n "$seconds" ]; then
