@@ -138,6 +138,8 @@ install(DIRECTORY ${PROJECT_BINARY_DIR}/docs/api/html/ DESTINATION ${SYZBA_DEV_D
 
 # ---- the command ---------------------------------------------------------------------------
 install(TARGETS syzba RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR} COMPONENT syzba)
+# The server `syzba serve` starts (src/cli/serve_verb.cpp looks for it at ../libexec/syzba).
+install(TARGETS syzba-serve RUNTIME DESTINATION ${CMAKE_INSTALL_LIBEXECDIR}/syzba COMPONENT syzba)
 
 # Man pages and completions from `syzba --help` and `syzba VERB --help`, at every build of
 # the command (packaging/cli_docs.py), so that a new verb or option is in them at once.

@@ -18,6 +18,7 @@ namespace syzba::exporter {
 enum class Format { svg, pdf, png };
 std::optional<Format> format_from_name(std::string_view name);       // "svg", "pdf", "png"
 std::optional<Format> format_from_path(std::string_view path);       // by extension
+std::string_view extension(Format format);                           // "svg", "pdf", "png"
 
 enum class PageSize { fit, a4, a3 };
 std::optional<PageSize> page_from_name(std::string_view name);       // "fit", "A4", "A3"

@@ -126,6 +126,10 @@ std::string to_svg(const Scene& scene, const SvgOptions& options) {
   return out;
 }
 
+std::string_view extension(Format format) {
+  return format == Format::svg ? "svg" : format == Format::pdf ? "pdf" : "png";
+}
+
 std::optional<Format> format_from_name(std::string_view name) {
   if (name == "svg") return Format::svg;
   if (name == "pdf") return Format::pdf;

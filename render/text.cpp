@@ -1,7 +1,9 @@
 // TextEngine: Pango over fontconfig, with metrics unhinted so that widths are the same at
 // every scale and in every output (SVG, PDF, PNG). Lines are returned as strings so that SVG
 // and Cairo draw exactly the same line breaks.
+#include <fontconfig/fontconfig.h>
 #include <pango/pangocairo.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <cmath>
@@ -22,6 +24,42 @@ namespace {
 constexpr std::string_view pango_families = "Liberation Sans,Arial,Noto Sans,DejaVu Sans,sans-serif";
 constexpr std::string_view css_families = "'Liberation Sans', Arial, 'Noto Sans', 'DejaVu Sans', sans-serif";
 constexpr std::string_view ellipsis = "\xE2\x80\xA6";  // …
+
+// The folders of the fonts syzba draws with (Debian's paths), and where fontconfig keeps its
+// caches. Loading the system configuration reads some fifty files of rules and the caches of
+// every installed font, most of a small drawing's time; a configuration of these folders
+// alone reads three caches. Without Liberation Sans here (another system), the system's
+// configuration is used as it is.
+constexpr std::string_view font_folders[] = {
+    "/usr/share/fonts/truetype/liberation2", "/usr/share/fonts/truetype/noto",
+    "/usr/share/fonts/truetype/dejavu"};
+constexpr std::string_view anchor_font = "/usr/share/fonts/truetype/liberation2/LiberationSans-Regular.ttf";
+
+FcConfig* syzba_font_config() {
+  if (access(std::string(anchor_font).c_str(), R_OK) != 0) return nullptr;
+  std::string xml = "<?xml version=\"1.0\"?><fontconfig>";
+  for (std::string_view folder : font_folders) xml += fmt::format("<dir>{}</dir>", folder);
+  xml += "<selectfont><rejectfont><glob>/usr/share/fonts/truetype/noto/NotoS*-*</glob></rejectfont><acceptfont><glob>/usr/share/fonts/truetype/noto/NotoSans-*</glob></acceptfont></selectfont>";
+  xml += "<cachedir>/var/cache/fontconfig</cachedir><cachedir prefix=\"xdg\">fontconfig</cachedir></fontconfig>";
+  FcConfig* config = FcConfigCreate();
+  if (!FcConfigParseAndLoadFromMemory(config, reinterpret_cast<const FcChar8*>(xml.c_str()), FcFalse) ||
+      !FcConfigBuildFonts(config)) {
+    FcConfigDestroy(config);
+    return nullptr;
+  }
+  return config;
+}
+
+// Fontconfig's current configuration is the process's (Pango's default font map, which the
+// PDF and PNG writers draw with, takes it too), so it is chosen once, before any font is
+// looked up.
+void use_syzba_fonts() {
+  static std::once_flag once;
+  std::call_once(once, [] {
+    if (getenv("SYZBA_SYSTEM_FONTS") != nullptr) return;
+    if (FcConfig* config = syzba_font_config()) FcConfigSetCurrent(config), FcConfigDestroy(config);
+  });
+}
 
 bool is_continuation(unsigned char c) { return (c & 0xC0) == 0x80; }
 
@@ -89,6 +127,7 @@ struct TextEngine::Impl {
   static constexpr std::size_t cache_limit = 20'000;
 
   Impl() {
+    use_syzba_fonts();
     font_map = pango_cairo_font_map_new();
     context = pango_font_map_create_context(font_map);
     cairo_font_options_t* options = cairo_font_options_create();

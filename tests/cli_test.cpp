@@ -215,6 +215,53 @@ TEST_CASE("syzba render writes SVG, PDF and PNG, with text PDF readers give back
   std::filesystem::remove_all(dir);
 }
 
+TEST_CASE("syzba render of many files into a folder: the bytes of one at a time, the messages in order", "[cli][render]") {
+  auto dir = std::filesystem::temp_directory_path() / "syzba-cli-render-many-test";
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir / "one");
+  std::vector<std::filesystem::path> inputs = syzba::test::miwg_files();
+  inputs.push_back(fixtures() / "layout" / "lanes.bpmn");
+  std::string args;
+  for (const auto& input : inputs) args += " " + quoted(input);
+  for (const char* jobs : {"1", "2"}) {
+    for (const char* format : {"svg", "png"}) {
+      INFO("-j " << jobs << " --format " << format);
+      auto out = dir / (std::string("j") + jobs + format);
+      auto many = run_syzba("render" + args + " -o " + quoted(std::filesystem::path(out.string() + "/")) + " --format " + format + " -j " + jobs +
+                            " 2>&1");
+      CHECK(many.exit_code == 0);
+      for (const auto& input : inputs) {
+        auto name = input.stem().string() + "." + format;
+        auto alone = dir / "one" / name;
+        if (!std::filesystem::exists(alone)) REQUIRE(run_syzba("render " + quoted(input) + " -o " + quoted(alone) + " 2>/dev/null").exit_code == 0);
+        INFO(name);
+        CHECK(syzba::test::read_file(out / name) == syzba::test::read_file(alone));
+      }
+      // The messages come in the inputs' order whatever thread drew them: B.1.0's before C.7.0's.
+      std::size_t b10 = many.out.find("B.1.0.bpmn");
+      std::size_t c70 = many.out.find("C.7.0.bpmn");
+      CHECK(b10 != std::string::npos);
+      CHECK(c70 != std::string::npos);
+      CHECK(b10 < c70);
+    }
+  }
+  // A bad file fails alone (exit 2), the others are drawn; two inputs of one name, and
+  // standard input, are refused before anything is written.
+  auto bad = fixtures() / "bad" / "not-well-formed.bpmn";
+  auto lanes = fixtures() / "layout" / "lanes.bpmn";
+  CHECK(run_syzba("render " + quoted(bad) + " " + quoted(lanes) + " -o " + quoted(dir / "mixed") + "/ 2>/dev/null").exit_code == 2);
+  CHECK(std::filesystem::exists(dir / "mixed" / "lanes.svg"));
+  CHECK_FALSE(std::filesystem::exists(dir / "mixed" / "not-well-formed.svg"));
+  std::filesystem::create_directories(dir / "copy");
+  std::filesystem::copy_file(lanes, dir / "copy" / "lanes.bpmn");
+  CHECK(run_syzba("render " + quoted(lanes) + " " + quoted(dir / "copy" / "lanes.bpmn") + " -o " + quoted(dir / "twice") +
+                  "/ 2>/dev/null").exit_code == 2);
+  CHECK_FALSE(std::filesystem::exists(dir / "twice"));
+  CHECK(run_syzba("render - " + quoted(lanes) + " -o " + quoted(dir / "stdin") + "/ < " + quoted(lanes) + " 2>/dev/null").exit_code == 2);
+  CHECK(run_syzba("render " + quoted(lanes) + " " + quoted(lanes) + " -o " + quoted(dir / "w") + "/ --watch 2>/dev/null").exit_code == 2);
+  std::filesystem::remove_all(dir);
+}
+
 TEST_CASE("syzba table writes HTML, Markdown and CSV, and nothing for bad input", "[cli][table]") {
   auto dir = std::filesystem::temp_directory_path() / "syzba-cli-table-test";
   std::filesystem::remove_all(dir);

@@ -17,7 +17,7 @@ bool output_is_input(std::string_view verb, const std::string& input, const std:
 }
 
 ReadModel read_model(std::string_view verb, const std::string& input, const io::ReadLimits& limits,
-                     std::string_view refusal, Reading reading, std::string_view lang) {
+                     std::string_view refusal, Reading reading, std::string_view lang, std::ostream& messages) {
   ReadModel out;
   out.name = input == "-" ? "<stdin>" : input;
   pipeline::Read read;
@@ -29,11 +29,11 @@ ReadModel read_model(std::string_view verb, const std::string& input, const io::
   } else {
     read = pipeline::read(std::move(file.bytes), input, limits, reading, model::lang_from_name(lang));
   }
-  std::cerr << pipeline::format_text({{out.name, read.diagnostics}}, false);
+  messages << pipeline::format_text({{out.name, read.diagnostics}}, false);
   if (read.unreadable) {
     out.exit_code = 2;
   } else if (!read.definitions) {
-    std::cerr << "syzba " << verb << ": " << out.name << ": " << refusal << "\n";
+    messages << "syzba " << verb << ": " << out.name << ": " << refusal << "\n";
     out.exit_code = 1;
   } else {
     out.definitions = std::move(read.definitions);

@@ -2,6 +2,7 @@
 // What the verbs that read one model and write one output share: refusing to overwrite the
 // input, and reading the model with its findings on standard error.
 #include <cstddef>
+#include <iostream>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -28,8 +29,10 @@ using Reading = pipeline::Reading;  // exact (write the model back) or drawing (
 // Reads input ('-': standard input), printing what reading found: in the language --lang named
 // ("en", "ru", "kk"), in English when it named none. Values that could not be read refuse the
 // model with exit code 1 ("<verb>: <name>: <refusal>"); an unreadable file gives exit code 2.
+// The messages go to `messages` (standard error unless a caller collects them).
 ReadModel read_model(std::string_view verb, const std::string& input, const io::ReadLimits& limits,
-                     std::string_view refusal, Reading reading = Reading::exact, std::string_view lang = "");
+                     std::string_view refusal, Reading reading = Reading::exact, std::string_view lang = "",
+                     std::ostream& messages = std::cerr);
 
 // --max-bytes and --max-elements, for every verb that reads models.
 void add_limits(CLI::App& command, io::ReadLimits& limits);

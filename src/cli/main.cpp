@@ -57,6 +57,6 @@ int main(int argc, char** argv) {
   if (app.got_subcommand("keywords")) return syzba::cli::run_keywords(keywords);
   if (app.got_subcommand("diff")) return syzba::cli::run_diff(diff);
   if (app.got_subcommand("import")) return syzba::cli::run_import(import);
-  if (app.got_subcommand("serve")) return syzba::cli::run_serve(serve);
+  if (app.got_subcommand("serve")) return syzba::cli::exec_server(argc, argv);
   return 2;
 }

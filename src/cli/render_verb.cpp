@@ -1,10 +1,17 @@
 // syzba render IN -o OUT.svg|pdf|png: the diagram with BPMN notation, swimlanes, a title
 // block and the legend; laid out first where the file has no complete DI.
+// syzba render A B … -o DIR/: each into DIR, named after its input, in one process on -j
+// threads (one Pango engine each), the messages in the inputs' order.
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <atomic>
 #include <filesystem>
 #include <iostream>
+#include <map>
+#include <mutex>
+#include <sstream>
+#include <thread>
 
 #include "cli/input.h"
 #include "cli/verbs.h"
@@ -17,9 +24,12 @@ namespace syzba::cli {
 
 void add_render(CLI::App& app, RenderOptions& options) {
   auto* cmd = app.add_subcommand("render", "Draw a diagram as SVG, PDF or PNG, with its legend and title block.");
-  cmd->add_option("input", options.input, "BPMN or text-form (.syzba) file ('-' for standard input)")->required();
-  cmd->add_option("-o,--output", options.output, "output file: .svg, .pdf or .png ('-' for standard output with --format)")->required();
-  cmd->add_option("--format", options.format, "svg, pdf or png (default: from the output's extension)")
+  cmd->add_option("input", options.inputs, "BPMN or text-form (.syzba) files ('-' for standard input)")->required();
+  cmd->add_option("-o,--output", options.output,
+                  "output file: .svg, .pdf or .png ('-' for standard output with --format); a folder (DIR/) for many "
+                  "inputs, each written there under its own name")
+      ->required();
+  cmd->add_option("--format", options.format, "svg, pdf or png (default: from the output's extension; svg into a folder)")
       ->check(CLI::IsMember({"svg", "pdf", "png"}));
   cmd->add_option("--lang", options.lang, "language of the legend and generated text: kk, ru or en (default: the model's)")
       ->check(CLI::IsMember({"kk", "ru", "en"}));
@@ -41,6 +51,8 @@ void add_render(CLI::App& app, RenderOptions& options) {
       ->check(CLI::IsMember({"on", "off"}));
   cmd->add_flag("--relayout", options.relayout, "lay the diagrams out again instead of drawing their DI");
   cmd->add_option("--diagram", options.diagram, "which diagram: a BPMNDiagram id or the element it draws (default: the first)");
+  cmd->add_option("-j,--jobs", options.jobs, "many inputs: files drawn at once (default: the number of cores)")
+      ->check(CLI::Range(1u, 256u));
   add_limits(*cmd, options.limits);
   add_watch(*cmd, options.watch);
   cmd->footer("Exit status: 0 done, 1 nothing to draw or the output refused, 2 unreadable input or unwritable output.");
@@ -48,9 +60,12 @@ void add_render(CLI::App& app, RenderOptions& options) {
 
 namespace {
 
-int render_once(const RenderOptions& options, exporter::Format format) {
-  auto read = read_model("render", options.input, options.limits, "not drawn, since the values above could not be read", Reading::drawing,
-                         options.lang);
+namespace fs = std::filesystem;
+
+int render_one(const RenderOptions& options, const std::string& input, const std::string& output, exporter::Format format,
+               render::TextEngine& text, std::ostream& err, io::Flush flush = io::Flush::each_file) {
+  auto read = read_model("render", input, options.limits, "not drawn, since the values above could not be read", Reading::drawing,
+                         options.lang, err);
   if (!read.definitions) return read.exit_code;
   const std::string& name = read.name;
   pipeline::DrawOptions draw;
@@ -67,28 +82,111 @@ int render_once(const RenderOptions& options, exporter::Format format) {
   draw.landscape = options.landscape;
   draw.tile = options.tile;
   draw.png_scale = options.dpi > 0 ? options.dpi / 96.0 : options.scale;
-  render::TextEngine text;
   auto drawn = pipeline::draw(*read.definitions, draw, text);
-  std::cerr << pipeline::format_text({{name, drawn.notes}}, false);
+  err << pipeline::format_text({{name, drawn.notes}}, false);
   if (!drawn.error.empty()) {
     std::string known;
     for (const auto& d : drawn.diagrams) known += (known.empty() ? "" : ", ") + d;
-    std::cerr << "syzba render: " << name << ": " << drawn.error
-              << (known.empty() ? "" : " (diagrams in the file: " + known + ")") << "\n";
+    err << "syzba render: " << name << ": " << drawn.error << (known.empty() ? "" : " (diagrams in the file: " + known + ")")
+        << "\n";
     return 1;
   }
-  if (!drawn.warning.empty()) std::cerr << "syzba render: " << name << ": warning: " << drawn.warning << "\n";
-  if (auto error = io::write_file_atomically(options.output, drawn.bytes)) {
-    std::cerr << "syzba render: " << *error << "\n";
+  if (!drawn.warning.empty()) err << "syzba render: " << name << ": warning: " << drawn.warning << "\n";
+  if (auto error = io::write_file_atomically(output, drawn.bytes, flush)) {
+    err << "syzba render: " << *error << "\n";
     return 2;
   }
   return 0;
 }
 
+int render_once(const RenderOptions& options, exporter::Format format) {
+  render::TextEngine text;
+  return render_one(options, options.inputs.front(), options.output, format, text, std::cerr);
+}
+
+bool names_a_folder(const std::string& output) {
+  std::error_code ec;
+  return !output.empty() && (output.back() == '/' || fs::is_directory(output, ec));
+}
+
+// DIR/<input's name without its extension>.<format>; empty (after saying why) when two inputs
+// would write the same file, or an input is standard input.
+std::vector<std::string> folder_outputs(const RenderOptions& options, exporter::Format format) {
+  std::vector<std::string> outputs;
+  std::map<std::string, std::string> taken;  // output → the input that writes it
+  for (const auto& input : options.inputs) {
+    if (input == "-") {
+      std::cerr << "syzba render: standard input ('-') has no name to write into a folder; draw it alone with -o FILE\n";
+      return {};
+    }
+    std::string output = (fs::path(options.output) / fs::path(input).stem()).string() + "." + std::string(exporter::extension(format));
+    if (auto [it, fresh] = taken.emplace(output, input); !fresh) {
+      std::cerr << "syzba render: " << it->second << " and " << input << " would both be written to " << output << "\n";
+      return {};
+    }
+    outputs.push_back(std::move(output));
+  }
+  return outputs;
+}
+
+// Many inputs into a folder: threads take the next file; each file's messages are kept and
+// printed in the inputs' order as soon as those before it are done. The exit status is the
+// worst of the files' (2 over 1 over 0).
+int render_into_folder(const RenderOptions& options, exporter::Format format) {
+  std::vector<std::string> outputs = folder_outputs(options, format);
+  if (outputs.empty()) return 2;
+  std::error_code ec;
+  fs::create_directories(options.output, ec);
+  if (!fs::is_directory(options.output, ec)) {
+    std::cerr << "syzba render: cannot create the output folder " << options.output << "\n";
+    return 2;
+  }
+  std::size_t n = options.inputs.size();
+  std::vector<std::string> messages(n);
+  std::vector<int> codes(n, 0);
+  std::vector<bool> done(n, false);
+  std::size_t printed = 0;
+  std::mutex mutex;
+  std::atomic<std::size_t> next{0};
+  auto work = [&] {
+    render::TextEngine text;
+    for (std::size_t i; (i = next++) < n;) {
+      std::ostringstream err;
+      codes[i] = render_one(options, options.inputs[i], outputs[i], format, text, err, io::Flush::by_caller);
+      std::lock_guard lock(mutex);
+      messages[i] = err.str();
+      done[i] = true;
+      for (; printed < n && done[printed]; ++printed) std::cerr << messages[printed], messages[printed].clear();
+    }
+  };
+  unsigned cores = std::max(1u, std::thread::hardware_concurrency());
+  unsigned jobs = std::min<std::size_t>(options.jobs ? options.jobs : cores, n);
+  std::vector<std::thread> threads;
+  for (unsigned j = 1; j < jobs; ++j) threads.emplace_back(work);
+  work();
+  for (auto& t : threads) t.join();
+  int worst = 0;
+  for (int code : codes) worst = code == 2 || worst == 2 ? 2 : std::max(worst, code);
+  if (auto error = io::flush_folder(options.output)) {
+    std::cerr << "syzba render: " << *error << "\n";
+    return 2;
+  }
+  return worst;
+}
+
 }  // namespace
 
 int run_render(const RenderOptions& options) {
-  if (output_is_input("render", options.input, options.output)) return 2;
+  for (const auto& input : options.inputs)
+    if (output_is_input("render", input, options.output)) return 2;
+  if (options.inputs.size() > 1 || names_a_folder(options.output)) {
+    if (options.watch.enabled) {
+      std::cerr << "syzba render: --watch follows one input; give one file\n";
+      return 2;
+    }
+    auto format = options.format.empty() ? exporter::Format::svg : exporter::format_from_name(options.format);
+    return render_into_folder(options, *format);
+  }
   auto format = options.format.empty() ? exporter::format_from_path(options.output) : exporter::format_from_name(options.format);
   if (!format) {
     std::cerr << "syzba render: say which format to write: an output ending in .svg, .pdf or .png, or --format\n";
@@ -97,10 +195,10 @@ int run_render(const RenderOptions& options) {
   if (!options.watch.enabled) return render_once(options, *format);
   // The drafting loop: the findings of check, then the picture, at every save.
   CheckOptions check;
-  check.files = {options.input};
+  check.files = options.inputs;
   if (!options.lang.empty()) check.lang = options.lang;
   check.limits = options.limits;
-  return run_watching("render", options.input, options.watch, [&] {
+  return run_watching("render", options.inputs.front(), options.watch, [&] {
     int checked = run_check(check);
     return checked == 2 ? 2 : render_once(options, *format);  // unreadable: said once, by check
   });

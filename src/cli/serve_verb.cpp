@@ -1,4 +1,16 @@
-// syzba serve: the modeler in the browser and a diagram service (src/serve).
+// syzba serve: the modeler in the browser and a diagram service (src/serve). The server is a
+// program of its own, syzba-serve, beside syzba or in libexec/syzba: cpp-httplib brings
+// OpenSSL, whose loading and set-up would cost every other verb some 5 ms of its start. The
+// options are parsed (and --help answered) here; then the server takes this process's place.
+#include <unistd.h>
+
+#include <filesystem>
+#include <cerrno>
+#include <cstring>
+#include <iostream>
+#include <string>
+#include <vector>
+
 #include "cli/verbs.h"
 #include "serve/serve.h"
 
@@ -23,10 +35,30 @@ void add_serve(CLI::App& app, serve::Options& options) {
   cmd->footer("Stops on SIGTERM or SIGINT after answering the requests in flight. Exit status: 0 stopped, 2 cannot listen.");
 }
 
-int run_serve(const serve::Options& options) {
-  serve::Options o = options;
-  o.limits.max_bytes = o.max_body;
-  return serve::run(o);
+std::filesystem::path server_program() {
+  std::error_code error;
+  std::filesystem::path self = std::filesystem::read_symlink("/proc/self/exe", error);
+  if (error) return {};
+  for (const char* relative : {"syzba-serve", "../libexec/syzba/syzba-serve"}) {
+    std::filesystem::path candidate = self.parent_path() / relative;
+    if (access(candidate.c_str(), X_OK) == 0) return candidate.lexically_normal();
+  }
+  return {};
+}
+
+int exec_server(int argc, char** argv) {
+  std::filesystem::path program = server_program();
+  if (program.empty()) {
+    std::cerr << "syzba serve: the server program syzba-serve is not installed (looked beside syzba and in ../libexec/syzba)\n";
+    return 2;
+  }
+  std::vector<char*> args(argv, argv + argc);
+  std::string name = program.string();
+  args[0] = name.data();
+  args.push_back(nullptr);
+  execv(name.c_str(), args.data());
+  std::cerr << "syzba serve: cannot start " << name << ": " << std::strerror(errno) << "\n";
+  return 2;
 }
 
 }  // namespace syzba::cli

@@ -66,9 +66,9 @@ void add_layout(CLI::App& app, LayoutOptions& options);
 int run_layout(const LayoutOptions& options);
 
 struct RenderOptions {
-  std::string input;
-  std::string output;
-  std::string format;  // "" = from the output's extension
+  std::vector<std::string> inputs;  // one, or many into a folder
+  std::string output;  // a file; a folder (ending in '/', or existing) for each input's picture
+  std::string format;  // "" = from the output's extension (svg into a folder)
   std::string lang;  // "" = the model's own language (model::language_of)
   std::string legend = "auto";
   std::string title;
@@ -82,6 +82,7 @@ struct RenderOptions {
   std::string durations = "on";
   std::string diagram;
   bool relayout = false;
+  unsigned jobs = 0;      // many inputs: files drawn at once; 0 = the number of cores
   io::ReadLimits limits;  // --max-bytes, --max-elements
   WatchOptions watch;     // with --watch, the findings of check are printed at every run too
 };
@@ -159,6 +160,8 @@ void add_import(CLI::App& app, ImportOptions& options);
 int run_import(const ImportOptions& options);
 
 void add_serve(CLI::App& app, serve::Options& options);
-int run_serve(const serve::Options& options);
+// syzba: starts the server program (syzba-serve) in this process's place with the same
+// arguments; returns only when it cannot (2, said on standard error).
+int exec_server(int argc, char** argv);
 
 }  // namespace syzba::cli

@@ -58,8 +58,15 @@ void write_bpmn(const model::Definitions& definitions, std::ostream& out);
 
 // Writes to path through a temporary in the same folder and a rename; "-" writes to
 // standard output. produce() streams the content. Returns an error message, or nothing.
+// The bytes reach the disk before the rename; a caller writing many files may say
+// Flush::by_caller and flush the folder once afterwards (flush_folder), as a fsync per file
+// costs more than drawing it.
+enum class Flush { each_file, by_caller };
 std::optional<std::string> write_file_atomically(const std::string& path,
                                                  const std::function<void(std::ostream&)>& produce);
-std::optional<std::string> write_file_atomically(const std::string& path, std::string_view content);
+std::optional<std::string> write_file_atomically(const std::string& path, std::string_view content,
+                                                 Flush flush = Flush::each_file);
+// syncfs of the file system holding dir: everything written there is on disk.
+std::optional<std::string> flush_folder(const std::string& dir);
 
 }  // namespace syzba::io

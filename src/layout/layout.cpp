@@ -93,13 +93,15 @@ Outcome lay_out(model::Definitions& defs, const Options& options) {
     outcome.notes.insert(outcome.notes.end(), notes.begin(), notes.end());
   }
   int counter = 1;
+  Spacing spacing = options.compact ? Spacing::compact() : Spacing{};
   for (const auto& target : diagram_targets(defs)) {
-    Graph g = build_graph(defs, target, options.measure, options.compact ? Spacing::compact() : Spacing{});
     auto existing = std::find_if(diagrams.begin(), diagrams.end(), [&](const auto& d) { return d.plane.element == target; });
     if (existing != diagrams.end()) {
       std::string why = undrawable(*existing);
       if (why.empty()) {
-        std::string missing = missing_elements(defs, g);
+        // Which elements the diagram lacks needs the graph's items, not their sizes: measured
+        // by the estimate, as shaping every label with Pango would be most of a drawing's time.
+        std::string missing = missing_elements(defs, build_graph(defs, target, estimate_text, spacing));
         // An empty plane is not the author's picture of anything: it is laid out.
         if (missing.empty() || (options.keep_incomplete && !existing->plane.elements.empty())) {
           if (!missing.empty())
@@ -114,6 +116,7 @@ Outcome lay_out(model::Definitions& defs, const Options& options) {
       outcome.notes.push_back({"layout-replaced", model::Severity::info, target, existing->pos.line, existing->pos.column,
                                "the diagram of '" + target + "' is laid out again: " + why});
     }
+    Graph g = build_graph(defs, target, options.measure, spacing);
     auto stopped = [&] { return options.stop && options.stop(); };
     for (auto phase : {rank_frames, order_frames, assign_rows, place, route_along_layers, route_messages, route}) {
       if (stopped()) return {{}, {}, std::move(outcome.notes), "stopped before the layout was finished (time limit)"};

@@ -313,11 +313,7 @@ Summary publish(const std::vector<fs::path>& files, const Options& options, cons
   for (auto& t : threads) t.join();
 
   // Everything written reaches the disk before the index that links to it.
-  if (int fd = ::open(options.out_dir.c_str(), O_RDONLY | O_DIRECTORY); fd >= 0) {
-    bool synced = ::syncfs(fd) == 0;
-    ::close(fd);
-    if (!synced) summary.error = "cannot flush " + options.out_dir.string() + " to disk";
-  }
+  if (io::flush_folder(options.out_dir.string())) summary.error = "cannot flush " + options.out_dir.string() + " to disk";
   std::vector<std::pair<PageInfo, FileResult>> listed;
   for (std::size_t i = 0; i < files.size(); ++i) listed.emplace_back(pages[i], summary.files[i]);
   if (auto error = io::write_file_atomically((options.out_dir / "index.html").string(), index_page(listed, index_language(pages, options))))

@@ -107,7 +107,24 @@ cli)
   cp -r /usr/share/doc/syzba/examples /usr/share/doc/syzba/models "$out/"
   SYZBA=$syzba bash "$out/examples/methodologist/run.sh" >"$out/methodologist.log" 2>&1 \
     || { cat "$out/methodologist.log"; fail "the installed methodologist example"; }
-  echo "package cli: /usr/bin/syzba checked models/, drew .bpmn and .syzba to SVG, PDF and PNG"
+  # Many files into a folder, in one process.
+  "$syzba" render "$src"/models/*.bpmn -o "$out/many/" -j 2 2>/dev/null || fail "render of models/ into a folder"
+  [ "$(ls "$out/many" | wc -l)" = "$(ls "$src"/models/*.bpmn | wc -l)" ] || fail "render into a folder: not one SVG per model"
+  # syzba serve becomes the installed server program (/usr/libexec/syzba/syzba-serve).
+  [ -x /usr/libexec/syzba/syzba-serve ] || fail "no /usr/libexec/syzba/syzba-serve"
+  "$syzba" serve --port 0 2>"$out/serve.log" &
+  server=$!
+  port=""
+  for _ in $(seq 50); do
+    port=$(grep -o 'http://127.0.0.1:[0-9]*' "$out/serve.log" | grep -o '[0-9]*$' || true)
+    [ -n "$port" ] && break
+    sleep 0.1
+  done
+  [ -n "$port" ] || { kill "$server"; cat "$out/serve.log"; fail "syzba serve did not listen"; }
+  health=$(python3 -c "import urllib.request;print(urllib.request.urlopen('http://127.0.0.1:$port/healthz').status)")
+  kill -TERM "$server" && wait "$server" || fail "syzba serve did not stop with 0 on SIGTERM"
+  [ "$health" = 200 ] || fail "syzba serve /healthz gave $health"
+  echo "package cli: /usr/bin/syzba checked models/, drew .bpmn and .syzba to SVG, PDF and PNG, many into a folder; serve answered"
   ;;
 
 man)
