@@ -7,6 +7,7 @@
 #include <cstdlib>
 #include <map>
 #include <regex>
+#include <stdexcept>
 #include <set>
 
 #include "import/import.h"
@@ -83,6 +84,20 @@ std::optional<std::pair<std::string, model::Duration>> duration_prefix(std::stri
     if (!std::isdigit(static_cast<unsigned char>(candidate[0])) && k > 6) continue;
     auto parsed = model::parse_duration(candidate);
     if (parsed.duration) {
+      // The words that bound it stay with it: "15 минуттан артық емес", "… күннен аспайды".
+      std::string tail = trim(t.substr(candidate.size()));
+      static const std::string calendar = "күнтізбелік";
+      if (tail.rfind("күн", 0) == 0 && candidate.size() >= calendar.size() &&
+          candidate.compare(candidate.size() - calendar.size(), calendar.size(), calendar) == 0) {
+        std::size_t sp = tail.find(' ');
+        candidate += " " + tail.substr(0, sp);  // "жеті күнтізбелік күн"
+        tail = sp == std::string::npos ? "" : trim(tail.substr(sp));
+      }
+      for (const char* bound : {"артық емес", "аспайды", "аспайтын", "кешіктірмей", "не более", "не позднее"})
+        if (tail.rfind(bound, 0) == 0) {
+          candidate += " " + std::string(bound);
+          break;
+        }
       // Words the parser passes over ("ішінде", "в течение") stay out of the text as written.
       return std::make_pair(candidate, *parsed.duration);
     }
@@ -655,6 +670,174 @@ std::vector<Procedure> tables(const Document& doc, std::vector<Note>& notes) {
   return out;
 }
 
+// ---- action tables whose cells extraction put one under another ------------------------------
+// The ЖАО tables of the older regulations (seed 001): each part of a table is a run of lines —
+// "1 Іс-әрекеттің … №", the numbers ("1 2 3"), "2 ҚФБ, АЖ атауы", the units on one line
+// ("ЖАО ЖАО АЖ ЭҮӨШ/ЭҮШ"), the names (scrambled: not read), "5 Орындау мерзімдері" and the
+// durations, "6 Келесі іс-әрекеттің нөмірі" and the next numbers. Cells are taken from left
+// to right; a part whose units do not split into one per column is left out and said.
+std::string compact(const std::string& text) {
+  std::string lower = model::lowercase(text), out;
+  for (char c : lower)
+    if (c != ' ') out += c;
+  return out;
+}
+
+bool all_numbers(const std::string& text, std::vector<int>& out) {
+  out.clear();
+  for (const auto& [b, e] : words_of(text)) {
+    std::string w = text.substr(b, e - b);
+    if (!only_digits(w) || w.size() > 3) return false;
+    out.push_back(std::stoi(w));
+  }
+  return !out.empty();
+}
+
+// Durations one after another in a run of text; one after a ';' is another case of the same
+// cell ("…; селолық округ әкіміне … жиырма екі күн"), not the next cell.
+std::vector<std::pair<std::string, model::Duration>> durations_in_run(const std::string& text) {
+  std::vector<std::pair<std::string, model::Duration>> out;
+  auto words = words_of(text);
+  bool after_semicolon = false;
+  for (std::size_t k = 0; k < words.size(); ++k) {
+    std::string rest = text.substr(words[k].first);
+    std::string word = text.substr(words[k].first, words[k].second - words[k].first);
+    if (word.find(';') != std::string::npos) after_semicolon = true;
+    // A duration starts with its amount: digits or a number word ("жеті").
+    if (!std::isdigit(static_cast<unsigned char>(word[0])) && !model::parse_duration(word + " минут").duration) continue;
+    auto p = duration_prefix(rest.substr(0, char_start(rest, std::min<std::size_t>(rest.size(), 90))));
+    if (!p) continue;
+    if (!after_semicolon) out.push_back(*p);
+    after_semicolon = false;
+    std::size_t end = words[k].first + p->first.size();
+    while (k + 1 < words.size() && words[k + 1].first < end) ++k;
+  }
+  return out;
+}
+
+std::vector<std::string> split_units(const std::string& line, std::size_t count) {
+  std::vector<std::string> units;
+  for (const auto& [b, e] : words_of(line)) {
+    std::string w = line.substr(b, e - b);
+    bool suffix = w == "АЖ" || w == "АЖО" || w.front() == '(';
+    if (suffix && !units.empty()) units.back() += " " + w;
+    else units.push_back(w);
+  }
+  if (units.size() != count) return {};
+  return units;
+}
+
+std::vector<Procedure> stacked_tables(const Document& doc, std::vector<Note>& notes) {
+  std::vector<const Block*> lines;
+  for (const auto& b : doc.blocks)
+    if (b.cells.empty()) lines.push_back(&b);
+  std::vector<Procedure> out;
+  Procedure* current = nullptr;
+  std::vector<std::vector<int>> next_numbers;
+  int last_part_line = -1000;
+  auto finish = [&] {
+    if (!current) return;
+    std::map<int, int> index;
+    for (std::size_t k = 0; k < current->steps.size(); ++k) index[current->steps[k].number] = int(k);
+    for (std::size_t k = 0; k < current->steps.size(); ++k)
+      for (int n : next_numbers[k])
+        if (auto it = index.find(n); it != index.end() && it->second != int(k)) current->steps[k].next.push_back(it->second);
+    if (current->steps.size() < 2) out.pop_back();
+    current = nullptr;
+    next_numbers.clear();
+  };
+  for (std::size_t i = 0; i + 1 < lines.size(); ++i) {
+    std::string c = compact(lines[i]->text);
+    if (c.size() < 3 || c.compare(c.size() - 3, 3, "№") != 0 || c.size() > 60) continue;  // "№" is 2 bytes
+    std::string before;
+    for (std::size_t k = i >= 8 ? i - 8 : 0; k <= i; ++k) before += compact(lines[k]->text);
+    if (before.find("әрекет") == std::string::npos) continue;
+    std::vector<int> numbers;
+    if (!all_numbers(lines[i + 1]->text, numbers)) continue;
+    // The units after "атауы", the durations after "орындау мерзімдері", the next numbers after "нөмірі".
+    std::size_t j = i + 2, limit = std::min(lines.size(), i + 400);
+    std::size_t name_at = 0, duration_at = 0, next_at = 0;
+    for (; j < limit; ++j) {
+      std::string cj = compact(lines[j]->text);
+      if (!name_at && cj.find("атауы") != std::string::npos && j > i + 1 && compact(lines[j - 1]->text).find("қфб") != std::string::npos) name_at = j;
+      else if (!name_at && cj.find("қфб") != std::string::npos && cj.find("атауы") != std::string::npos) name_at = j;
+      if (!duration_at && (cj.find("орындаумерзім") != std::string::npos ||
+                           (cj.find("орындау") != std::string::npos && j + 1 < limit &&
+                            compact(lines[j + 1]->text).rfind("мерзім", 0) == 0)))
+        duration_at = j;
+      if (duration_at && cj.find("нөмірі") != std::string::npos) {
+        next_at = j;
+        break;
+      }
+    }
+    if (!name_at || !duration_at || !next_at || name_at + 1 >= lines.size()) continue;
+    if (!current || lines[i]->line - last_part_line > 400 ||
+        (!current->steps.empty() && numbers.front() <= current->steps.back().number)) {  // numbering starts again: a new table
+      finish();
+      out.emplace_back();
+      current = &out.back();
+      current->kind = "table";
+      current->id = "table-" + std::to_string(out.size()) + "-text";
+      current->line = lines[i]->line;
+      current->place = lines[i]->place;
+      for (std::size_t k = i; k-- > (i > 12 ? i - 12 : 0);)
+        if (compact(lines[k]->text).find("кесте") != std::string::npos) {
+          current->title = lines[k]->text;
+          break;
+        }
+    }
+    last_part_line = lines[i]->line;
+    // The units' line, or lines when extraction broke it ("ЭҮП" / "ЭҮӨШ" / "(ЭҮШ)" / "ЖАО АЖ ЖАО").
+    std::vector<std::string> units;
+    std::string unit_text;
+    for (std::size_t k = name_at + 1; k < std::min(next_at, name_at + 6); ++k) {
+      std::string ck = compact(lines[k]->text);
+      if (ck.find("әрекет") != std::string::npos || ck.find("іс-") != std::string::npos || ck == "3") break;
+      unit_text += (unit_text.empty() ? "" : " ") + lines[k]->text;
+      units = split_units(unit_text, numbers.size());
+      if (!units.empty()) break;
+    }
+    if (units.empty()) {
+      notes.push_back({lines[name_at]->line, lines[name_at]->place,
+                       "a table's units do not split into one per action (" + unit_text + "): part not read"});
+      continue;
+    }
+    std::string run;
+    std::size_t from_line = duration_at;
+    if (model::lowercase(lines[duration_at]->text).find("мерзім") == std::string::npos) ++from_line;  // "5 Орындау" / "мерзімдері …"
+    std::string first = lines[from_line]->text;
+    std::size_t m = model::lowercase(first).find("мерзімдері");
+    if (m != std::string::npos) run = first.substr(m + std::string("мерзімдері").size());
+    for (std::size_t k = from_line + 1; k < next_at; ++k) {
+      std::string ck = compact(lines[k]->text);
+      if (ck == "6" || ck.find("келесі") != std::string::npos) break;
+      run += " " + lines[k]->text;
+    }
+    auto durations = durations_in_run(run);
+    std::vector<int> next;
+    if (next_at + 1 < lines.size()) all_numbers(lines[next_at + 1]->text, next);
+    for (std::size_t k = 0; k < numbers.size(); ++k) {
+      Step st;
+      st.marker = "table";
+      st.number = numbers[k];
+      st.unit = units[k];
+      st.line = lines[i]->line;
+      st.place = lines[i]->place;
+      st.confidence = 0.7;  // cells read left to right: an empty cell shifts the ones after it
+      if (k < durations.size()) {
+        st.duration_text = durations[k].first;
+        st.duration = durations[k].second;
+      }
+      if (durations.size() != numbers.size()) st.confidence -= 0.2;
+      current->steps.push_back(st);
+      next_numbers.push_back(k < next.size() ? std::vector<int>{next[k]} : std::vector<int>{});
+    }
+    i = next_at;
+  }
+  finish();
+  return out;
+}
+
 // ---- service, header, term ------------------------------------------------------------------
 std::vector<int> numbers_in(const std::string& text);
 // The quoted name that ends just before `at` (kk: «…» регламенті) or starts just after it
@@ -866,11 +1049,19 @@ Regulation extract(const Document& document) {
   header(s, reg);
   term(s, reg);
   std::vector<std::pair<std::size_t, std::size_t>> used;
-  auto marked = marked_procedures(s, used);
-  auto lists = numbered_lists(s, used);
-  auto tabled = tables(document, reg.notes);
-  for (auto* group : {&marked, &lists, &tabled})
-    for (auto& p : *group) reg.procedures.push_back(std::move(p));
+  // Each recogniser on its own: one that fails on a text it did not foresee (a bound it got
+  // wrong) loses its procedures, which the report says, and never the others nor the run.
+  auto guarded = [&](const char* what, auto&& recognise) {
+    try {
+      for (auto& p : recognise()) reg.procedures.push_back(std::move(p));
+    } catch (const std::exception& e) {
+      reg.notes.push_back({0, "", std::string(what) + ": not read (" + e.what() + ")"});
+    }
+  };
+  guarded("numbered actions and diagrams", [&] { return marked_procedures(s, used); });
+  guarded("numbered lists", [&] { return numbered_lists(s, used); });
+  guarded("tables", [&] { return tables(document, reg.notes); });
+  guarded("tables in lines", [&] { return stacked_tables(document, reg.notes); });
   std::stable_sort(reg.procedures.begin(), reg.procedures.end(), [](const Procedure& a, const Procedure& b) { return a.line < b.line; });
   unread(s, reg);
   std::sort(reg.notes.begin(), reg.notes.end(), [](const Note& a, const Note& b) { return a.line < b.line; });
