@@ -966,8 +966,21 @@ void header(const Stream& s, Regulation& reg) {
     q = before.rfind("Приложение");
     if (q != std::string::npos) from = std::max(from, before.find(' ', q + 10) == std::string::npos ? q : before.find(' ', q + 12));
     reg.approved_by = trim(before.substr(std::min(from, before.size())));
-    if (reg.approved_by.size() > 200)
-      reg.approved_by = reg.approved_by.substr(char_start(reg.approved_by, reg.approved_by.size() - 200));
+    // Who approved it: the words just before the date, after the title of the act ("… бекіту туралы").
+    for (const char* title_end : {"туралы", "О утверждении"}) {
+      std::size_t t = reg.approved_by.rfind(title_end);
+      if (t != std::string::npos) reg.approved_by = trim(reg.approved_by.substr(t + std::strlen(title_end)));
+    }
+    // Leading quotes, dashes and an appendix's number ("4 к постановлению …") are not its name.
+    std::size_t lead = 0;
+    while (lead < reg.approved_by.size() &&
+           (std::string_view("\"'-., 0123456789").find(reg.approved_by[lead]) != std::string_view::npos))
+      ++lead;
+    reg.approved_by = reg.approved_by.substr(lead);
+    if (reg.approved_by.size() > 200) {
+      std::size_t cut = reg.approved_by.find(' ', reg.approved_by.size() - 200);  // at a word
+      reg.approved_by = cut == std::string::npos ? "" : trim(reg.approved_by.substr(cut));
+    }
     std::string rest = head.substr(date_at, char_start(head, date_at + 200) - date_at);
     if (std::regex_search(rest, m, number)) reg.number = m[1];
     // "Постановлением акимата … от …": the body that approved it is named after the date too.
