@@ -49,6 +49,7 @@ build-sanitized: setup
 
 bench: build
 	bash bench/run.sh $(BUILD)
+	bash bench/speed/run.sh $(BUILD)
 
 # The Debian packages (CPack): syzba (the command, man pages, completions, docs) and
 # libsyzba-dev (static libraries, headers, find_package(syzba), syzba.pc, the API reference),

@@ -1,0 +1,66 @@
+#!/usr/bin/env bash
+# syzba beside its anchors, measured in the same run on this machine (issue 20): each row is
+# whole processes timed by hyperfine (mean), with the anchor's figure and the ratio beside it.
+#   cold SVG      syzba render of one MIWG file    | bpmn-js in a freshly launched Chromium
+#   fonts         syzba with its own font set       | syzba with the system's fontconfig set-up
+#   many SVG      syzba render of the 21 MIWG files into a folder, one process, per file
+#                                                   | bpmn-js in one warm Chromium, per file
+#   check 100k    syzba check, 100,000 nodes        | bpmnlint (recommended rules), same file
+#   PNG           syzba render of a seed model to PNG (no anchor: the target is 15 ms)
+# Usage: bench/speed/run.sh [BUILD_DIR]   (make bench runs it after bench/run.sh)
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+build=$(cd "${1:-$here/../../build}" && pwd)
+shared=${SYZBA_SHARED_DIR:-$here/../../../shared}
+syzba=$build/src/syzba
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+miwg=("$shared"/corpus/miwg/*.bpmn)
+one=$shared/corpus/miwg/A.1.0.bpmn
+seed=$here/../../models/004-child-benefit-main-1.bpmn
+
+mean_ms() {  # mean of a command in ms; hyperfine with RUNS runs (default 20)
+  hyperfine -N --warmup "${WARMUP:-3}" --runs "${RUNS:-20}" --style none --export-json "$work/h.json" "$1" >/dev/null 2>&1
+  python3 -c "import json;print(f\"{json.load(open('$work/h.json'))['results'][0]['mean']*1000:.2f}\")"
+}
+rss_mb() { /usr/bin/time -f %M bash -c "$1 >/dev/null 2>&1" 2>&1 | tail -n 1 | awk '{printf "%.0f", $1/1024}'; }
+rows=()
+row() { rows+=("$1|$2|$3|$4"); }  # what | syzba | anchor | anchor's name
+
+cold=$(mean_ms "$syzba render $one -o $work/a.svg")
+bpmnjs_cold=$(RUNS=5 WARMUP=1 mean_ms "node $here/bpmnjs.mjs cold $one")
+row "one SVG, cold, whole process (A.1.0)" "$cold ms" "$bpmnjs_cold ms" "bpmn-js, fresh Chromium"
+system_fonts=$(SYZBA_SYSTEM_FONTS=1 mean_ms "env SYZBA_SYSTEM_FONTS=1 $syzba render $one -o $work/a.svg")
+row "one SVG, cold: syzba's font set vs the system's" "$cold ms" "$system_fonts ms" "syzba, system fontconfig"
+version=$(mean_ms "$syzba --version")
+row "syzba --version (the loader alone)" "$version ms" "-" "-"
+png=$(mean_ms "$syzba render $seed -o $work/a.png")
+row "one PNG, seed model (004 main-1), cold" "$png ms" "-" "target 15 ms"
+
+n=${#miwg[@]}
+for jobs in 1 2; do
+  many=$(RUNS=10 mean_ms "$syzba render ${miwg[*]} -o $work/many/ -j $jobs")
+  per=$(python3 -c "print(f'{$many/$n:.2f}')")
+  warm=$(node "$here/bpmnjs.mjs" warm "${miwg[@]}" | awk '/warm-ms/ {print $2}')
+  row "$n MIWG SVGs in one process, -j $jobs, per file" "$per ms" "$(python3 -c "print(f'{$warm/$n:.2f}')") ms" "bpmn-js, one warm Chromium"
+done
+separate=$(RUNS=5 mean_ms "bash -c 'for f in ${miwg[*]}; do $syzba render \$f -o $work/a.svg; done'")
+row "$n MIWG SVGs as $n processes, per file" "$(python3 -c "print(f'{$separate/$n:.2f}')") ms" "-" "-"
+
+"$build/bench/generate_structured" 100000 > "$work/s100k.bpmn" 2>/dev/null
+echo '{ "extends": "bpmnlint:recommended" }' > "$work/.bpmnlintrc"
+lint="$here/../../tests/interop/node_modules/.bin/bpmnlint"
+check=$(RUNS=3 WARMUP=1 mean_ms "bash -c '$syzba check $work/s100k.bpmn >/dev/null; true'")
+bpmnlint=$(RUNS=3 WARMUP=1 mean_ms "bash -c 'cd $work && $lint s100k.bpmn >/dev/null; true'")
+row "check, 100,000 nodes" "$check ms" "$bpmnlint ms" "bpmnlint"
+row "check, 100,000 nodes: peak memory" "$(rss_mb "$syzba check $work/s100k.bpmn") MB" "$(rss_mb "cd $work && $lint s100k.bpmn") MB" "bpmnlint"
+
+echo "| what | syzba | anchor | anchor is | anchor ÷ syzba |"
+echo "|---|---|---|---|---|"
+for r in "${rows[@]}"; do
+  IFS='|' read -r what ours theirs name <<<"$r"
+  ratio=$(python3 -c "
+a='$ours'.split()[0]; b='$theirs'.split()[0]
+print('-' if b=='-' else f'{float(b)/float(a):.1f}×')")
+  echo "| $what | $ours | $theirs | $name | $ratio |"
+done
