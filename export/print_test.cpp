@@ -56,14 +56,8 @@ Print print(model::Definitions defs, render::TextEngine& text, bool a3, bool lan
   REQUIRE(layout::lay_out(defs, layout_options).error.empty());
   render::Options options;
   options.lang = render::lang_from_name(model::language_of(defs)).value_or(render::Lang::kk);
-  auto relayout = [&](model::Definitions& copy) {
-    layout::Options tight = layout_options;
-    tight.relayout = true;
-    tight.compact = true;
-    tight.measure = text.measure();
-    return layout::lay_out(copy, tight).error.empty();
-  };
-  p.printed = render::render_print(defs, options, render::page_spec(a3, landscape), text, relayout);
+  p.printed = render::render_print(defs, options, render::page_spec(a3, landscape), text,
+                                   render::compact_relayout(text, layout_options));
   INFO(p.printed.error);
   REQUIRE(p.printed.error.empty());
   p.pdf = exporter::to_pdf(p.printed);

@@ -928,4 +928,11 @@ Printed render_print(const model::Definitions& defs, const Options& options, con
   return printed;
 }
 
+std::function<bool(model::Definitions&)> compact_relayout(TextEngine& text, layout::Options base) {
+  base.relayout = true;
+  base.compact = true;
+  base.measure = text.measure();
+  return [base](model::Definitions& copy) { return layout::lay_out(copy, base).error.empty(); };
+}
+
 }  // namespace syzba::render

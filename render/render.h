@@ -204,6 +204,10 @@ PageSpec page_spec(bool a3, bool landscape);
 Printed render_print(const model::Definitions& defs, const Options& options, const PageSpec& page, TextEngine& text,
                      const std::function<bool(model::Definitions&)>& relayout = {});
 
+// The relayout render_print tries: the model laid out again with layout::Spacing::compact(),
+// from the caller's layout options (its stop callback kept), measured by text.
+std::function<bool(model::Definitions&)> compact_relayout(TextEngine& text, layout::Options base = {});
+
 // Whether render_print lays the model out for pages: up to print_limit shapes and edges drawn.
 // A larger model (a chain of thousands of steps) would be minutes of paging into hundreds of
 // pages: it is printed as before — one page of its own size, or tiled — with a warning.

@@ -58,15 +58,9 @@ Drawn draw(model::Definitions& definitions, const DrawOptions& options, render::
   if (options.format == exporter::Format::pdf && page != exporter::PageSize::fit && !options.tile && paged) {
     // Laid out for print: cut into pages between steps; a tighter layout tried when the
     // model's own needs more than one page.
-    auto relayout = [&](model::Definitions& copy) {
-      layout::Options tight = layout_options;
-      tight.relayout = true;
-      tight.compact = true;
-      tight.measure = text.measure();
-      return layout::lay_out(copy, tight).error.empty();
-    };
     auto printed = render::render_print(definitions, render_options,
-                                        render::page_spec(page == exporter::PageSize::a3, options.landscape), text, relayout);
+                                        render::page_spec(page == exporter::PageSize::a3, options.landscape), text,
+                                        render::compact_relayout(text, layout_options));
     if (!printed.error.empty()) {
       out.error = printed.error;
       out.diagrams = printed.diagrams;

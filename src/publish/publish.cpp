@@ -183,15 +183,10 @@ struct Worker {
     files[name + ".svg"] = exporter::to_svg(drawn.scene);
     // The PDF is for print: A4 landscape, cut between steps into pages joined by link events,
     // a tighter layout tried when the model's own needs more than one page.
-    auto relayout = [&](model::Definitions& copy) {
-      layout::Options tight = layout_options;
-      tight.relayout = true;
-      tight.compact = true;
-      return layout::lay_out(copy, tight).error.empty();
-    };
     exporter::Result pdf;
     if (render::fits_print_layout(defs)) {
-      auto printed = render::render_print(defs, render_options, render::page_spec(false, true), text, relayout);
+      auto printed = render::render_print(defs, render_options, render::page_spec(false, true), text,
+                                          render::compact_relayout(text, layout_options));
       if (!printed.error.empty()) return fail(result, "render: " + printed.error);
       pdf = exporter::to_pdf(printed);
     } else {
