@@ -245,7 +245,7 @@ if(SYZBA_DEB_ARCH)
   set(CPACK_DEBIAN_DEV_PACKAGE_ARCHITECTURE ${SYZBA_DEB_ARCH})
 endif()
 set(CPACK_DEBIAN_DEV_PACKAGE_DEPENDS
-  "libpugixml-dev, libfmt-dev, nlohmann-json3-dev, libpango1.0-dev, libcairo2-dev, libdeflate-dev, libzip-dev, zlib1g-dev, libcpp-httplib-dev, pkgconf | pkg-config")
+  "libpugixml-dev, libfmt-dev, nlohmann-json3-dev, libpango1.0-dev, libcairo2-dev, libfontconfig-dev, libdeflate-dev, libzip-dev, zlib1g-dev, libcpp-httplib-dev, pkgconf | pkg-config")
 set(CPACK_DEBIAN_DEV_DESCRIPTION "C++20 library of syzba: BPMN models of state-service regulations
 The static libraries and headers of syzba's modules: the BPMN model, reading
 and writing BPMN 2.0 XML and the text form, the checks, the layered layout in

@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 packages=(
   build-essential make cmake ninja-build pkg-config
   libpugixml-dev libboost-graph-dev libcli11-dev nlohmann-json3-dev libfmt-dev catch2
-  libcairo2-dev libpango1.0-dev libdeflate-dev
+  libcairo2-dev libpango1.0-dev libfontconfig-dev libdeflate-dev
   # syzba import: DOCX regulations are zip archives (word/document.xml).
   libzip-dev
   # Fonts that cover Kazakh (ә ғ қ ң ө ұ ү һ і); Liberation Sans has Arial's metrics.
