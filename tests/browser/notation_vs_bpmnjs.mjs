@@ -63,8 +63,13 @@ async function bpmnJsSvg(page, xml, diagram) {
     host.innerHTML = '';
     const viewer = new window.BpmnJS({ container: host });
     try {
-      await viewer.importXML(xml);
+      const { warnings } = await viewer.importXML(xml);
       if (diagram) await viewer.open(diagram);
+      // A file bpmn-js reads none of (references it cannot resolve, such as
+      // bpmnElement="bpmn2:id") gives an empty picture: no comparison of notation.
+      const drawn = viewer.get('elementRegistry').filter((e) => e.parent).length;
+      if (drawn === 0)
+        return { error: `draws nothing of it (${warnings.length} import warnings${warnings.length ? ': ' + warnings[0].message : ''})` };
       return { svg: (await viewer.saveSVG()).svg };
     } catch (e) {
       return { error: String(e.message || e) };
