@@ -3,6 +3,8 @@
 #include <unordered_map>
 #include <algorithm>
 
+#include <utility>
+
 #include "render/draw.h"
 
 namespace syzba::render {
@@ -34,10 +36,12 @@ struct Builder {
   std::unordered_map<std::string, std::string> performer;  // flow node id → lane or pool name
   std::unordered_map<std::string, const DataObject*> data_objects;
   std::unordered_map<std::string, std::string> category_values;
+  std::string parent;  // the activity whose content is being added
 
   Subject& add(const std::string& id, std::string type, std::string name) {
     Subject& s = catalog[id];
     s.id = id;
+    s.parent = parent;
     s.type = std::move(type);
     s.name = std::move(name);
     return s;
@@ -113,7 +117,9 @@ struct Builder {
     for (const auto& a : n.data_inputs) add(a.id, "dataInputAssociation", "").association_to_target = true;
     for (const auto& a : n.data_outputs) add(a.id, "dataOutputAssociation", "").association_to_target = true;
     if (n.io) io(*n.io);
+    std::string outer = std::exchange(parent, n.id);
     container(n.content);
+    parent = std::move(outer);
   }
 
   void flow(const std::unordered_map<std::string_view, const FlowNode*>& by_id, const SequenceFlow& f) {

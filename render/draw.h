@@ -32,6 +32,7 @@ struct Subject {
   bool instantiate = false;             // instantiate="true" of a receive task or event-based gateway
   bool multiplicity = false;            // a participant with participantMultiplicity
   const model::FlowNode* event_start = nullptr;  // the one start event of an event sub-process
+  std::string parent;                   // the sub-process or other activity it is the content of
   std::string performer;                // the lane or pool a flow node is in
   std::optional<model::Duration> duration;
 };
@@ -100,8 +101,10 @@ void draw_message_marker(const DrawContext& ctx, const Subject& subject, const s
                          const Palette& palette, Element& out);
 // Label under an event, gateway or data element, or beside a flow; in bounds when the DI
 // gives them.
-void draw_external_label(const DrawContext& ctx, std::string_view text, const Box& bounds, const Palette& palette,
-                         Element& out, bool grow_up = false);
+// placed: bounds are the DI's (the text wrapped in their width); else the box bpmn-js puts
+// there (default_label_box), shrunk to the text about its centre.
+void draw_external_label(const DrawContext& ctx, std::string_view text, const Box& bounds, bool placed,
+                         const Palette& palette, Element& out);
 bool has_external_label(std::string_view type);
 // The name of an event definition kind, as icons and legend rows know it ("message", …).
 std::string_view event_kind_key(model::EventKind kind);
@@ -112,6 +115,11 @@ Box default_label_box(const std::vector<std::pair<double, double>>& points);
 // Text centred on (cx, top) with lines wrapped at width.
 Text text_block(TextEngine& engine, std::string_view text, double font_px, bool bold, double cx, double top,
                 double width, int max_lines, const std::string& color);
+
+// A label as bpmn-js lays it out (TextEngine::wrap_label) in the box from left of width, its
+// first line's top at top: each line centred in the box, or from its left edge when wider.
+Text label_block(TextEngine& engine, std::string_view text, double font_px, double left, double top, double width,
+                 int max_lines, const std::string& color);
 
 // A duration as a task shows it: short units in the chosen language ("15 мин", "4 жұмыс күні").
 std::string short_duration(const model::Duration& d, Lang lang);

@@ -75,10 +75,10 @@ constexpr std::array icons{
                                 "M16 19.8 L19.8 16 L34 30.2 L30.2 34 Z M34 19.8 L19.8 34 L16 30.2 L30.2 16 Z"},
     IconData{"pentagon", "M18 22 L25.4 17 L32.8 22 L30.3 31.8 H20.5 Z"},
     // Data, in the 36×50 frame of a data object.
-    IconData{"data-arrow", "M3 6 H9 V3 L15 8 L9 13 V10 H3 Z"},
+    IconData{"data-arrow", "M5 9 H14 V6 L19 11 L14 16 V13 H5 Z"},
     IconData{"collection", "M3 2 V12 M6 2 V12 M9 2 V12"},
-    // The envelope in the middle of a message flow, 20×14 about its centre.
-    IconData{"message-flow-envelope", "M-10 -7 H10 V7 H-10 Z M-10 -7 L0 -1 L10 -7"},
+    // The envelope in the middle of a message flow, 21×14 about its centre.
+    IconData{"message-flow-envelope", "M-10.5 -7 H10.5 V7 H-10.5 Z M-10.5 -7 L0 -1 L10.5 -7"},
 };
 
 double number(std::string_view d, std::size_t& i) {

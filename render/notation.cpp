@@ -30,11 +30,22 @@ int label_lines_that_fit(double height, double font_px) {
   return std::max(1, static_cast<int>(std::floor(height / (font_px * 1.2))));
 }
 
+// bpmn-js's embedded label: 7 px of padding left and right, the block centred in the height.
+constexpr double label_padding = 7;
+
 void embedded_label(const DrawContext& ctx, const Subject& s, const Box& b, const Palette& p, Element& out) {
   std::string duration = ctx.durations && s.duration ? short_duration(*s.duration, ctx.lang) : "";
-  double inner_h = b.height - 10 - (duration.empty() ? 0 : duration_px * 1.2);
-  Text label = text_block(ctx.text, s.name, label_px, false, b.x + b.width / 2, 0, b.width - 10,
-                          label_lines_that_fit(inner_h, label_px), p.label);
+  double inner_h = b.height - (duration.empty() ? 0 : duration_px * 1.2 + 2);
+  int fit = label_lines_that_fit(inner_h, label_px);
+  Text label = label_block(ctx.text, s.name, label_px, b.x + label_padding, 0, b.width - 2 * label_padding, fit, p.label);
+  // bpmn-js lets a label too long for its box run over it; here it is set tighter (Pango's
+  // lines in the width less 10 px) when that keeps it whole, and ends with "…" otherwise.
+  if (!label.lines.empty() && label.lines.back().text.ends_with("\xE2\x80\xA6")) {
+    Text tighter = text_block(ctx.text, s.name, label_px, false, b.x + b.width / 2, 0, b.width - 10, fit, p.label);
+    double shift = tighter.lines.empty() ? 0 : 0.75 * label_px * 1.2 - tighter.lines.front().y;
+    for (auto& l : tighter.lines) l.y += shift;
+    label = std::move(tighter);
+  }
   double label_h = static_cast<double>(label.lines.size()) * label_px * 1.2;
   double total = label_h + (duration.empty() ? 0 : duration_px * 1.2 + 2);
   double top = b.y + (b.height - total) / 2;
@@ -147,9 +158,9 @@ void draw_activity(const DrawContext& ctx, const Subject& s, const Box& b, const
   if (n.kind == NodeKind::transaction)
     out.items.emplace_back(rect(b.x + 3, b.y + 3, b.width - 6, b.height - 6, 7, line(p, 1.5)));
   if (expanded) {
-    if (!s.name.empty())
-      out.items.emplace_back(text_block(ctx.text, s.name, label_px, false, b.x + b.width / 2, b.y + 5,
-                                        b.width - 10, 2, p.label));
+    if (!s.name.empty())  // centred at the top, 7 px in
+      out.items.emplace_back(label_block(ctx.text, s.name, label_px, b.x + label_padding, b.y + label_padding,
+                                         b.width - 2 * label_padding, 0, p.label));
   } else {
     type_marker(s, b, p, out);
     if (s.event_start) event_sub_process_icon(*s.event_start, b, p, out);
@@ -252,60 +263,64 @@ void draw_gateway(const DrawContext& ctx, const Subject& s, const Box& b, const 
 
 // ---------------------------------------------------------------------------------------
 // Data and artifacts.
+// bpmn-js's data object: a page of 50/51 of the width and 60/61 of the height, its corner
+// folded 10/51 × 10/61, one stroke of 2 px.
 void draw_data_object(const DrawContext&, const Subject& s, const Box& b, const Palette& p, Element& out) {
-  double fold = std::min(10.0, b.width / 3);
-  out.items.emplace_back(polyline({{b.x, b.y}, {b.x + b.width - fold, b.y}, {b.x + b.width, b.y + fold},
-                                   {b.x + b.width, b.y + b.height}, {b.x, b.y + b.height}},
-                                  true, outline(p, 2)));
-  out.items.emplace_back(polyline({{b.x + b.width - fold, b.y}, {b.x + b.width - fold, b.y + fold},
-                                   {b.x + b.width, b.y + fold}},
-                                  false, line(p, 2)));
-  if (s.type == "dataInput" || s.type == "dataOutput") {
-    Style st = s.data_output ? Style{p.stroke, 1, p.stroke, 1} : Style{p.fill, 1, p.stroke, 1};
-    out.items.emplace_back(icon("data-arrow", b.x + 2, b.y + 2, 0.8, st));
+  double w = b.width * 50 / 51, h = b.height * 60 / 61, fx = b.width * 10 / 51, fy = b.height * 10 / 61;
+  Shape page = polyline({{b.x, b.y}, {b.x + w - fx, b.y}, {b.x + w, b.y + fy}, {b.x + w, b.y + h}, {b.x, b.y + h}}, true,
+                        outline(p, 2));
+  page.round_cap = true;
+  out.items.emplace_back(std::move(page));
+  Shape fold = polyline({{b.x + w - fx, b.y}, {b.x + w - fx, b.y + fy}, {b.x + w, b.y + fy}}, false, line(p, 2));
+  fold.round_cap = true;
+  out.items.emplace_back(std::move(fold));
+  if (s.type == "dataInput" || s.type == "dataOutput") {  // the arrow top left, 1 px; filled for outputs
+    Style st = s.data_output ? Style{p.stroke, 1, p.stroke, 1} : Style{"", 1, p.stroke, 1};
+    out.items.emplace_back(icon("data-arrow", b.x, b.y, 1, st));
   }
   if (s.collection)
     out.items.emplace_back(icon("collection", b.x + b.width * 0.33, b.y + b.height - 18, 1, line(p, 2)));
 }
 
+// bpmn-js's data store: a cylinder 60/61 of the width, its top ellipse 0.133 of the height
+// down, its side 45/61 high, two rims 7/61 apart under the top; ellipses as cubics reaching
+// 3/4 of 10/61 of the height.
 void draw_data_store(const DrawContext&, const Subject&, const Box& b, const Palette& p, Element& out) {
-  constexpr double k = 0.5523;  // quarter circle as a cubic
-  double rx = b.width / 2, ry = std::min(8.0, b.height / 6), cx = b.x + rx;
-  auto half = [&](double cy, bool lower) {
-    double dy = lower ? ry : -ry;
-    return std::vector<PathOp>{{'C', {b.x, cy + dy * k, cx - rx * k, cy + dy, cx, cy + dy}},
-                               {'C', {cx + rx * k, cy + dy, b.x + b.width, cy + dy * k, b.x + b.width, cy}}};
-  };
+  double x0 = b.width * 2 / 61, x1 = b.width * 58 / 61, x2 = b.width * 60 / 61;
+  double y0 = b.height * 7 / 61, y1 = b.height * 10 / 61, y2 = b.height * 45 / 61;
+  double l = b.x, top = b.y + b.height * 0.133;
   Shape body;
-  body.path.push_back({'M', {b.x, b.y + ry}});
-  for (auto op : half(b.y + ry, false)) body.path.push_back(op);
-  body.path.push_back({'L', {b.x + b.width, b.y + b.height - ry}});
-  body.path.push_back({'C', {b.x + b.width, b.y + b.height - ry + ry * k, cx + rx * k, b.y + b.height, cx,
-                             b.y + b.height}});
-  body.path.push_back({'C', {cx - rx * k, b.y + b.height, b.x, b.y + b.height - ry + ry * k, b.x,
-                             b.y + b.height - ry}});
-  body.path.push_back({'Z'});
-  Style st = outline(p, 2);
-  body.fill = st.fill; body.fill_opacity = st.fill_opacity; body.stroke = st.stroke; body.stroke_width = 2;
-  out.items.emplace_back(std::move(body));
-  for (double cy : {b.y + ry, b.y + ry + 5, b.y + ry + 10}) {
-    Shape rim;
-    rim.path.push_back({'M', {b.x, cy}});
-    for (auto op : half(cy, true)) rim.path.push_back(op);
-    rim.stroke = p.stroke;
-    rim.stroke_width = 2;
-    out.items.emplace_back(std::move(rim));
+  auto curve = [&](double y, double dy, bool back) {
+    if (back) body.path.push_back({'C', {l + x2 - x0, y - dy, l + x2 - x1, y - dy, l, y}});
+    else body.path.push_back({'C', {l + x0, y + dy, l + x1, y + dy, l + x2, y}});
+  };
+  body.path.push_back({'M', {l, top}});
+  body.path.push_back({'L', {l, top + y2}});
+  curve(top + y2, y1, false);
+  body.path.push_back({'L', {l + x2, top}});
+  curve(top, y1, true);
+  curve(top, y1, false);
+  for (double y : {top + y0, top + 2 * y0}) {
+    body.path.push_back({'M', {l, y}});
+    curve(y, y1, false);
   }
+  body.fill = p.fill;
+  body.fill_opacity = p.fill_opacity;
+  body.stroke = p.stroke;
+  body.stroke_width = 2;
+  body.round_cap = true;
+  out.items.emplace_back(std::move(body));
 }
 
 void draw_annotation(const DrawContext& ctx, const Subject& s, const Box& b, const Palette& p, Element& out) {
   out.items.emplace_back(rect(b.x, b.y, b.width, b.height, 0, {}));  // hit area for web pages
   out.items.emplace_back(
-      polyline({{b.x + 10, b.y}, {b.x, b.y}, {b.x, b.y + b.height}, {b.x + 10, b.y + b.height}}, false, line(p, 1.5)));
-  Text t = text_block(ctx.text, s.name, label_px, false, 0, b.y + 5, b.width - 10,
-                      label_lines_that_fit(b.height - 10, label_px), p.label);
+      polyline({{b.x + 10, b.y}, {b.x, b.y}, {b.x, b.y + b.height}, {b.x + 10, b.y + b.height}}, false, line(p, 2)));
+  // Left-aligned, 7 px in from the bracket and the top (bpmn-js's annotation padding).
+  Text t = label_block(ctx.text, s.name, label_px, 0, b.y + label_padding, b.width - 2 * label_padding,
+                       label_lines_that_fit(b.height - label_padding, label_px), p.label);
   t.anchor = Anchor::start;
-  for (auto& l : t.lines) l.x = b.x + 5;
+  for (auto& l : t.lines) l.x = b.x + label_padding;
   if (!t.lines.empty()) out.items.emplace_back(std::move(t));
 }
 
@@ -318,14 +333,18 @@ void draw_group(const DrawContext&, const Subject&, const Box& b, const Palette&
 
 // ---------------------------------------------------------------------------------------
 // Pools and lanes: a title band 30 wide, text rotated −90° for horizontal ones.
+// Pool and lane titles: centred in their band as bpmn-js's (baselines at 3/4 of a line), but
+// broken by Pango in the height less 10 px, and at most `lines` of them — the layout makes
+// bands tall enough for that, and print's tighter layout for three lines in a wider band.
 Text vertical_title(TextEngine& engine, std::string_view name, double band_cx, double top, double height,
                     const std::string& color, int lines = 2) {
   Text t = text_block(engine, name, label_px, false, 0, 0, std::max(10.0, height - 10), lines, color);
   double block = static_cast<double>(t.lines.size()) * label_px * 1.2;
+  double shift = t.lines.empty() ? 0 : 0.75 * label_px * 1.2 - t.lines.front().y;
   // In the rotated frame x runs up the page (x' = −y) and y runs right (y' = x).
   for (auto& l : t.lines) {
     l.x = -(top + height / 2);
-    l.y += band_cx - block / 2;
+    l.y += band_cx - block / 2 + shift;
   }
   t.vertical = true;
   return t;
@@ -346,8 +365,8 @@ void draw_swimlane(const DrawContext& ctx, const Subject& s, const Box& b, const
     out.items.emplace_back(vertical_title(ctx.text, s.name, b.x + b.width / 2, b.y, b.height, p.label));
     return;
   }
-  if (pool && s.black_box) {
-    Text t = text_block(ctx.text, s.name, label_px, false, b.x + b.width / 2, 0, b.width - 10, 3, p.label);
+  if (pool && s.black_box) {  // the name in the middle, wrapped in the full width
+    Text t = label_block(ctx.text, s.name, label_px, b.x, 0, b.width, label_lines_that_fit(b.height, label_px), p.label);
     double block = static_cast<double>(t.lines.size()) * label_px * 1.2;
     for (auto& l : t.lines) l.y += b.y + (b.height - block) / 2;
     out.items.emplace_back(std::move(t));
@@ -361,9 +380,10 @@ void draw_swimlane(const DrawContext& ctx, const Subject& s, const Box& b, const
   } else {
     if (pool) out.items.emplace_back(polyline({{b.x, b.y + 30}, {b.x + b.width, b.y + 30}}, false, line(p, 1.5)));
     if (s.name.empty()) return;
-    Text t = text_block(ctx.text, s.name, label_px, false, b.x + b.width / 2, 0, b.width - 10, 2, p.label);
+    Text t = text_block(ctx.text, s.name, label_px, false, b.x + b.width / 2, 0, b.width - 10, ctx.title_lines, p.label);
     double block = static_cast<double>(t.lines.size()) * label_px * 1.2;
-    for (auto& l : t.lines) l.y += b.y + 15 - block / 2;
+    double shift = t.lines.empty() ? 0 : 0.75 * label_px * 1.2 - t.lines.front().y;  // bpmn-js's baselines
+    for (auto& l : t.lines) l.y += b.y + 15 - block / 2 + shift;
     out.items.emplace_back(std::move(t));
   }
 }
@@ -460,7 +480,7 @@ Shape rounded_polyline(const Points& points, double radius, const Style& st) {
 
 // An open chevron (associations) with its tip at tip, pointing along d.
 Shape open_head(std::pair<double, double> tip, Direction d, const Style& st) {
-  return arrow_head(tip, d, 5, 2.5 * 1.5, st);
+  return arrow_head(tip, d, 10, 5, st);
 }
 
 void draw_sequence_flow(const Subject& s, const Points& points, Direction start, Direction end, const Palette& p,
@@ -533,33 +553,42 @@ void draw_message_marker(const DrawContext& ctx, const Subject& s, const Points&
     bool initiating = ctx.message_visible_kind == "initiating";
     Style st = initiating ? Style{p.fill, 1, p.stroke, 1} : Style{p.stroke, 1, p.fill, 1};
     out.items.emplace_back(icon("message-flow-envelope", x, y, 1, st));
-    if (!s.message_name.empty())
-      out.items.emplace_back(text_block(ctx.text, s.message_name, external_label_px, false, x, y + 7 + 10, 90, 3, p.stroke));
+    if (!s.message_name.empty()) {  // 12 px, in bpmn-js's default 150 px box, 10 px under the envelope
+      TextBlock fitted = ctx.text.wrap_label(s.message_name, label_px, 150);
+      out.items.emplace_back(label_block(ctx.text, s.message_name, label_px, x - fitted.width / 2, y + 7 + 10,
+                                         fitted.width, 0, p.stroke));
+    }
     return;
   }
 }
 
-void draw_external_label(const DrawContext& ctx, std::string_view text, const Box& bounds, const Palette& palette,
-                         Element& out, bool grow_up) {
+void draw_external_label(const DrawContext& ctx, std::string_view text, const Box& bounds, bool placed,
+                         const Palette& palette, Element& out) {
   if (text.empty()) return;
-  double width = std::max(90.0, bounds.width);
-  Text t = text_block(ctx.text, text, external_label_px, false, bounds.x + bounds.width / 2, bounds.y, width, 6,
-                      palette.label);
-  if (grow_up) {  // the block ends where the box does, so it stays clear of the flow below
-    double shift = bounds.height - static_cast<double>(t.lines.size()) * external_label_px * 1.2;
-    for (auto& l : t.lines) l.y += shift;
+  double left = bounds.x, width = bounds.width;
+  if (!placed || !(width > 0)) {
+    // As bpmn-js sizes a label the DI does not: laid out in 90 px (or the box's width), then
+    // the box shrunk to the text's width about the same centre (its left edge rounded).
+    TextBlock fitted = ctx.text.wrap_label(text, external_label_px, std::max(90.0, width));
+    left = std::round(bounds.x + width / 2 - fitted.width / 2);
+    width = std::ceil(fitted.width);
   }
-  out.items.emplace_back(std::move(t));
+  out.items.emplace_back(label_block(ctx.text, text, external_label_px, left, bounds.y, width, 0, palette.label));
 }
 
-Box default_label_box(const Box& shape) {
-  return {shape.x + shape.width / 2 - 45, shape.y + shape.height + 10, 90, 20};
+Box default_label_box(const Box& shape) {  // 90 × 20 right under the shape
+  return {shape.x + shape.width / 2 - 45, shape.y + shape.height, 90, 20};
 }
 
 Box default_label_box(const Points& points) {
-  std::size_t i = (points.size() - 1) / 2;
-  double mx = (points[i].first + points[i + 1].first) / 2, my = (points[i].second + points[i + 1].second) / 2;
-  return {mx - 45, my - 18, 90, 14};
+  // bpmn-js: the middle of the middle segment, 15 px above it (right of it when it is vertical).
+  std::size_t i = points.size() / 2 - 1;
+  auto [ax, ay] = points[i];
+  auto [bx, by] = points[i + 1];
+  double mx = ax + (bx - ax) / 2, my = ay + (by - ay) / 2;
+  if (bx == ax) mx += 15;
+  else my -= 15;
+  return {mx - 45, my - 10, 90, 20};
 }
 
 }  // namespace syzba::render

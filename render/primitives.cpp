@@ -1,4 +1,6 @@
 // Small constructors of scene items: rectangles, circles, polylines, icons, text blocks.
+#include <algorithm>
+
 #include "render/draw.h"
 
 namespace syzba::render {
@@ -47,6 +49,17 @@ Text text_block(TextEngine& engine, std::string_view text, double font_px, bool 
   Text t{std::move(block.lines), engine.font_px(font_px), bold, color, Anchor::middle};
   for (auto& line : t.lines) {
     line.x = cx;
+    line.y += top;
+  }
+  return t;
+}
+
+Text label_block(TextEngine& engine, std::string_view text, double font_px, double left, double top, double width,
+                 int max_lines, const std::string& color) {
+  TextBlock block = engine.wrap_label(text, font_px, width, max_lines);
+  Text t{std::move(block.lines), engine.font_px(font_px), false, color, Anchor::middle};
+  for (auto& line : t.lines) {  // centred; a line wider than the box starts at its left edge
+    line.x = left + std::max((width - line.width) / 2, 0.0) + line.width / 2;
     line.y += top;
   }
   return t;

@@ -101,6 +101,12 @@ class TextEngine {
   // long for a line is broken between letters, with a hyphen). max_lines > 0 ends the last
   // line with "…" when more would follow. Line height 1.2 em.
   TextBlock wrap(std::string_view text, double font_px, bool bold, double max_width, int max_lines = 0);
+  // The lines diagram-js's Text utility (bpmn-js's labels) makes of text in max_width: each
+  // line shortened by the share of characters the width allows, at spaces and hyphens first,
+  // a word too long for a line cut between letters without a hyphen; an author's line breaks
+  // kept. The same line height and baselines as wrap (the first at 0.75 of a line); max_lines
+  // > 0 ends the last line with "…" when more would follow.
+  TextBlock wrap_label(std::string_view text, double font_px, double max_width, int max_lines = 0);
   double line_height(double font_px) const { return font_px * 1.2; }
   // Print sets a floor under every text size (12 px: 7 pt at the scale a page is printed at);
   // 0, the default, draws every size as asked. font_px is the size a text of px is drawn at.
@@ -116,6 +122,7 @@ class TextEngine {
 
  private:
   TextBlock wrap_uncached(std::string_view text, double font_px, bool bold, double max_width, int max_lines);
+  TextBlock wrap_label_uncached(std::string_view text, double font_px, double max_width, int max_lines);
   struct Impl;
   std::unique_ptr<Impl> impl_;
   double min_font_px_ = 0;

@@ -117,6 +117,10 @@ bool finite(const model::Bounds& b) {
   return finite(b.x) && finite(b.y) && finite(b.width) && finite(b.height) && b.width >= 0 && b.height >= 0;
 }
 
+Box rounded(const model::Bounds& b) {
+  return {std::round(b.x), std::round(b.y), std::round(b.width), std::round(b.height)};
+}
+
 // Drawing order, as bpmn-js stacks its layers: containers under what they contain.
 int layer(const Subject& s, const model::DiElement& di) {
   if (s.type == "participant") return 0;
@@ -280,9 +284,29 @@ Outcome render_scene(const model::Definitions& defs, const Options& options, Tex
     double area;
   };
   std::vector<Entry> entries;
+  // What a collapsed sub-process holds is not drawn on its plane (bpmn-js hides it there).
+  std::set<std::string> collapsed;
+  for (const auto& di : diagram->plane.elements) {
+    auto it = catalog.find(di.element);
+    if (it != catalog.end() && di.kind == model::DiKind::shape && it->second.node &&
+        (model::is_sub_process(it->second.node->kind) || it->second.node->kind == model::NodeKind::call_activity) &&
+        !di.is_expanded.value_or(false))
+      collapsed.insert(di.element);
+  }
+  auto hidden = [&](const Subject& s) {
+    std::size_t depth = 0;  // a bound against a cycle of parents
+    for (const Subject* p = &s; !p->parent.empty() && depth++ < 1000;) {
+      if (collapsed.count(p->parent)) return true;
+      auto up = catalog.find(p->parent);
+      if (up == catalog.end()) break;
+      p = &up->second;
+    }
+    return false;
+  };
   for (const auto& di : diagram->plane.elements) {
     auto it = catalog.find(di.element);
     if (it == catalog.end()) continue;  // DI pointing nowhere: check reports it
+    if (!collapsed.empty() && hidden(it->second)) continue;
     if (di.kind == model::DiKind::shape) {
       if (!finite(di.bounds)) continue;
     } else {
@@ -315,14 +339,15 @@ Outcome render_scene(const model::Definitions& defs, const Options& options, Tex
                     attribute_value(di.extras, "messageVisibleKind"), options.title_band, options.title_lines};
     Element e{s.id, s.type, displayable(s.name, 300), displayable(detail_of(s, options.lang), 300)};
     if (di.kind == model::DiKind::shape) {
-      Box box{di.bounds.x, di.bounds.y, di.bounds.width, di.bounds.height};
+      // Whole pixels, as bpmn-js rounds the bounds it imports (shapes and labels alike).
+      Box box{std::round(di.bounds.x), std::round(di.bounds.y), std::round(di.bounds.width), std::round(di.bounds.height)};
       draw_shape(ctx, s, box, palette, e);
       if (has_external_label(s.type) && !s.name.empty()) {
-        Box label = di.label && di.label->bounds && finite(*di.label->bounds)
-                        ? Box{di.label->bounds->x, di.label->bounds->y, di.label->bounds->width, di.label->bounds->height}
-                        : s.type == "group" ? Box{box.x + box.width / 2 - 45, box.y + 5, 90, 20}  // top centre, inside
-                                            : default_label_box(box);
-        draw_external_label(ctx, s.name, label, palette, e);
+        bool placed = di.label && di.label->bounds && finite(*di.label->bounds);
+        Box label = placed ? rounded(*di.label->bounds)
+                    : s.type == "group" ? Box{box.x + box.width / 2 - 45, box.y, 90, 20}  // top centre, inside
+                                        : default_label_box(box);
+        draw_external_label(ctx, s.name, label, placed, palette, e);
       }
     } else {
       Points points;
@@ -331,9 +356,8 @@ Outcome render_scene(const model::Definitions& defs, const Options& options, Tex
       if (message_shown(ctx, s)) draw_message_marker(ctx, s, points, palette, e);
       if (!s.name.empty()) {
         bool placed = di.label && di.label->bounds && finite(*di.label->bounds);
-        Box label = placed ? Box{di.label->bounds->x, di.label->bounds->y, di.label->bounds->width, di.label->bounds->height}
-                           : default_label_box(points);
-        draw_external_label(ctx, s.name, label, palette, e, !placed);
+        Box label = placed ? rounded(*di.label->bounds) : default_label_box(points);
+        draw_external_label(ctx, s.name, label, placed, palette, e);
       }
     }
     used.insert(legend_key(s, ctx));
@@ -358,7 +382,8 @@ Outcome render_scene(const model::Definitions& defs, const Options& options, Tex
     title_h = 0;
   }
   if (!title.items.empty()) scene.elements.push_back(std::move(title));
-  double dx = margin - drawing.min_x, dy = margin + title_h - drawing.min_y;
+  // By whole pixels, so that lines drawn on whole pixels stay there.
+  double dx = margin - std::floor(drawing.min_x), dy = std::ceil(margin + title_h) - std::floor(drawing.min_y);
   for (auto& e : drawn) {
     translate(e, dx, dy);
     scene.elements.push_back(std::move(e));

@@ -157,6 +157,14 @@ struct TextEngine::Impl {
     return d;
   }
 
+  // Glyphs at whole pixels (Pango's default, what wrap measures with) or at their fractional
+  // advances, as Chromium measures labels for bpmn-js (a line of 127.8 px is 129 rounded).
+  void round_glyphs(bool round) {
+    if (static_cast<bool>(pango_context_get_round_glyph_positions(context)) == round) return;
+    pango_context_set_round_glyph_positions(context, round ? TRUE : FALSE);
+    pango_layout_context_changed(layout);
+  }
+
   void set(std::string_view text, double px, bool bold, double max_width) {
     pango_layout_set_font_description(layout, font(px, bold));
     pango_layout_set_wrap(layout, PANGO_WRAP_WORD_CHAR);
@@ -257,6 +265,198 @@ TextBlock TextEngine::wrap_uncached(std::string_view raw, double font_px, bool b
   return block;
 }
 
+// ---------------------------------------------------------------------------------------
+// Labels as diagram-js's Text utility lays them out (bpmn-js draws every label so): the same
+// lines, so that a diagram reads the same in both. Its rules, on code points:
+//   a line that is too wide is shortened to (its length × max width / its width) characters,
+//   at the last space or hyphen before that (or a soft hyphen, shown as "-"), else cut there
+//   between letters; measured again until it fits; the rest, trimmed, is the next line.
+namespace {
+
+using Code = std::u32string;
+
+Code decode(std::string_view s) {
+  Code out;
+  out.reserve(s.size());
+  for (std::size_t i = 0; i < s.size();) {
+    auto c = static_cast<unsigned char>(s[i]);
+    std::size_t len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+    len = std::min(len, s.size() - i);
+    char32_t cp = len == 1 ? c : c & (0xFF >> (len + 1));
+    for (std::size_t k = 1; k < len; ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
+    out.push_back(cp);
+    i += len;
+  }
+  return out;
+}
+
+std::string encode(const Code& s, std::size_t from = 0, std::size_t to = std::u32string::npos) {
+  std::string out;
+  to = std::min(to, s.size());
+  for (std::size_t i = from; i < to; ++i) {
+    char32_t c = s[i];
+    if (c < 0x80) {
+      out += static_cast<char>(c);
+    } else if (c < 0x800) {
+      out += static_cast<char>(0xC0 | (c >> 6));
+      out += static_cast<char>(0x80 | (c & 0x3F));
+    } else if (c < 0x10000) {
+      out += static_cast<char>(0xE0 | (c >> 12));
+      out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+      out += static_cast<char>(0x80 | (c & 0x3F));
+    } else {
+      out += static_cast<char>(0xF0 | (c >> 18));
+      out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
+      out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+      out += static_cast<char>(0x80 | (c & 0x3F));
+    }
+  }
+  return out;
+}
+
+// JavaScript's \s (and what trim() removes).
+bool js_space(char32_t c) {
+  return c == ' ' || (c >= 0x09 && c <= 0x0D) || c == 0xA0 || c == 0x1680 || (c >= 0x2000 && c <= 0x200A) ||
+         c == 0x2028 || c == 0x2029 || c == 0x202F || c == 0x205F || c == 0x3000 || c == 0xFEFF;
+}
+
+constexpr char32_t soft_hyphen = 0xAD;
+
+Code trimmed(const Code& s) {
+  std::size_t a = 0, b = s.size();
+  while (a < b && js_space(s[a])) ++a;
+  while (b > a && js_space(s[b - 1])) --b;
+  return s.substr(a, b - a);
+}
+
+// semanticShorten: the line's parts (words and the spaces and hyphens between them) taken
+// while their length stays under max_length; "" when it has one part only.
+Code semantic_shorten(const Code& line, double max_length) {
+  std::vector<Code> parts;  // as String.split with a capturing group: separators are parts
+  Code word;
+  for (char32_t c : line) {
+    if (js_space(c) || c == '-' || c == soft_hyphen) {
+      parts.push_back(word);
+      parts.push_back(Code(1, c));
+      word.clear();
+    } else {
+      word.push_back(c);
+    }
+  }
+  parts.push_back(word);
+  std::vector<Code> taken;
+  std::size_t length = 0;
+  if (parts.size() > 1) {
+    for (const Code& part : parts) {
+      if (part.empty()) break;  // an empty part ends the loop, as it does in JavaScript
+      if (static_cast<double>(part.size() + length) < max_length) {
+        taken.push_back(part);
+        length += part.size();
+      } else {
+        if ((part == Code(1, '-') || part == Code(1, soft_hyphen)) && !taken.empty()) taken.pop_back();
+        break;
+      }
+    }
+  }
+  if (!taken.empty() && taken.back() == Code(1, soft_hyphen)) taken.back() = Code(1, '-');
+  Code out;
+  for (const Code& p : taken) out += p;
+  return out;
+}
+
+}  // namespace
+
+TextBlock TextEngine::wrap_label(std::string_view raw, double font_px, double max_width, int max_lines) {
+  font_px = this->font_px(font_px);
+  std::string key(raw);
+  key += fmt::format("\x1f{}\x1f{}\x1f{}\x1flabel", font_px, max_width, max_lines);
+  if (auto it = impl_->wrapped.find(key); it != impl_->wrapped.end()) return it->second;
+  TextBlock block = wrap_label_uncached(raw, font_px, max_width, max_lines);
+  if (impl_->wrapped.size() >= Impl::cache_limit) impl_->wrapped.clear();
+  impl_->wrapped.emplace(std::move(key), block);
+  return block;
+}
+
+TextBlock TextEngine::wrap_label_uncached(std::string_view raw, double font_px, double max_width, int max_lines) {
+  TextBlock block;
+  double per_line = max_width > 0 && std::isfinite(max_width) && font_px > 0 ? std::min(max_width, 1e6) / (font_px / 3) + 2 : 4000;
+  auto cap = static_cast<std::size_t>(max_lines > 0 ? std::min(max_lines * per_line, 4000.0) : 4000.0);
+  std::string text = displayable(raw, cap, true);
+  while (!text.empty() && (text.back() == ' ' || text.back() == '\n')) text.pop_back();
+  if (text.empty()) return block;
+  if (!std::isfinite(max_width)) max_width = 1e6;
+  Impl& m = *impl_;
+  m.round_glyphs(false);
+  struct Restore {
+    Impl& m;
+    ~Restore() { m.round_glyphs(true); }
+  } restore{m};
+  // The width of a line as measured there: its trailing spaces left out.
+  auto measure = [&](const Code& line) {
+    std::size_t end = line.size();
+    while (end > 0 && js_space(line[end - 1])) --end;
+    return end == 0 ? 0.0 : m.width_of(encode(line, 0, end), font_px, false);
+  };
+  // The author's lines (a soft hyphen before a break goes with it).
+  std::vector<Code> pending;
+  {
+    Code all = decode(text), cur;
+    for (char32_t c : all) {
+      if (c == '\n') {
+        if (!cur.empty() && cur.back() == soft_hyphen) cur.pop_back();
+        pending.push_back(cur);
+        cur.clear();
+      } else {
+        cur.push_back(c);
+      }
+    }
+    pending.push_back(cur);
+  }
+  std::vector<std::pair<Code, double>> lines;
+  std::size_t next = 0;
+  // Every round makes a line of at least one character, so this ends; a bound all the same.
+  while (next < pending.size() && lines.size() < 2000) {
+    Code original = pending[next++], fit = original;
+    double width = 0;
+    for (;;) {
+      width = fit.empty() ? 0 : measure(fit);
+      // Pango's widths are in 1/1024 px a glyph: a line a tool measured to the box's width
+      // (Chromium's sum of advances) is let fit within a twentieth of a pixel.
+      if (fit == U" " || fit.empty() || width <= max_width + 0.05 || fit.size() < 2) break;
+      double length = std::max(static_cast<double>(fit.size()) * (max_width / width), 1.0);
+      Code shorter = semantic_shorten(fit, length);
+      if (shorter.empty()) shorter = fit.substr(0, static_cast<std::size_t>(std::max(std::round(length - 1), 1.0)));
+      fit = std::move(shorter);
+    }
+    if (fit.size() < original.size()) pending.insert(pending.begin() + static_cast<std::ptrdiff_t>(next), trimmed(original.substr(fit.size())));
+    lines.emplace_back(std::move(fit), width);
+    if (max_lines > 0 && lines.size() > static_cast<std::size_t>(max_lines)) break;
+  }
+  double lh = line_height(font_px), base = 0.75 * lh;
+  std::size_t count = lines.size();
+  if (max_lines > 0 && (count > static_cast<std::size_t>(max_lines) || (count == static_cast<std::size_t>(max_lines) && next < pending.size()))) {
+    count = static_cast<std::size_t>(max_lines);
+    block.truncated = true;
+  }
+  for (std::size_t i = 0; i < count; ++i) {
+    Code& l = lines[i].first;
+    while (!l.empty() && js_space(l.back())) l.pop_back();
+    std::string line = encode(l);
+    double width = lines[i].second;
+    if (block.truncated && i + 1 == count) {  // characters dropped until the line and its ellipsis fit
+      while (!line.empty() && m.width_of(line + std::string(ellipsis), font_px, false) > max_width)
+        line.erase(previous_char(line, line.size()));
+      while (!line.empty() && line.back() == ' ') line.pop_back();
+      line += ellipsis;
+      width = m.width_of(line, font_px, false);
+    }
+    block.width = std::max(block.width, width);
+    block.lines.push_back({std::move(line), 0, base + static_cast<double>(i) * lh, width});
+  }
+  block.height = static_cast<double>(block.lines.size()) * lh;
+  return block;
+}
+
 bool TextEngine::covers(std::string_view text) {
   if (auto it = impl_->covered.find(std::string(text)); it != impl_->covered.end()) return it->second;
   impl_->set(text, 12, false, -1);
@@ -267,9 +467,11 @@ bool TextEngine::covers(std::string_view text) {
 }
 
 layout::MeasureText TextEngine::measure() {
+  // Labels as they are drawn (wrap_label); widths up to the next whole pixel, so that a label
+  // box of that width holds its lines after bpmn-js rounds it.
   return [this](std::string_view text, double font_px, double max_width) {
-    TextBlock b = wrap(text, font_px, false, max_width);
-    return layout::TextSize{b.width, b.height};
+    TextBlock b = wrap_label(text, font_px, max_width);
+    return layout::TextSize{std::ceil(b.width), b.height};
   };
 }
 

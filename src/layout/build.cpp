@@ -59,8 +59,9 @@ struct Builder {
         break;
       case ItemKind::annotation: {
         double w = size::annotation_w;
-        TextSize t = measure(item.name, size::font, w - 10);
-        while (t.height + 10 > 3 * size::annotation_h && w < 2 * size::annotation_w) t = measure(item.name, size::font, (w += 20) - 10);
+        // Wrapped as drawn: 7 px of padding left and right (bpmn-js's).
+        TextSize t = measure(item.name, size::font, w - 14);
+        while (t.height + 10 > 3 * size::annotation_h && w < 2 * size::annotation_w) t = measure(item.name, size::font, (w += 20) - 14);
         item.box.w = w;
         item.box.h = std::max(size::annotation_h, std::ceil(t.height + 10));
         break;
@@ -77,8 +78,8 @@ struct Builder {
         } else {
           double w = size::task_w, h = g.spacing.task_h;
           double room = 10 + (item.has_duration ? size::duration_line : 0);
-          TextSize t = measure(item.name, size::font, w - 10);
-          while (t.height > h - room && w < g.spacing.max_task_w) t = measure(item.name, size::font, (w += 20) - 10);
+          TextSize t = measure(item.name, size::font, w - 14);  // bpmn-js's padding: 7 px a side
+          while (t.height > h - room && w < g.spacing.max_task_w) t = measure(item.name, size::font, (w += 20) - 14);
           if (t.height > h - room) h = std::ceil((t.height + room) / 10) * 10;
           item.box.w = w, item.box.h = h;
         }
