@@ -37,11 +37,13 @@ struct Builder {
   std::unordered_map<std::string, const DataObject*> data_objects;
   std::unordered_map<std::string, std::string> category_values;
   std::string parent;  // the activity whose content is being added
+  std::string pool;    // the participant whose process is being added
 
   Subject& add(const std::string& id, std::string type, std::string name) {
     Subject& s = catalog[id];
     s.id = id;
     s.parent = parent;
+    s.pool = pool;
     s.type = std::move(type);
     s.name = std::move(name);
     return s;
@@ -162,14 +164,18 @@ Catalog make_catalog(const Definitions& defs) {
   for (const auto& cat : defs.categories)
     for (const auto& v : cat.values) b.category_values[v.id] = v.value;
   std::unordered_map<std::string, std::string> pool_of_process;
+  std::unordered_map<std::string, std::string> participant_of_process;  // the first that draws it
   for (const auto& col : defs.collaborations) {
     for (const auto& p : col.participants) {
       Subject& s = b.add(p.id, "participant", p.name);
       s.black_box = p.process.empty();
       s.participant = &p;
       s.multiplicity = has_child(p.extras, "participantMultiplicity");
+      s.pool = p.id;
       if (!p.process.empty()) pool_of_process[p.process] = p.name;
+      if (!p.process.empty()) participant_of_process.emplace(p.process, p.id);
     }
+    b.pool = std::string(collaboration_level);  // message flows and the collaboration's artifacts
     for (const auto& m : col.message_flows) {
       Subject& s = b.add(m.id, "messageFlow", m.name);
       s.message_ref = !m.message.empty();
@@ -177,10 +183,14 @@ Catalog make_catalog(const Definitions& defs) {
         if (g.kind == GlobalKind::message && g.id == m.message) s.message_name = g.name.value_or("");
     }
     b.artifacts(col.artifacts);
+    b.pool.clear();
   }
   for (const auto& p : defs.processes) {
+    auto participant = participant_of_process.find(p.id);
+    b.pool = participant == participant_of_process.end() ? "" : participant->second;
     if (p.io) b.io(*p.io);
     b.container(p.content);
+    b.pool.clear();
     assign_performers(b, p.content, pool_of_process.count(p.id) ? pool_of_process[p.id] : p.name);
   }
   // A participant without a process of this file is drawn as a black box too.

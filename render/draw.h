@@ -33,9 +33,14 @@ struct Subject {
   bool multiplicity = false;            // a participant with participantMultiplicity
   const model::FlowNode* event_start = nullptr;  // the one start event of an event sub-process
   std::string parent;                   // the sub-process or other activity it is the content of
+  std::string pool;                     // the participant it is (or whose process holds it), if any,
+                                        // or collaboration_level
   std::string performer;                // the lane or pool a flow node is in
   std::optional<model::Duration> duration;
 };
+
+// Subject::pool of message flows and of a collaboration's own artifacts.
+constexpr std::string_view collaboration_level = "#collaboration";
 
 using Catalog = std::unordered_map<std::string, Subject>;
 // A foreign attribute's value by its local name (what the model keeps in extras), or "".

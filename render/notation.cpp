@@ -549,8 +549,9 @@ void draw_message_marker(const DrawContext& ctx, const Subject& s, const Points&
     double t = len > 0 ? half / len : 0;
     double x = points[i - 1].first + (points[i].first - points[i - 1].first) * t;
     double y = points[i - 1].second + (points[i].second - points[i - 1].second) * t;
-    // The initiating message is white, the answer filled (its lines in the fill colour).
-    bool initiating = ctx.message_visible_kind == "initiating";
+    // The initiating message is white, the answer filled (its lines in the fill colour);
+    // messageVisibleKind is "initiating" unless the DI says otherwise (its schema default).
+    bool initiating = ctx.message_visible_kind != "non_initiating";
     Style st = initiating ? Style{p.fill, 1, p.stroke, 1} : Style{p.stroke, 1, p.fill, 1};
     out.items.emplace_back(icon("message-flow-envelope", x, y, 1, st));
     if (!s.message_name.empty()) {  // 12 px, in bpmn-js's default 150 px box, 10 px under the envelope

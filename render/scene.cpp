@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <limits>
 #include <set>
+#include <unordered_map>
 
 #include <fmt/format.h>
 
@@ -280,8 +281,19 @@ Outcome render_scene(const model::Definitions& defs, const Options& options, Tex
   struct Entry {
     const model::DiElement* di;
     const Subject* subject;
+    int pool;  // bpmn-js draws each participant with its contents, in the collaboration's order
     int layer;
     double area;
+  };
+  std::unordered_map<std::string_view, int> pool_order;
+  for (const auto& col : defs.collaborations)
+    for (const auto& p : col.participants) pool_order.emplace(p.id, static_cast<int>(pool_order.size()));
+  // After the participants: message flows and the collaboration's artifacts; before them, a
+  // process no participant draws (its elements drawn in the plane all the same).
+  auto pool_of = [&](const Subject& s) {
+    if (s.pool == collaboration_level) return std::numeric_limits<int>::max();
+    auto it = pool_order.find(s.pool);
+    return it == pool_order.end() ? -1 : it->second;
   };
   std::vector<Entry> entries;
   // What a collapsed sub-process holds is not drawn on its plane (bpmn-js hides it there).
@@ -314,9 +326,10 @@ Outcome render_scene(const model::Definitions& defs, const Options& options, Tex
                 std::all_of(di.waypoints.begin(), di.waypoints.end(), [](const auto& w) { return finite(w.x) && finite(w.y); });
       if (!ok) continue;
     }
-    entries.push_back({&di, &it->second, layer(it->second, di), di.bounds.width * di.bounds.height});
+    entries.push_back({&di, &it->second, pool_of(it->second), layer(it->second, di), di.bounds.width * di.bounds.height});
   }
   std::stable_sort(entries.begin(), entries.end(), [](const Entry& a, const Entry& b) {
+    if (a.pool != b.pool) return a.pool < b.pool;
     if (a.layer != b.layer) return a.layer < b.layer;
     return a.layer == 2 && a.area > b.area;  // outer sub-processes first
   });
