@@ -276,6 +276,47 @@ bool mentions_sending(const std::string& lower_text) {
   return false;
 }
 
+// The system a step sends to: one named in the dative right before the verb of sending
+// ("… уәкілетті ұйымның ААЖ-ға жібереді", "… порталға жолдайды"), or after "в" behind it
+// ("направляет в ИС услугодателя"). The flow goes on there: the step after it is that
+// system's, unless it names its own.
+std::string destination_in(const std::string& lower_text) {
+  static const char* dative[] = {"ға", "ге", "қа", "ке", "на", "не", "а", "е"};
+  static const char* verbs[] = {"жібер", "жолда", "беріл", "береді"};
+  std::string name;
+  std::size_t best = std::string::npos;
+  for (const auto& s : systems) {
+    std::size_t len = std::strlen(s.key);
+    for (std::size_t k = lower_text.find(s.key); k != std::string::npos; k = lower_text.find(s.key, k + 1)) {
+      if (k > 0 && lower_text[k - 1] != ' ' && lower_text[k - 1] != '(' && lower_text[k - 1] != '"') continue;
+      std::size_t after = k + len;
+      std::size_t word_end = after;
+      while (word_end < lower_text.size() && lower_text[word_end] != ' ' && lower_text[word_end] != ',' &&
+             lower_text[word_end] != ';')
+        ++word_end;
+      std::string tail = lower_text.substr(after, word_end - after);
+      if (!tail.empty() && tail[0] == '-') tail.erase(0, 1);
+      bool dat = tail.empty();
+      for (const char* d : dative)
+        if (tail == d) dat = true;
+      bool ru = k >= 2 && lower_text.compare(k - 2, 2, "в ") == 0 &&
+                (lower_text.rfind("направ", k) != std::string::npos || lower_text.rfind("отправ", k) != std::string::npos);
+      if (!dat && !ru) continue;
+      std::size_t next = word_end;
+      while (next < lower_text.size() && lower_text[next] == ' ') ++next;
+      bool verb = ru;
+      for (const char* v : verbs)
+        if (lower_text.compare(next, std::strlen(v), v) == 0) verb = true;
+      if (!verb) continue;
+      if (best == std::string::npos || k > best) {  // the last one named: where it finally goes
+        best = k;
+        name = s.name;
+      }
+    }
+  }
+  return name;
+}
+
 bool mentions_refusal(const std::string& lower_text) {
   for (const char* w : {"бас тарт", "отказ"})
     if (lower_text.find(w) != std::string::npos) return true;
@@ -444,6 +485,10 @@ std::vector<Procedure> marked_procedures(const Stream& s, std::vector<std::pair<
           st.unit_inferred = sys.empty() || sys != current_system;
           if (st.unit.empty()) st.confidence -= 0.4;
           else if (st.unit_inferred) st.confidence -= 0.2;
+          if (mentions_sending(lower)) {
+            std::string to = destination_in(lower);
+            if (!to.empty()) current_system = to;
+          }
         } else {
           st.unit = current_system;
           st.unit_inferred = true;
@@ -521,6 +566,23 @@ std::vector<Procedure> numbered_lists(const Stream& s, const std::vector<std::pa
     int performers = 0;
     for (const auto& st : p.steps) performers += !st.unit.empty();
     if (performers == 0 && timed == 0) continue;
+    // A step that names no performer but receives the application or the documents is the
+    // provider's: the regulation says who takes applications ("Өтінішті қабылдау … –
+    // көрсетілетін қызметті беруші"), and among the units of a list that is the provider
+    // itself, not one of its officers. Marked as carried: not held against a model's unit.
+    for (auto& st : p.steps) {
+      if (!st.unit.empty()) continue;
+      std::string lower = model::lowercase(st.label);
+      bool receives = false;
+      for (const char* w : {"құжаттарды қабылдау", "өтінішті қабылдау", "өтініштерді қабылдау", "өтінішті және құжаттарды қабылдау",
+                            "прием документов", "приём документов", "прием заявлен", "приём заявлен", "принятие документов",
+                            "принятие заявлен"})
+        if (lower.rfind(w, 0) == 0) receives = true;
+      if (!receives) continue;
+      if (s.lower.find("көрсетілетін қызметті беруші") != std::string::npos) st.unit = "Көрсетілетін қызметті беруші";
+      else if (s.lower.find("услугодател") != std::string::npos) st.unit = "Услугодатель";
+      st.unit_inferred = !st.unit.empty();
+    }
     p.id = "list-" + std::to_string(++count);
     p.title = title_before(s, run.front().begin);
     p.line = p.steps.front().line;
