@@ -512,7 +512,8 @@ std::vector<Procedure> marked_procedures(const Stream& s, std::vector<std::pair<
 }
 
 // ---- "N) …" lists --------------------------------------------------------------------------
-std::vector<Procedure> numbered_lists(const Stream& s, const std::vector<std::pair<std::size_t, std::size_t>>& used) {
+std::vector<Procedure> numbered_lists(const Stream& s, const std::vector<std::pair<std::size_t, std::size_t>>& used,
+                                      std::vector<Note>& notes) {
   static const std::regex item(R"((^|[ ;:.])(\d{1,2})\) )");
   struct Item {
     std::size_t begin, end;
@@ -562,6 +563,51 @@ std::vector<Procedure> numbered_lists(const Stream& s, const std::vector<std::pa
       p.steps.push_back(std::move(st));
     }
     if (!(procedural || timed * 2 >= int(run.size())) || (timed == 0 && !procedural)) continue;
+    // A portal procedure ("Портал арқылы … рәсімдердің (іс-қимылдардың) реттілігі", "через
+    // портал"): its steps name the two parties, not officers. The recipient acts on the
+    // Portal, so its steps are the Portal's; the provider's are the provider's; a step where
+    // the recipient receives (… алады, получает) is a message it gets, not an action.
+    std::string heading = model::lowercase(title_before(s, run.front().begin));
+    if (procedural && (heading.find("портал арқылы") != std::string::npos || heading.find("через портал") != std::string::npos ||
+                       heading.find("посредством портал") != std::string::npos)) {
+      bool ru = heading.find("портал арқылы") == std::string::npos;
+      std::vector<Step> kept;
+      std::vector<Note> receipts;
+      int parties = 0;
+      for (auto& st : p.steps) {
+        std::string lower = " " + model::lowercase(st.label) + " ";
+        auto first = [&](std::initializer_list<const char*> ws) {
+          std::size_t at = std::string::npos;
+          for (const char* w : ws) at = std::min(at, lower.find(w));
+          return at;
+        };
+        std::size_t recipient = first({" көрсетілетін қызметті алушы ", " услугополучатель "});
+        std::size_t provider = first({" көрсетілетін қызметті беруші ", " услугодатель "});
+        if (st.unit.empty() && (recipient != std::string::npos || provider != std::string::npos)) {
+          ++parties;
+          if (recipient < provider) {
+            std::string tail = lower.substr(0, lower.find_last_not_of(" .;") + 1);
+            static const std::string gets = " алады";
+            bool receives = (tail.size() >= gets.size() && tail.compare(tail.size() - gets.size(), gets.size(), gets) == 0) ||
+                            tail.rfind(" получает") != std::string::npos;
+            if (receives) {
+              receipts.push_back({st.line, st.place, "step " + std::to_string(st.number) +
+                                                         ") is what the recipient receives (a message), not an action: left out"});
+              continue;
+            }
+            st.unit = "Портал";
+          } else {
+            st.unit = ru ? "Услугодатель" : "Көрсетілетін қызметті беруші";
+          }
+          st.confidence += 0.2;  // the party is read in the step itself
+        }
+        kept.push_back(std::move(st));
+      }
+      if (parties * 2 > int(p.steps.size()) && !kept.empty()) {
+        p.steps = std::move(kept);
+        notes.insert(notes.end(), receipts.begin(), receipts.end());
+      }
+    }
     // A list of definitions or documents names no performer at all: not a procedure.
     int performers = 0;
     for (const auto& st : p.steps) performers += !st.unit.empty();
@@ -1134,7 +1180,7 @@ Regulation extract(const Document& document) {
     }
   };
   guarded("numbered actions and diagrams", [&] { return marked_procedures(s, used); });
-  guarded("numbered lists", [&] { return numbered_lists(s, used); });
+  guarded("numbered lists", [&] { return numbered_lists(s, used, reg.notes); });
   guarded("tables", [&] { return tables(document, reg.notes); });
   guarded("tables in lines", [&] { return stacked_tables(document, reg.notes); });
   std::stable_sort(reg.procedures.begin(), reg.procedures.end(), [](const Procedure& a, const Procedure& b) { return a.line < b.line; });
