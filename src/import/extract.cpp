@@ -574,8 +574,8 @@ std::vector<Procedure> numbered_lists(const Stream& s, const std::vector<std::pa
       std::vector<Step> kept;
       std::vector<Note> receipts;
       int parties = 0;
-      for (auto& st : p.steps) {
-        std::string lower = " " + model::lowercase(st.label) + " ";
+      for (Step st : p.steps) {  // a copy: the list stays as it was unless most steps name a party
+        std::string lower = " " + model::lowercase(st.unit + " " + st.label) + " ";  // the performer is cut from the label
         auto first = [&](std::initializer_list<const char*> ws) {
           std::size_t at = std::string::npos;
           for (const char* w : ws) at = std::min(at, lower.find(w));
@@ -583,8 +583,11 @@ std::vector<Procedure> numbered_lists(const Stream& s, const std::vector<std::pa
         };
         std::size_t recipient = first({" көрсетілетін қызметті алушы ", " услугополучатель "});
         std::size_t provider = first({" көрсетілетін қызметті беруші ", " услугодатель "});
-        if (st.unit.empty() && (recipient != std::string::npos || provider != std::string::npos)) {
-          ++parties;
+        if (recipient != std::string::npos || provider != std::string::npos) ++parties;
+        std::string named = model::lowercase(st.unit);
+        bool party_unit = named == "көрсетілетін қызметті алушы" || named == "услугополучатель" ||
+                          named == "көрсетілетін қызметті беруші" || named == "услугодатель";
+        if ((st.unit.empty() || party_unit) && (recipient != std::string::npos || provider != std::string::npos)) {
           if (recipient < provider) {
             std::string tail = lower.substr(0, lower.find_last_not_of(" .;") + 1);
             static const std::string gets = " алады";
@@ -599,9 +602,9 @@ std::vector<Procedure> numbered_lists(const Stream& s, const std::vector<std::pa
           } else {
             st.unit = ru ? "Услугодатель" : "Көрсетілетін қызметті беруші";
           }
-          st.confidence += 0.2;  // the party is read in the step itself
+          if (!party_unit) st.confidence += 0.2;  // the party is read in the step itself
         }
-        kept.push_back(std::move(st));
+        kept.push_back(st);
       }
       if (parties * 2 > int(p.steps.size()) && !kept.empty()) {
         p.steps = std::move(kept);

@@ -248,3 +248,67 @@ TEST_CASE("import: a model that differs from its regulation is told where", "[im
   CHECK_THAT(again.back().message, Catch::Contains("kindergarten.kk.md:"));
   CHECK_THAT(again.back().message, Catch::Contains("ұзақтығы"));
 }
+
+TEST_CASE("import: portal lists, the system a step sends to, the provider receiving", "[import]") {
+  auto extract_text = [](const std::string& text) {
+    auto read = import::read_document_bytes(text, "inline.txt");
+    REQUIRE(read.document);
+    return import::extract(*read.document);
+  };
+  auto find = [](const import::Regulation& reg, const std::string& kind) -> const import::Procedure* {
+    for (const auto& p : reg.procedures)
+      if (p.kind == kind) return &p;
+    return nullptr;
+  };
+  SECTION("kk: the recipient's steps are the Portal's, a receipt is left out") {
+    auto reg = extract_text(
+        "5. Портал арқылы мемлекеттік қызмет көрсету кезінде рәсімдердің (іс-қимылдардың) реттілігі:\n"
+        "1) көрсетілетін қызметті алушы Порталда ЭЦҚ арқылы тіркелуді жүзеге асырады;\n"
+        "2) көрсетілетін қызметті алушы сұрау салуды толтырады;\n"
+        "3) көрсетілетін қызметті беруші сұрау салуды өңдейді;\n"
+        "4) көрсетілетін қызметті алушы «жеке кабинетінде» хабарламаны алады.\n");
+    const auto* p = find(reg, "list");
+    REQUIRE(p);
+    REQUIRE(p->steps.size() == 3);
+    CHECK(p->steps[0].unit == "Портал");
+    CHECK(p->steps[1].unit == "Портал");
+    CHECK(p->steps[2].unit == "Көрсетілетін қызметті беруші");
+    bool noted = false;
+    for (const auto& n : reg.notes) noted = noted || n.what.find("step 4)") != std::string::npos;
+    CHECK(noted);
+  }
+  SECTION("ru: услугополучатель on the portal, услугодатель") {
+    auto reg = extract_text(
+        "7. Порядок действий (процедур) при оказании услуги через портал:\n"
+        "1) услугополучатель заполняет запрос на портале;\n"
+        "2) услугодатель обрабатывает запрос;\n"
+        "3) услугополучатель получает результат в личном кабинете.\n");
+    const auto* p = find(reg, "list");
+    REQUIRE(p);
+    REQUIRE(p->steps.size() == 2);
+    CHECK(p->steps[0].unit == "Портал");
+    CHECK(p->steps[1].unit == "Услугодатель");
+  }
+  SECTION("a diagram goes on in the system a step sends to") {
+    auto reg = extract_text(
+        "1-процесс – көрсетілетін қызметті алушының порталға ЖСН енгізуі;\n"
+        "2-процесс – сұрау салуды ЭҮШ арқылы көрсетілетін қызметті берушінің ААЖ-ға жіберу;\n"
+        "3-процесс – сұрау салуды тіркеу және хабарламаны қалыптастыру;\n");
+    const auto* p = find(reg, "diagram");
+    REQUIRE(p);
+    REQUIRE(p->steps.size() == 3);
+    CHECK(p->steps[1].unit == "Портал");
+    CHECK(p->steps[2].unit == "Көрсетілетін қызметті берушінің ААЖ");
+  }
+  SECTION("a list step receiving the application without a performer is the provider's, carried") {
+    auto reg = extract_text(
+        "7. Әрбір рәсімнің (іс-қимылдың) мазмұны, оларды орындау ұзақтығы:\n"
+        "1) құжаттарды қабылдау және тіркеу – 1 (бір) жұмыс күні ішінде;\n"
+        "2) көрсетілетін қызметті берушінің басшысы өтінішті қарайды – 1 (бір) жұмыс күні ішінде;\n");
+    const auto* p = find(reg, "list");
+    REQUIRE(p);
+    REQUIRE(p->steps.size() == 2);
+    CHECK(p->steps[0].unit == "Көрсетілетін қызметті беруші");
+    CHECK(p->steps[0].unit_inferred);
+  }
+}
