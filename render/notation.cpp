@@ -210,7 +210,8 @@ void draw_event_icon(const model::FlowNode& n, const Box& frame, const Palette& 
 
 void draw_event(const DrawContext&, const Subject& s, const Box& b, const Palette& p, Element& out) {
   const model::FlowNode& n = *s.node;
-  double cx = b.x + b.width / 2, cy = b.y + b.height / 2, r = std::min(b.width, b.height) / 2;
+  // bpmn-js's radius: a whole pixel, round((w + h) / 4), the inner ring's round(that − 3).
+  double cx = b.x + b.width / 2, cy = b.y + b.height / 2, r = std::round((b.width + b.height) / 4);
   bool non_interrupting = (n.kind == NodeKind::start_event && !n.is_interrupting.value_or(true)) ||
                           (n.kind == NodeKind::boundary_event && !n.cancel_activity.value_or(true));
   Style ring = outline(p, 2);
@@ -223,7 +224,7 @@ void draw_event(const DrawContext&, const Subject& s, const Box& b, const Palett
       if (n.kind == NodeKind::boundary_event) ring.fill_opacity = 1;
       out.items.emplace_back(ellipse(cx, cy, r, ring));
       ring.fill = "";
-      out.items.emplace_back(ellipse(cx, cy, r - 3, ring));
+      out.items.emplace_back(ellipse(cx, cy, std::round((b.width + b.height) / 4 - 3), ring));
       draw_event_icon(n, b, p, out, 2);
       return;
     }
