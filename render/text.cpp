@@ -421,8 +421,8 @@ TextBlock TextEngine::wrap_label_uncached(std::string_view raw, double font_px, 
     for (;;) {
       width = fit.empty() ? 0 : measure(fit);
       // Pango's widths are in 1/1024 px a glyph: a line a tool measured to the box's width
-      // (Chromium's sum of advances) is let fit within a twentieth of a pixel.
-      if (fit == U" " || fit.empty() || width <= max_width + 0.05 || fit.size() < 2) break;
+      // (Chromium's sum of advances) is let fit within a hundredth of a pixel.
+      if (fit == U" " || fit.empty() || width <= max_width + 0.01 || fit.size() < 2) break;
       double length = std::max(static_cast<double>(fit.size()) * (max_width / width), 1.0);
       Code shorter = semantic_shorten(fit, length);
       if (shorter.empty()) shorter = fit.substr(0, static_cast<std::size_t>(std::max(std::round(length - 1), 1.0)));
