@@ -425,6 +425,11 @@ TextBlock TextEngine::wrap_label_uncached(std::string_view raw, double font_px, 
       if (fit == U" " || fit.empty() || width <= max_width + 0.01 || fit.size() < 2) break;
       double length = std::max(static_cast<double>(fit.size()) * (max_width / width), 1.0);
       Code shorter = semantic_shorten(fit, length);
+      // A line with no place to break that is at most a pixel too wide stays whole: label boxes
+      // sized with whole-pixel glyph widths (other tools', syzba's own before it measured as
+      // bpmn-js does) are that much narrower than these widths, and "Жоқ" cut into "Жо" and
+      // "қ" reads as two words.
+      if (shorter.empty() && width <= max_width + 1.0) break;
       if (shorter.empty()) shorter = fit.substr(0, static_cast<std::size_t>(std::max(std::round(length - 1), 1.0)));
       fit = std::move(shorter);
     }
