@@ -15,6 +15,38 @@
 
 namespace syzba::io {
 
+namespace {
+
+// A temporary beside the target (same folder, so the rename stays on one file system),
+// readable like any output; fd < 0 with error set when it cannot be made.
+struct Temporary {
+  std::string path;
+  int fd = -1;
+  std::string error;
+};
+
+Temporary make_temporary(const std::string& target_path) {
+  namespace fs = std::filesystem;
+  fs::path target(target_path);
+  fs::path dir = target.has_parent_path() ? target.parent_path() : fs::path(".");
+  Temporary t{(dir / ("." + target.filename().string() + ".tmp-XXXXXX")).string()};
+  t.fd = mkstemp(t.path.data());
+  if (t.fd < 0) t.error = "cannot create a temporary file in " + dir.string() + ": " + std::strerror(errno);
+  return t;
+}
+
+// The temporary becomes the target; on a failure before (ok false, errno err) or of the
+// rename, it is removed and the error said.
+std::optional<std::string> finish(const Temporary& t, const std::string& path, bool ok, int err) {
+  if (ok && std::rename(t.path.c_str(), path.c_str()) == 0) return std::nullopt;
+  std::string what = ok ? "cannot rename the temporary to " + path : "cannot write " + path;
+  if (ok) err = errno;
+  unlink(t.path.c_str());
+  return what + ": " + std::strerror(err);
+}
+
+}  // namespace
+
 std::optional<std::string> write_file_atomically(const std::string& path,
                                                  const std::function<void(std::ostream&)>& produce) {
   if (path == "-") {
@@ -23,16 +55,12 @@ std::optional<std::string> write_file_atomically(const std::string& path,
     if (!std::cout) return "cannot write to standard output";
     return std::nullopt;
   }
-  namespace fs = std::filesystem;
-  fs::path target(path);
-  fs::path dir = target.has_parent_path() ? target.parent_path() : fs::path(".");
-  std::string temporary = (dir / ("." + target.filename().string() + ".tmp-XXXXXX")).string();
-  int fd = mkstemp(temporary.data());
-  if (fd < 0) return "cannot create a temporary file in " + dir.string() + ": " + std::strerror(errno);
-  bool ok = fchmod(fd, 0644) == 0;
-  close(fd);
+  Temporary temporary = make_temporary(path);
+  if (temporary.fd < 0) return temporary.error;
+  bool ok = fchmod(temporary.fd, 0644) == 0;
+  close(temporary.fd);
   if (ok) {
-    std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
+    std::ofstream out(temporary.path, std::ios::binary | std::ios::trunc);
     produce(out);
     out.flush();
     ok = out.good();
@@ -41,21 +69,11 @@ std::optional<std::string> write_file_atomically(const std::string& path,
   }
   if (ok) {
     // The bytes must be on disk before the rename makes them the target.
-    int sync_fd = open(temporary.c_str(), O_RDONLY);
+    int sync_fd = open(temporary.path.c_str(), O_RDONLY);
     ok = sync_fd >= 0 && fsync(sync_fd) == 0;
     if (sync_fd >= 0) close(sync_fd);
   }
-  if (!ok) {
-    int err = errno;
-    unlink(temporary.c_str());
-    return "cannot write " + path + ": " + std::strerror(err);
-  }
-  if (std::rename(temporary.c_str(), path.c_str()) != 0) {
-    int err = errno;
-    unlink(temporary.c_str());
-    return "cannot rename the temporary to " + path + ": " + std::strerror(err);
-  }
-  return std::nullopt;
+  return finish(temporary, path, ok, errno);
 }
 
 std::optional<std::string> write_file_atomically(const std::string& path, std::string_view content, Flush flush) {
@@ -64,31 +82,18 @@ std::optional<std::string> write_file_atomically(const std::string& path, std::s
       out.write(content.data(), static_cast<std::streamsize>(content.size()));
     });
   // Straight to the temporary's descriptor: no stream, no fsync (the caller flushes).
-  namespace fs = std::filesystem;
-  fs::path target(path);
-  fs::path dir = target.has_parent_path() ? target.parent_path() : fs::path(".");
-  std::string temporary = (dir / ("." + target.filename().string() + ".tmp-XXXXXX")).string();
-  int fd = mkstemp(temporary.data());
-  if (fd < 0) return "cannot create a temporary file in " + dir.string() + ": " + std::strerror(errno);
-  bool ok = fchmod(fd, 0644) == 0;
+  Temporary temporary = make_temporary(path);
+  if (temporary.fd < 0) return temporary.error;
+  bool ok = fchmod(temporary.fd, 0644) == 0;
   for (std::size_t at = 0; ok && at < content.size();) {
-    ssize_t n = ::write(fd, content.data() + at, content.size() - at);
+    ssize_t n = ::write(temporary.fd, content.data() + at, content.size() - at);
     if (n < 0 && errno == EINTR) continue;
     ok = n > 0;
     if (ok) at += static_cast<std::size_t>(n);
   }
   int err = errno;
-  if (close(fd) != 0 && ok) ok = false, err = errno;
-  if (!ok) {
-    unlink(temporary.c_str());
-    return "cannot write " + path + ": " + std::strerror(err);
-  }
-  if (std::rename(temporary.c_str(), path.c_str()) != 0) {
-    err = errno;
-    unlink(temporary.c_str());
-    return "cannot rename the temporary to " + path + ": " + std::strerror(err);
-  }
-  return std::nullopt;
+  if (close(temporary.fd) != 0 && ok) ok = false, err = errno;
+  return finish(temporary, path, ok, err);
 }
 
 std::optional<std::string> flush_folder(const std::string& dir) {

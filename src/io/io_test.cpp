@@ -254,16 +254,28 @@ TEST_CASE("atomic writes leave the old file or the new one and never a temporary
   auto dir = std::filesystem::temp_directory_path() / "syzba-atomic-test";
   std::filesystem::remove_all(dir);
   std::filesystem::create_directories(dir);
-  auto target = dir / "out.bpmn";
-  REQUIRE_FALSE(io::write_file_atomically(target.string(), "first"));
-  REQUIRE_FALSE(io::write_file_atomically(target.string(), "second"));
-  CHECK(read_file(target) == "second");
-  auto failed = io::write_file_atomically((dir / "missing-folder" / "out.bpmn").string(), "x");
-  REQUIRE(failed);
-  CHECK_THAT(*failed, Catch::Contains("cannot create a temporary"));
-  int entries = 0;
-  for ([[maybe_unused]] const auto& e : std::filesystem::directory_iterator(dir)) ++entries;
-  CHECK(entries == 1);
+  for (auto flush : {io::Flush::each_file, io::Flush::by_caller}) {
+    INFO("flushed by the caller: " << (flush == io::Flush::by_caller));
+    std::filesystem::remove_all(dir);
+    std::filesystem::create_directories(dir);
+    auto target = dir / "out.bpmn";
+    REQUIRE_FALSE(io::write_file_atomically(target.string(), "first", flush));
+    REQUIRE_FALSE(io::write_file_atomically(target.string(), "second", flush));
+    CHECK(read_file(target) == "second");
+    auto failed = io::write_file_atomically((dir / "missing-folder" / "out.bpmn").string(), "x", flush);
+    REQUIRE(failed);
+    CHECK_THAT(*failed, Catch::Contains("cannot create a temporary"));
+    // A folder where the file should be: written, then refused at the rename, the temporary gone.
+    std::filesystem::create_directories(dir / "taken.svg" / "inside");
+    auto refused = io::write_file_atomically((dir / "taken.svg").string(), "x", flush);
+    REQUIRE(refused);
+    CHECK_THAT(*refused, Catch::Contains("cannot rename the temporary"));
+    int entries = 0;
+    for ([[maybe_unused]] const auto& e : std::filesystem::directory_iterator(dir)) ++entries;
+    CHECK(entries == 2);  // out.bpmn and the folder taken.svg
+    CHECK_FALSE(io::flush_folder(dir.string()));
+  }
+  CHECK(io::flush_folder((dir / "missing-folder").string()));
   std::filesystem::remove_all(dir);
 }
 
