@@ -93,8 +93,8 @@ std::vector<std::string> page_texts(const std::string& pdf, int pages) {
   return texts;
 }
 
-// The hard rules of a printed diagram.
-void check_pages(const Print& p, const model::Definitions& defs) {
+// The hard rules of a printed diagram; returns the smallest text printed, in pt.
+double check_pages(const Print& p, const model::Definitions& defs) {
   const auto& printed = p.printed;
   REQUIRE(!printed.pages.empty());
   double avail_w = printed.width_pt - 2 * printed.margin_pt, avail_h = printed.height_pt - 2 * printed.margin_pt;
@@ -135,7 +135,8 @@ void check_pages(const Print& p, const model::Definitions& defs) {
       CHECK(header.type == "title");
     }
   }
-  if (printed.warning.empty()) CHECK(smallest >= 7 - 1e-6);
+  // Under 7 pt only with the warning that says so (the callers count those).
+  if (smallest < 7 - 1e-6) CHECK(printed.warning.find("too tall for the page") != std::string::npos);
   // Every task drawn once, whole, on one page.
   for (const auto& id : p.task_ids) {
     INFO(id);
@@ -165,6 +166,7 @@ void check_pages(const Print& p, const model::Definitions& defs) {
                                       : fmt::format("{0}-бет,барлығы{0}", p.pdf.pages);
     CHECK(texts.back().find(last) != std::string::npos);
   }
+  return smallest;
 }
 
 // A chain of n steps in three lanes, without DI: runs of three steps per lane, a check every
@@ -208,21 +210,22 @@ std::string chain(int n) {
 
 TEST_CASE("print: every model on A4 landscape, cut between steps, text at least 7 pt", "[print][export]") {
   render::TextEngine text;
-  int over = 0;
+  int over = 0, small = 0;
   std::string figures;
   for (const auto& file : test::bpmn_files(test::fixtures().parent_path().parent_path() / "models")) {
     INFO(file);
     auto read = io::read_bpmn_file(file.string());
     REQUIRE(read.definitions);
     Print a4 = print(*read.definitions, text, false);
-    check_pages(a4, *read.definitions);
+    double a4_pt = check_pages(a4, *read.definitions);
+    small += a4_pt < 7 - 1e-6;
     Print a3 = print(*read.definitions, text, true);
     check_pages(a3, *read.definitions);
     // No message flow crosses a cut on these (they run between pools in one column).
     CHECK(a4.printed.undrawn == 0);
     CHECK(a3.printed.undrawn == 0);
-    figures += fmt::format("{}: {} flow nodes, A4 {} pages, A3 {}\n", file.filename().string(), a4.flow_nodes, a4.pdf.pages,
-                           a3.pdf.pages);
+    figures += fmt::format("{}: {} flow nodes, A4 {} pages (text {:.1f} pt), A3 {}\n", file.filename().string(),
+                           a4.flow_nodes, a4.pdf.pages, a4_pt, a3.pdf.pages);
     // The issue's goal: up to 20 flow nodes on one A4 page, the others on at most two, A3 one.
     bool goal = a4.pdf.pages <= (a4.flow_nodes <= 20 ? 1 : 2) && a3.pdf.pages == 1;
     over += !goal;
@@ -232,7 +235,11 @@ TEST_CASE("print: every model on A4 landscape, cut between steps, text at least 
   // on 2 A4 pages; see issue 23); lower it as the layout gets better. The tiling before it:
   // 72 A4 pages for the 17 models, 34 on A3, text under 7 pt.
   CHECK(over <= 12);
-  WARN(figures << over << " models above the goal");
+  // The other goal not met yet: a slice with more lanes than an A4 page holds at 7 pt is
+  // printed smaller, with a warning (5 of 17 today: 002 application, commission, altyn-alqa,
+  // 004 center, main-2). Lower it as the layout gets lower lanes.
+  CHECK(small <= 5);
+  WARN(figures << over << " models above the goal, " << small << " printed under 7 pt");
 }
 
 TEST_CASE("print: generated chains of 50 and 200 steps continue page to page with link events", "[print][export]") {
@@ -242,7 +249,7 @@ TEST_CASE("print: generated chains of 50 and 200 steps continue page to page wit
     auto read = io::read_bpmn(chain(n));
     REQUIRE(read.definitions);
     Print p = print(*read.definitions, text, false);
-    check_pages(p, *read.definitions);
+    CHECK(check_pages(p, *read.definitions) >= 7 - 1e-6);  // three lanes: always 7 pt
     CHECK(p.pdf.pages > 1);
     CHECK(p.printed.links >= p.pdf.pages - 2);
     // A cut crosses the main path only: about one link pair per slice, not one per flow.
