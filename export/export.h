@@ -35,7 +35,7 @@ struct PdfOptions {
 struct PngOptions {
   double scale = 1;               // 1 = 96 dpi
   double max_pixels = 150e6;      // larger images are refused with a message
-  int compression = 6;            // zlib level 1 (fastest) .. 9 (smallest)
+  int compression = 0;            // 0: the encoder made for diagrams (fast); 1..12: libdeflate at that level
 };
 
 struct Result {

@@ -6,12 +6,15 @@
 
 #include <cmath>
 #include <cstring>
+#include <cstdint>
 #include <functional>
+#include <random>
 #include <set>
 
 #include <pugixml.hpp>
 
 #include "export/export.h"
+#include "export/png_writer.h"
 #include "scene_support.h"
 
 namespace {
@@ -48,6 +51,57 @@ Decoded decode_png(const std::string& bytes) {
     }
   cairo_surface_destroy(surface);
   return d;
+}
+
+// The PNG decoded by Cairo (libpng): its size and its pixels, 0xAARRGGBB.
+struct Pixels {
+  int width = 0, height = 0;
+  std::vector<std::uint32_t> argb;
+  bool operator==(const Pixels&) const = default;
+};
+
+Pixels png_pixels(const std::string& bytes) {
+  struct Reader {
+    const std::string* bytes;
+    std::size_t at = 0;
+  } reader{&bytes};
+  auto read = [](void* closure, unsigned char* data, unsigned int length) {
+    auto* r = static_cast<Reader*>(closure);
+    if (r->at + length > r->bytes->size()) return CAIRO_STATUS_READ_ERROR;
+    std::memcpy(data, r->bytes->data() + r->at, length);
+    r->at += length;
+    return CAIRO_STATUS_SUCCESS;
+  };
+  cairo_surface_t* surface = cairo_image_surface_create_from_png_stream(read, &reader);
+  REQUIRE(cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS);
+  Pixels p{cairo_image_surface_get_width(surface), cairo_image_surface_get_height(surface), {}};
+  const unsigned char* data = cairo_image_surface_get_data(surface);
+  int stride = cairo_image_surface_get_stride(surface);
+  for (int y = 0; y < p.height; ++y)
+    for (int x = 0; x < p.width; ++x) {
+      std::uint32_t v;
+      std::memcpy(&v, data + y * stride + x * 4, 4);
+      p.argb.push_back(v);
+    }
+  cairo_surface_destroy(surface);
+  return p;
+}
+
+// What a surface is over white, as a PNG decodes (opaque): premultiplied c becomes c + 255 − a.
+Pixels over_white(cairo_surface_t* surface) {
+  cairo_surface_flush(surface);
+  Pixels p{cairo_image_surface_get_width(surface), cairo_image_surface_get_height(surface), {}};
+  const unsigned char* data = cairo_image_surface_get_data(surface);
+  int stride = cairo_image_surface_get_stride(surface);
+  for (int y = 0; y < p.height; ++y)
+    for (int x = 0; x < p.width; ++x) {
+      std::uint32_t v;
+      std::memcpy(&v, data + y * stride + x * 4, 4);
+      std::uint32_t a = v >> 24, out = 0xFF000000U;
+      for (int shift = 0; shift < 24; shift += 8) out |= (((v >> shift) & 0xFFU) + 255 - a) << shift;
+      p.argb.push_back(out);
+    }
+  return p;
 }
 
 render::Scene big_scene(double width, double height) {
@@ -190,6 +244,72 @@ TEST_CASE("PNG: scale sets the pixel size; too large is an error, not a crash", 
   CHECK_THAT(huge.error, Catch::Contains("too large"));
   auto many = exporter::to_png(big_scene(20000, 20000));
   CHECK_THAT(many.error, Catch::Contains("too large"));
+}
+
+TEST_CASE("PNG: the diagram encoder decodes to the pixels drawn, as libdeflate's does, the same bytes every time", "[export][png]") {
+  auto check = [](cairo_surface_t* surface) {
+    INFO(cairo_image_surface_get_width(surface) << " × " << cairo_image_surface_get_height(surface));
+    std::string error;
+    std::string fast = exporter::encode_png(surface, 0, error), small = exporter::encode_png(surface, 6, error);
+    REQUIRE(error.empty());
+    Pixels expected = over_white(surface);
+    CHECK(png_pixels(fast) == expected);
+    CHECK(png_pixels(small) == expected);
+    CHECK(exporter::encode_png(surface, 0, error) == fast);
+    cairo_surface_destroy(surface);
+  };
+  auto surface = [](int width, int height, const std::function<std::uint32_t(int, int)>& pixel) {
+    cairo_surface_t* s = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, width, height);
+    unsigned char* data = cairo_image_surface_get_data(s);
+    int stride = cairo_image_surface_get_stride(s);
+    for (int y = 0; y < height; ++y)
+      for (int x = 0; x < width; ++x) {
+        std::uint32_t v = pixel(x, y);
+        std::memcpy(data + y * stride + x * 4, &v, 4);
+      }
+    cairo_surface_mark_dirty(s);
+    return s;
+  };
+  auto premultiplied = [](std::uint32_t a, std::uint32_t r, std::uint32_t g, std::uint32_t b) {
+    return a << 24 | (r * a / 255) << 16 | (g * a / 255) << 8 | (b * a / 255);
+  };
+  SECTION("one pixel, transparent and half") {
+    check(surface(1, 1, [](int, int) { return 0U; }));
+    check(surface(1, 1, [&](int, int) { return premultiplied(128, 10, 200, 255); }));
+  }
+  SECTION("noise, translucent: literals only, many blocks") {
+    std::mt19937 random(7);
+    check(surface(331, 257, [&](int, int) { return premultiplied(random() & 0xFF, random() & 0xFF, random() & 0xFF, random() & 0xFF); }));
+  }
+  SECTION("runs of every length around a match's 258 bytes, rows repeated, the same pattern further back") {
+    check(surface(700, 300, [&](int x, int y) {
+      int period = 80 + y % 11;  // runs of 86..90 pixels: 258..270 bytes
+      std::uint32_t colour = (x / period) % 2 ? 0xFF336699U : 0xFFFFFFFFU;
+      if (y % 37 < 20) colour ^= static_cast<std::uint32_t>((x * 7 + y) % 3);  // short patterns, repeated
+      return (y / 5) % 2 ? colour : 0xFF000000U | static_cast<std::uint32_t>(x % 256);
+    }));
+  }
+  SECTION("wider than a row above can be reached (32 KiB)") {
+    check(surface(11000, 3, [](int x, int y) { return x < 5000 + y ? 0xFFFFFFFFU : 0xFF00AA00U; }));
+  }
+  SECTION("a diagram, at two scales") {
+    render::TextEngine text;
+    auto defs = test::read_model(test::fixtures() / "layout" / "lanes.bpmn");
+    render::Scene scene = test::draw_scene(defs, text);
+    for (double scale : {1.0, 0.37}) {
+      exporter::PngOptions fast, small;
+      fast.scale = small.scale = scale;
+      small.compression = 6;
+      auto a = exporter::to_png(scene, fast), b = exporter::to_png(scene, small);
+      REQUIRE(a.error.empty());
+      REQUIRE(b.error.empty());
+      Pixels pa = png_pixels(a.bytes);
+      CHECK(pa.width == static_cast<int>(std::ceil(scene.width * scale)));
+      CHECK(pa.height == static_cast<int>(std::ceil(scene.height * scale)));
+      CHECK(pa == png_pixels(b.bytes));
+      CHECK(a.bytes.size() < b.bytes.size() * 2);  // not much larger than libdeflate's
+    }
+  }
 }
 
 TEST_CASE("format and page names", "[export]") {
