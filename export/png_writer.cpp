@@ -15,6 +15,10 @@
 
 #include <libdeflate.h>
 
+#if defined(__x86_64__) && defined(__GNUC__)
+#include <immintrin.h>
+#endif
+
 #include <algorithm>
 #include <array>
 #include <cstdint>
@@ -31,8 +35,8 @@ namespace {
 // Cairo's ARGB32 is premultiplied, one native-endian 32-bit word per pixel; over white, a
 // premultiplied channel c with alpha a becomes c + 255 − a (at most 255: c <= a, so the three
 // channels are added to at once without a carry). Each pixel is stored as 4 bytes, the 4th
-// overwritten by the next pixel: out must have a byte to spare after the row.
-void to_rgb(const unsigned char* row, int width, unsigned char* out) {
+// overwritten by the next pixel: out must have 4 bytes to spare after the row.
+void to_rgb_plain(const unsigned char* row, int width, unsigned char* out) {
   const auto* px = reinterpret_cast<const std::uint32_t*>(row);
   for (int x = 0; x < width; ++x) {
     std::uint32_t v = px[x];
@@ -40,6 +44,32 @@ void to_rgb(const unsigned char* row, int width, unsigned char* out) {
     std::uint32_t bytes = __builtin_bswap32(rgb) >> 8;                      // R, G, B, 0 in memory
     std::memcpy(out + 3 * static_cast<std::ptrdiff_t>(x), &bytes, 4);
   }
+}
+
+#if defined(__x86_64__) && defined(__GNUC__)
+// The same, 4 pixels at a time with SSSE3's byte shuffle (x86-64 has it since 2006; checked
+// at run time). 16 bytes are stored for 12.
+__attribute__((target("ssse3"))) void to_rgb_ssse3(const unsigned char* row, int width, unsigned char* out) {
+  const __m128i pack = _mm_setr_epi8(2, 1, 0, 6, 5, 4, 10, 9, 8, 14, 13, 12, -1, -1, -1, -1);
+  const __m128i all = _mm_set1_epi32(255);
+  int x = 0;
+  for (; x + 4 <= width; x += 4) {
+    __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(row + 4 * static_cast<std::ptrdiff_t>(x)));
+    __m128i t = _mm_sub_epi32(all, _mm_srli_epi32(v, 24));                             // 255 − a
+    __m128i add = _mm_or_si128(t, _mm_or_si128(_mm_slli_epi32(t, 8), _mm_slli_epi32(t, 16)));
+    __m128i rgb = _mm_shuffle_epi8(_mm_add_epi8(v, add), pack);
+    _mm_storeu_si128(reinterpret_cast<__m128i*>(out + 3 * static_cast<std::ptrdiff_t>(x)), rgb);
+  }
+  to_rgb_plain(row + 4 * static_cast<std::ptrdiff_t>(x), width - x, out + 3 * static_cast<std::ptrdiff_t>(x));
+}
+#endif
+
+void to_rgb(const unsigned char* row, int width, unsigned char* out) {
+#if defined(__x86_64__) && defined(__GNUC__)
+  static const bool ssse3 = __builtin_cpu_supports("ssse3");
+  if (ssse3) return to_rgb_ssse3(row, width, out);
+#endif
+  to_rgb_plain(row, width, out);
 }
 
 void put32(std::string& out, std::uint32_t v) {
@@ -226,12 +256,19 @@ struct Token {
 void write_block(BitWriter& bits, const std::vector<Token>& tokens, bool last) {
   std::array<std::uint32_t, 286> lit_freq{};
   std::array<std::uint32_t, 30> dist_freq{};
+  // Most matches are a row or a pixel back: the last distance's code is kept.
+  std::uint32_t last_distance = 0;
+  DistanceCode last_code{};
+  auto code_of = [&](std::uint32_t distance) -> const DistanceCode& {
+    if (distance != last_distance) last_distance = distance, last_code = distance_code(distance);
+    return last_code;
+  };
   for (const Token& t : tokens) {
     if (!t.distance) {
       ++lit_freq[t.value];
     } else {
       ++lit_freq[length_codes[t.value].symbol];
-      ++dist_freq[static_cast<std::size_t>(distance_code(t.distance).symbol)];
+      ++dist_freq[static_cast<std::size_t>(code_of(t.distance).symbol)];
     }
   }
   lit_freq[256] = 1;  // end of block
@@ -310,7 +347,7 @@ void write_block(BitWriter& bits, const std::vector<Token>& tokens, bool last) {
     const LengthCode& l = length_codes[t.value];
     bits.put(lit_code[l.symbol], lit_len[l.symbol]);
     if (l.extra_bits) bits.put(l.extra, l.extra_bits);
-    DistanceCode d = distance_code(t.distance);
+    const DistanceCode& d = code_of(t.distance);
     bits.put(dist_code[static_cast<std::size_t>(d.symbol)], dist_len[static_cast<std::size_t>(d.symbol)]);
     if (d.extra_bits) bits.put(d.extra, d.extra_bits);
   }
@@ -339,18 +376,62 @@ void push_match(std::vector<Token>& tokens, std::size_t length, std::size_t dist
   }
 }
 
+constexpr std::size_t window = 32768;  // how far back a match may reach
+// Where 4 bytes were last seen, by their hash (stream position + 1; 0: never). Only the
+// positions looked at are entered, not the runs, so it costs per literal, not per byte.
+constexpr int hash_bits = 15;
+
+// The tokens of one row at stream position at: each byte a literal, or the longest of a match
+// with the row above, with the pixel to the left, and with where its 4 bytes were last seen.
+void tokenize(const unsigned char* cur, const unsigned char* prev, std::size_t row_bytes, std::size_t at, bool has_above,
+              std::vector<std::uint32_t>& seen, std::vector<Token>& tokens) {
+  for (std::size_t i = 0; i < row_bytes;) {
+    std::size_t rest = row_bytes - i;
+    std::size_t left = i >= 4 ? same_bytes(cur + i, cur + i - 3, rest) : 0;
+    std::size_t above = has_above ? same_bytes(cur + i, prev + i, rest) : 0;
+    if (above > left && above >= 6) {  // a distance of a row costs a dozen extra bits
+      push_match(tokens, above, row_bytes);
+      i += above;
+      continue;
+    }
+    if (left >= 6) {
+      push_match(tokens, left, 3);
+      i += left;
+      continue;
+    }
+    std::size_t found = 0, distance = 0;
+    if (rest >= 4) {
+      std::uint32_t word;
+      std::memcpy(&word, cur + i, 4);
+      std::uint32_t h = (word * 2654435761U) >> (32 - hash_bits);
+      std::size_t then = seen[h];
+      seen[h] = static_cast<std::uint32_t>(at + i + 1);
+      if (then && at + i + 1 - then <= window) {
+        distance = at + i + 1 - then;
+        found = same_bytes(cur + i, cur + i - distance, rest);
+      }
+    }
+    if (found >= 4 && found > left) {
+      push_match(tokens, found, distance);
+      i += found;
+    } else if (left >= 3) {
+      push_match(tokens, left, 3);
+      i += left;
+    } else {
+      tokens.push_back({cur[i], 0});
+      ++i;
+    }
+  }
+}
+
 // The zlib stream (RFC 1950) of the unfiltered RGB rows of an image.
 std::string diagram_zlib(const unsigned char* data, int width, int height, int stride) {
   std::size_t row_bytes = 1 + static_cast<std::size_t>(width) * 3;  // the filter byte (0: none), then RGB
-  constexpr std::size_t window = 32768;  // how far back a match may reach
   bool up = row_bytes <= window;         // the row above within reach
   // The rows as they are written, the last 32 KiB of them kept when the buffer is full.
   std::size_t capacity = std::max<std::size_t>(1 << 18, 2 * (window + row_bytes));
-  std::vector<unsigned char> buffer(capacity + 4);  // + the byte to_rgb writes after a row
+  std::vector<unsigned char> buffer(capacity + 16);  // + what to_rgb writes after a row
   std::size_t base = 0, used = 0;  // the stream position of buffer[0]; bytes in the buffer
-  // Where 4 bytes were last seen, by their hash (stream position + 1; 0: never). Only the
-  // positions looked at are entered, not the runs, so it costs per literal, not per byte.
-  constexpr int hash_bits = 15;
   std::vector<std::uint32_t> seen(1U << hash_bits, 0);
   std::string out = "\x78\x01";  // deflate, 32 KiB window, fastest
   BitWriter bits(out);
@@ -369,45 +450,17 @@ std::string diagram_zlib(const unsigned char* data, int width, int height, int s
     const unsigned char* prev = cur - row_bytes;
     std::size_t at = base + used;  // the stream position of cur[0]
     used += row_bytes;
-    cur[0] = 0;
-    to_rgb(data + static_cast<std::ptrdiff_t>(y) * stride, width, cur + 1);
-    adler = libdeflate_adler32(adler, cur, row_bytes);
-    for (std::size_t i = 0; i < row_bytes;) {
-      std::size_t rest = row_bytes - i;
-      std::size_t left = i >= 4 ? same_bytes(cur + i, cur + i - 3, rest) : 0;
-      std::size_t above = up && y > 0 ? same_bytes(cur + i, prev + i, rest) : 0;
-      if (above > left && above >= 6) {  // a distance of a row costs a dozen extra bits
-        push_match(tokens, above, row_bytes);
-        i += above;
-        continue;
-      }
-      if (left >= 6) {
-        push_match(tokens, left, 3);
-        i += left;
-        continue;
-      }
-      std::size_t found = 0, distance = 0;
-      if (rest >= 4) {
-        std::uint32_t word;
-        std::memcpy(&word, cur + i, 4);
-        std::uint32_t h = (word * 2654435761U) >> (32 - hash_bits);
-        std::size_t then = seen[h];
-        seen[h] = static_cast<std::uint32_t>(at + i + 1);
-        if (then && at + i + 1 - then <= window) {
-          distance = at + i + 1 - then;
-          found = same_bytes(cur + i, cur + i - distance, rest);
-        }
-      }
-      if (found >= 4 && found > left) {
-        push_match(tokens, found, distance);
-        i += found;
-      } else if (left >= 3) {
-        push_match(tokens, left, 3);
-        i += left;
-      } else {
-        tokens.push_back({cur[i], 0});
-        ++i;
-      }
+    const unsigned char* source = data + static_cast<std::ptrdiff_t>(y) * stride;
+    // A row the same as the one above (most of a diagram's are): one match, nothing to look at.
+    if (up && y > 0 && std::memcmp(source, source - stride, static_cast<std::size_t>(width) * 4) == 0) {
+      std::memcpy(cur, prev, row_bytes);
+      adler = libdeflate_adler32(adler, cur, row_bytes);
+      push_match(tokens, row_bytes, row_bytes);  // what the search below finds for such a row
+    } else {
+      cur[0] = 0;
+      to_rgb(source, width, cur + 1);
+      adler = libdeflate_adler32(adler, cur, row_bytes);
+      tokenize(cur, prev, row_bytes, at, y > 0 && up, seen, tokens);
     }
     if (tokens.size() >= block_tokens) {
       write_block(bits, tokens, false);
@@ -422,7 +475,7 @@ std::string diagram_zlib(const unsigned char* data, int width, int height, int s
 
 std::string libdeflate_zlib(const unsigned char* data, int width, int height, int stride, int level, std::string& error) {
   std::size_t row_bytes = 1 + static_cast<std::size_t>(width) * 3;
-  std::vector<unsigned char> rows(row_bytes * static_cast<std::size_t>(height) + 4);  // to_rgb writes a byte past a row
+  std::vector<unsigned char> rows(row_bytes * static_cast<std::size_t>(height) + 16);  // to_rgb writes past a row
   for (int y = 0; y < height; ++y) {
     unsigned char* row = rows.data() + row_bytes * static_cast<std::size_t>(y);
     row[0] = 0;
@@ -433,9 +486,9 @@ std::string libdeflate_zlib(const unsigned char* data, int width, int height, in
     error = "PNG: out of memory";
     return {};
   }
-  std::size_t bound = libdeflate_zlib_compress_bound(compressor.get(), rows.size() - 4);
+  std::size_t bound = libdeflate_zlib_compress_bound(compressor.get(), rows.size() - 16);
   std::unique_ptr<char[]> stream(new char[bound]);  // not zeroed: only what is written is touched
-  std::size_t size = libdeflate_zlib_compress(compressor.get(), rows.data(), rows.size() - 4, stream.get(), bound);
+  std::size_t size = libdeflate_zlib_compress(compressor.get(), rows.data(), rows.size() - 16, stream.get(), bound);
   if (size == 0) {
     error = "PNG: the image could not be compressed";
     return {};
