@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <map>
 #include <set>
 
 #include "render/draw.h"
@@ -100,6 +101,30 @@ TEST_CASE("Pango wraps Kazakh labels inside the width, at word breaks, and bound
   auto size = text.measure()(label, 12, 90);
   CHECK(size.width == Approx(std::ceil(drawn.width)));
   CHECK(size.height == Approx(drawn.height));
+}
+
+TEST_CASE("what the engine keeps (blocks, widths, baselines) is what it measures afresh, in any order", "[render][text]") {
+  const std::vector<std::string> labels = {"Өтінішті қабылдау", "Өтінішті қабылдау және тіркеу", "Check for Fraud",
+                                           "Проверка документов на полноту", "Yes", "A", "Өтінішті"};
+  auto blocks = [&](render::TextEngine& engine, bool reversed) {
+    std::vector<std::string> order = labels;
+    if (reversed) std::reverse(order.begin(), order.end());
+    std::map<std::string, std::string> out;
+    for (const auto& text : order)
+      for (double width : {40.0, 86.0, 200.0}) {
+        std::string line;
+        for (const auto& b : {engine.wrap_label(text, 11, width), engine.wrap(text, 12, false, width), engine.wrap(text, 12, true, width, 2)}) {
+          for (const auto& l : b.lines) line += l.text + "|" + std::to_string(l.y) + "|" + std::to_string(l.width) + ";";
+          line += std::to_string(b.width) + "/" + std::to_string(b.height) + (b.truncated ? "…" : "") + "\n";
+        }
+        out[text + "@" + std::to_string(width)] = line;
+      }
+    return out;
+  };
+  render::TextEngine warm, fresh;
+  auto first = blocks(warm, false);
+  CHECK(blocks(warm, true) == first);  // from the caches
+  CHECK(blocks(fresh, true) == first);
 }
 
 TEST_CASE("labels are broken into the lines bpmn-js makes of them", "[render][text]") {

@@ -9,6 +9,7 @@
 #include <cmath>
 #include <fmt/format.h>
 
+#include <cstring>
 #include <map>
 #include <unordered_map>
 #include <mutex>
@@ -179,15 +180,37 @@ struct TextEngine::Impl {
     pango_layout_set_text(layout, text.data(), static_cast<int>(text.size()));
   }
 
+  // Widths of single lines, by text, size, weight and glyph rounding: the same words and lines
+  // are measured again within a label (each shorter try), across labels and across files.
+  std::unordered_map<std::string, double> widths;
   double width_of(std::string_view text, double px, bool bold) {
+    std::string key(text);
+    char tail[sizeof px + 2];
+    std::memcpy(tail, &px, sizeof px);
+    tail[sizeof px] = bold ? 'b' : 'n';
+    tail[sizeof px + 1] = pango_context_get_round_glyph_positions(context) ? 'r' : 'f';
+    key.append(tail, sizeof tail);
+    if (auto it = widths.find(key); it != widths.end()) return it->second;
     set(text, px, bold, -1);
     PangoRectangle logical;
     pango_layout_get_extents(layout, nullptr, &logical);
-    return static_cast<double>(logical.width) / PANGO_SCALE;
+    double width = static_cast<double>(logical.width) / PANGO_SCALE;
+    if (widths.size() >= cache_limit * 5) widths.clear();
+    widths.emplace(std::move(key), width);
+    return width;
   }
 
   // Baseline of a line within its line box of 1.2 em: the font's ascent and descent centred.
+  // Pango makes the metrics by laying out a sample text: kept, by size and weight.
+  std::map<std::pair<double, bool>, double> baselines;
   double baseline(double px, bool bold) {
+    auto key = std::make_pair(px, bold);
+    if (auto it = baselines.find(key); it != baselines.end()) return it->second;
+    double b = baseline_uncached(px, bold);
+    baselines.emplace(key, b);
+    return b;
+  }
+  double baseline_uncached(double px, bool bold) {
     PangoFontMetrics* m = pango_context_get_metrics(context, font(px, bold), nullptr);
     double ascent = static_cast<double>(pango_font_metrics_get_ascent(m)) / PANGO_SCALE;
     double descent = static_cast<double>(pango_font_metrics_get_descent(m)) / PANGO_SCALE;
