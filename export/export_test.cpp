@@ -10,6 +10,7 @@
 #include <functional>
 #include <random>
 #include <set>
+#include <thread>
 
 #include <pugixml.hpp>
 
@@ -309,6 +310,32 @@ TEST_CASE("PNG: the diagram encoder decodes to the pixels drawn, as libdeflate's
       CHECK(pa == png_pixels(b.bytes));
       CHECK(a.bytes.size() < b.bytes.size() * 2);  // not much larger than libdeflate's
     }
+  }
+  SECTION("pixel memory used again by a thread: the same image as in fresh memory; the background as Cairo fills it") {
+    render::TextEngine text;
+    auto defs = test::read_model(test::fixtures() / "layout" / "lanes.bpmn");
+    render::Scene scene = test::draw_scene(defs, text);
+    scene.background = "#336699";
+    exporter::PngOptions whole, part;  // the scene a whole number of pixels or not
+    part.scale = 0.37;
+    REQUIRE(scene.width == std::floor(scene.width));
+    std::string fresh_whole, fresh_part;
+    std::thread([&] { fresh_whole = exporter::to_png(scene, whole).bytes; }).join();
+    std::thread([&] { fresh_part = exporter::to_png(scene, part).bytes; }).join();
+    CHECK(exporter::to_png(scene, whole).bytes == fresh_whole);
+    CHECK(exporter::to_png(scene, part).bytes == fresh_part);  // in memory drawn on before
+    CHECK(exporter::to_png(scene, whole).bytes == fresh_whole);
+    Pixels a = png_pixels(fresh_whole), b = png_pixels(fresh_part);
+    cairo_surface_t* one = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, 4, 4);
+    cairo_t* cr = cairo_create(one);
+    cairo_set_source_rgb(cr, 0x33 / 255.0, 0x66 / 255.0, 0x99 / 255.0);
+    cairo_rectangle(cr, 0, 0, 4, 4);
+    cairo_fill(cr);
+    cairo_destroy(cr);
+    std::uint32_t filled = over_white(one).argb[0];
+    cairo_surface_destroy(one);
+    CHECK(a.argb[0] == filled);
+    CHECK(b.argb[0] == filled);
   }
 }
 
