@@ -2,6 +2,7 @@
 // used to bpmnlint gets the same findings. Like bpmnlint (which sees the file through
 // bpmn-moddle) they read a node's flows from its <incoming>/<outgoing> elements.
 #include <algorithm>
+#include <array>
 #include <map>
 #include <set>
 #include <unordered_set>
@@ -50,7 +51,7 @@ void ad_hoc_sub_process(const ModelView& view, const Config&, Reporter& r) {
 
 void conditional_flows(const ModelView& view, const Config&, Reporter& r) {
   for_each_node(view, [&](const FlowNode& n) {
-    auto out = view.outgoing(n);
+    const auto& out = view.outgoing(n);
     bool has_default = view.flow(n.default_flow) != nullptr;
     bool conditional = has_default || std::any_of(out.begin(), out.end(), [](const auto* f) { return f->condition.has_value(); });
     if (!conditional) return;
@@ -83,7 +84,7 @@ void start_event_required(const ModelView& view, const Config&, Reporter& r) {
 void event_based_gateway(const ModelView& view, const Config&, Reporter& r) {
   for_each_node(view, [&](const FlowNode& n) {
     if (n.kind != NodeKind::event_based_gateway) return;
-    auto out = view.outgoing(n);
+    const auto& out = view.outgoing(n);
     if (out.size() < 2) r.report(n, r.say("event-gateway.outgoing"));
     for (const auto* f : out)
       if (f->condition) r.report(*f, r.say("event-gateway.conditional"));
@@ -248,14 +249,56 @@ void no_disconnected(const ModelView& view, const Config&, Reporter& r) {
   });
 }
 
+namespace {
+// A flow's key, source "#" target "#" condition, as the three parts it is joined from: hashed
+// and compared as the joined text (so ids holding '#' compare as before), without making it.
+struct FlowKey {
+  std::array<std::string_view, 3> parts;
+  template <class Visit>
+  void for_each_char(Visit visit) const {
+    for (std::size_t k = 0; k < parts.size(); ++k) {
+      if (k > 0) visit('#');
+      for (char c : parts[k]) visit(c);
+    }
+  }
+  std::size_t size() const { return parts[0].size() + parts[1].size() + parts[2].size() + 2; }
+};
+struct FlowKeyHash {
+  std::size_t operator()(const FlowKey& key) const {
+    std::size_t h = 14695981039346656037ull;  // FNV-1a
+    key.for_each_char([&](char c) { h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull; });
+    return h;
+  }
+};
+struct FlowKeyEqual {
+  bool operator()(const FlowKey& a, const FlowKey& b) const {
+    if (a.parts == b.parts) return true;
+    if (a.size() != b.size()) return false;
+    std::string joined;
+    joined.reserve(a.size());
+    a.for_each_char([&](char c) { joined += c; });
+    std::size_t at = 0;
+    bool same = true;
+    b.for_each_char([&](char c) { same = same && joined[at++] == c; });
+    return same;
+  }
+};
+}  // namespace
+
 void no_duplicate_sequence_flows(const ModelView& view, const Config&, Reporter& r) {
-  std::set<std::string> keys, outgoing_reported, incoming_reported;
+  // Hashed, not ordered, and the keys not built: a tree of joined strings was the rule's
+  // whole cost on a 100,000-flow model.
+  std::unordered_set<FlowKey, FlowKeyHash, FlowKeyEqual> keys;
+  std::set<std::string> outgoing_reported, incoming_reported;
+  std::size_t flows = 0;
+  for (const auto& s : view.scopes) flows += s.content->flows.size();
+  keys.reserve(flows);
   for (const auto& s : view.scopes) {
     for (const auto& f : s.content->flows) {
-      std::string source = view.node(f.source) ? f.source : f.id;
-      std::string target = view.node(f.target) ? f.target : f.id;
-      std::string key = source + "#" + target + "#" + (f.condition ? f.condition->text : "");
-      if (keys.insert(key).second) continue;
+      std::string_view source = view.node(f.source) ? f.source : f.id;
+      std::string_view target = view.node(f.target) ? f.target : f.id;
+      std::string_view condition = f.condition ? std::string_view(f.condition->text) : std::string_view();
+      if (keys.insert(FlowKey{{source, target, condition}}).second) continue;
       r.report(f, r.say("duplicate.flow"));
       if (const auto* n = view.node(f.source); n && outgoing_reported.insert(n->id).second)
         r.report(*n, r.say("duplicate.outgoing"));
@@ -275,7 +318,7 @@ void no_gateway_join_fork(const ModelView& view, const Config&, Reporter& r) {
 void no_implicit_split(const ModelView& view, const Config&, Reporter& r) {
   for_each_node(view, [&](const FlowNode& n) {
     if (!model::is_activity(n.kind) && !model::is_event(n.kind)) return;
-    auto out = view.outgoing(n);
+    const auto& out = view.outgoing(n);
     auto plain = std::count_if(out.begin(), out.end(), [&](const auto* f) { return !f->condition && !is_default_of(n, *f); });
     if (plain > 1) r.report(n, r.say("implicit.split"));
   });

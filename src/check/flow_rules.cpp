@@ -6,7 +6,10 @@
 
 #include <algorithm>
 #include <deque>
+#include <functional>
 #include <map>
+#include <optional>
+#include <unordered_map>
 
 #include "check/graph.h"
 
@@ -17,32 +20,55 @@ using model::FlowNode;
 using model::NodeKind;
 
 // ---------------------------------------------------------------------------------------
-FlowGraph build_flow_graph(const Scope& scope) {
-  FlowGraph g;
-  for (const auto& n : scope.content->nodes) {
-    auto v = boost::add_vertex(g.graph);
-    g.nodes.push_back(&n);
-    g.vertex_of.emplace(n.id, v);
+// The vertex of a node id in one scope: the first node of that id in the scope, as a map of
+// the scope's ids says. When ids are unique in the file, the view's index says the same
+// without a map per scope (which a 100,000-node process built again for every graph).
+class VertexOf {
+ public:
+  VertexOf(const Scope& scope, const ModelView& view) : nodes_(scope.content->nodes), view_(view) {
+    if (view.node_ids_unique()) return;
+    for (std::size_t v = 0; v < nodes_.size(); ++v) local_.emplace(nodes_[v].id, v);
   }
+  std::optional<FlowGraph::Vertex> operator()(std::string_view id) const {
+    if (!view_.node_ids_unique()) {
+      auto it = local_.find(id);
+      return it == local_.end() ? std::nullopt : std::optional<FlowGraph::Vertex>(it->second);
+    }
+    const model::FlowNode* n = view_.node(id);
+    std::less<const model::FlowNode*> before;
+    if (!n || before(n, nodes_.data()) || !before(n, nodes_.data() + nodes_.size())) return std::nullopt;  // another scope's
+    return static_cast<FlowGraph::Vertex>(n - nodes_.data());
+  }
+
+ private:
+  const std::vector<model::FlowNode>& nodes_;
+  const ModelView& view_;
+  std::unordered_map<std::string_view, FlowGraph::Vertex> local_;
+};
+
+FlowGraph build_flow_graph(const Scope& scope, const ModelView& view) {
+  FlowGraph g;
+  VertexOf vertex_of(scope, view);
+  g.graph = FlowGraph::Graph(scope.content->nodes.size());
+  for (const auto& n : scope.content->nodes) g.nodes.push_back(&n);
   for (const auto& f : scope.content->flows) {
-    auto s = g.vertex_of.find(f.source), t = g.vertex_of.find(f.target);
-    if (s != g.vertex_of.end() && t != g.vertex_of.end())
-      boost::add_edge(s->second, t->second, FlowEdge{&f, static_cast<int>(boost::num_edges(g.graph))}, g.graph);
+    auto s = vertex_of(f.source), t = vertex_of(f.target);
+    if (s && t) boost::add_edge(*s, *t, FlowEdge{&f, static_cast<int>(boost::num_edges(g.graph))}, g.graph);
   }
   std::map<std::string, std::vector<FlowGraph::Vertex>> link_catches;
   for (const auto& n : scope.content->nodes)
     if (n.kind == NodeKind::intermediate_catch_event)
       for (const auto& d : n.event_definitions)
-        if (d.kind == EventKind::link) link_catches[d.name].push_back(g.vertex_of.at(n.id));
+        if (d.kind == EventKind::link) link_catches[d.name].push_back(*vertex_of(n.id));
   for (const auto& n : scope.content->nodes) {
     if (n.kind == NodeKind::boundary_event)
-      if (auto host = g.vertex_of.find(n.attached_to); host != g.vertex_of.end())
-        boost::add_edge(host->second, g.vertex_of.at(n.id), FlowEdge{nullptr, static_cast<int>(boost::num_edges(g.graph))}, g.graph);
+      if (auto host = vertex_of(n.attached_to))
+        boost::add_edge(*host, *vertex_of(n.id), FlowEdge{nullptr, static_cast<int>(boost::num_edges(g.graph))}, g.graph);
     if (n.kind == NodeKind::intermediate_throw_event)
       for (const auto& d : n.event_definitions)
         if (d.kind == EventKind::link)
           for (auto target : link_catches[d.name])
-            boost::add_edge(g.vertex_of.at(n.id), target, FlowEdge{nullptr, static_cast<int>(boost::num_edges(g.graph))}, g.graph);
+            boost::add_edge(*vertex_of(n.id), target, FlowEdge{nullptr, static_cast<int>(boost::num_edges(g.graph))}, g.graph);
   }
   return g;
 }

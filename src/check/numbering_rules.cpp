@@ -7,6 +7,7 @@
 
 #include "check/graph.h"
 #include "check/check.h"
+#include "check/view.h"
 
 namespace syzba::check {
 
@@ -80,10 +81,10 @@ std::optional<int> step_number(const std::string& name) {
 
 void numbering(const ModelView& view, const Config& config, Reporter& r) {
   // Each name is read once: paths pass the same steps many times.
-  std::unordered_map<const model::FlowNode*, std::optional<Numbered>> numbers_of;
+  std::vector<std::optional<Numbered>> numbers_of(view.node_count());  // by the node's ordinal
   for (const auto& s : view.scopes)
-    for (const auto& n : s.content->nodes) numbers_of.emplace(&n, number_in(n.name));
-  auto number_of = [&](const model::FlowNode* n) { return numbers_of.at(n); };
+    for (const auto& n : s.content->nodes) numbers_of[view.ordinal(n)] = number_in(n.name);
+  auto number_of = [&](const model::FlowNode* n) { return numbers_of[view.ordinal(*n)]; };
   // A functional interaction diagram numbers its processes across the pools (1-процесс in the
   // portal, 6-процесс in the workstation): the processes of one collaboration are numbered
   // together, a process outside any collaboration on its own.

@@ -117,7 +117,7 @@ class Net {
   std::vector<Successor> fire(FlowGraph::Vertex v, const Marking& m) const {
     const FlowNode& n = *g_.nodes[v];
     std::vector<Successor> out;
-    auto in = incoming_places(v);
+    const auto& in = incoming_places(v);
     if (n.kind == NodeKind::parallel_gateway) {
       Marking next = m;
       for (auto e : in) --next[e];
@@ -181,7 +181,7 @@ class Net {
  private:
   bool is_enabled(FlowGraph::Vertex v, const Marking& m) const {
     if (apart(v)) return false;
-    auto in = incoming_places(v);
+    const auto& in = incoming_places(v);
     if (in.empty()) return false;
     auto kind = g_.nodes[v]->kind;
     if (kind == NodeKind::parallel_gateway)
@@ -228,7 +228,7 @@ class Net {
   // The sets of outgoing flows a firing may put tokens on: all of them, every single one, or
   // (any = true) every non-empty subset — capped, past 6 flows, at singles and all.
   std::vector<std::vector<int>> output_sets(FlowGraph::Vertex v, bool any) const {
-    auto out = outputs(v);
+    const auto& out = outputs(v);
     std::vector<std::vector<int>> sets;
     bool exclusive = g_.nodes[v]->kind == NodeKind::exclusive_gateway || g_.nodes[v]->kind == NodeKind::event_based_gateway;
     if (exclusive) {
@@ -435,7 +435,7 @@ void soundness(const ModelView& view, const Config& config, Reporter& r) {
         // The join that waits: a parallel or inclusive gateway with some, not all, tokens.
         const FlowNode* join = nullptr;
         for (std::size_t v = 0; v < g.nodes.size() && !join; ++v) {
-          auto in = net.incoming_places(v);
+          const auto& in = net.incoming_places(v);
           bool some = std::any_of(in.begin(), in.end(), [&](int e) { return states[s].marking[e] > 0; });
           if (some && model::is_gateway(g.nodes[v]->kind) && g.nodes[v]->kind != NodeKind::exclusive_gateway) join = g.nodes[v];
         }

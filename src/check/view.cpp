@@ -1,6 +1,7 @@
 #include "check/view.h"
 
 #include <algorithm>
+#include <functional>
 #include <stdexcept>
 
 namespace syzba::check {
@@ -28,7 +29,6 @@ ModelView::ModelView(const model::Definitions& d) : defs(d) {
     flow_count += cls == model::ElementClass::sequence_flow;
   });
   nodes_.reserve(node_count);
-  scope_index_.reserve(node_count);
   flows_.reserve(flow_count);
   for (const auto& p : defs.processes) {
     scopes.push_back({&p, &p.content, nullptr, &p, nullptr});
@@ -36,7 +36,8 @@ ModelView::ModelView(const model::Definitions& d) : defs(d) {
   }
   for (const auto& diagram : defs.diagrams)
     for (const auto& e : diagram.plane.elements) di_.emplace(e.element, &e);
-  links_.reserve(nodes_.size());
+  std::sort(ranges_.begin(), ranges_.end(),
+            [](const NodeRange& a, const NodeRange& b) { return std::less<const model::FlowNode*>{}(a.begin, b.begin); });
   auto resolve = [&](const std::vector<std::string>& ids) {
     std::vector<const model::SequenceFlow*> out;
     for (const auto& id : ids)
@@ -44,15 +45,18 @@ ModelView::ModelView(const model::Definitions& d) : defs(d) {
     return out;
   };
   // Every node, duplicates of an id included: each has its own links.
-  for (const auto& scope : scopes)
-    for (const auto& n : scope.content->nodes) links_.emplace(&n, Links{resolve(n.incoming), resolve(n.outgoing)});
+  links_.resize(node_count_);
+  for (const auto& range : ranges_)
+    for (const auto* n = range.begin; n != range.end; ++n)
+      links_[range.first_ordinal + static_cast<std::size_t>(n - range.begin)] = {resolve(n->incoming), resolve(n->outgoing)};
 }
 
 void ModelView::add_scopes(const model::Container& content, const model::Process& process, const Scope* parent) {
   std::size_t parent_index = static_cast<std::size_t>(parent - scopes.data());
-  for (const auto& n : content.nodes) {
-    nodes_.emplace(n.id, &n);
-    scope_index_.emplace(&n, parent_index);
+  for (const auto& n : content.nodes) node_ids_unique_ = nodes_.emplace(n.id, &n).second && node_ids_unique_;
+  if (!content.nodes.empty()) {
+    ranges_.push_back({content.nodes.data(), content.nodes.data() + content.nodes.size(), parent_index, node_count_});
+    node_count_ += content.nodes.size();
   }
   for (const auto& f : content.flows) flows_.emplace(f.id, &f);
   for (const auto& n : content.nodes) {
@@ -73,16 +77,31 @@ const model::SequenceFlow* ModelView::flow(std::string_view id) const {
   return it == flows_.end() ? nullptr : it->second;
 }
 
+const ModelView::NodeRange* ModelView::range_of(const model::FlowNode& n) const {
+  std::less<const model::FlowNode*> before;
+  auto it = std::upper_bound(ranges_.begin(), ranges_.end(), &n,
+                             [&](const model::FlowNode* p, const NodeRange& r) { return before(p, r.begin); });
+  if (it == ranges_.begin()) return nullptr;
+  --it;
+  return before(&n, it->end) ? &*it : nullptr;
+}
+
 const Scope* ModelView::scope_of(const model::FlowNode& n) const {
-  auto it = scope_index_.find(&n);
-  return it == scope_index_.end() ? nullptr : &scopes[it->second];
+  const NodeRange* range = range_of(n);
+  return range ? &scopes[range->scope] : nullptr;
+}
+
+std::size_t ModelView::ordinal(const model::FlowNode& n) const {
+  const NodeRange* range = range_of(n);
+  if (!range) throw std::out_of_range("ordinal() of a node that is not this view's");
+  return range->first_ordinal + static_cast<std::size_t>(&n - range->begin);
 }
 
 const std::vector<const model::SequenceFlow*>& ModelView::incoming(const model::FlowNode& n) const {
-  return links_.at(&n).incoming;
+  return links_[ordinal(n)].incoming;
 }
 const std::vector<const model::SequenceFlow*>& ModelView::outgoing(const model::FlowNode& n) const {
-  return links_.at(&n).outgoing;
+  return links_[ordinal(n)].outgoing;
 }
 
 const Scope* ModelView::scope_inside(const model::FlowNode& n) const {
@@ -94,7 +113,7 @@ const FlowGraph& ModelView::graph(const Scope& scope) const {
   auto index = static_cast<std::size_t>(&scope - scopes.data());
   if (index >= scopes.size()) throw std::logic_error("graph() of a scope that is not this view's");
   if (graphs_.size() < scopes.size()) graphs_.resize(scopes.size());
-  if (!graphs_[index]) graphs_[index] = std::make_unique<FlowGraph>(build_flow_graph(scope));
+  if (!graphs_[index]) graphs_[index] = std::make_unique<FlowGraph>(build_flow_graph(scope, *this));
   return *graphs_[index];
 }
 

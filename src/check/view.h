@@ -36,14 +36,14 @@ struct FlowGraph {
   using Edge = Graph::edge_descriptor;
 
   Graph graph;
-  std::vector<const model::FlowNode*> nodes;  // by vertex
-  std::unordered_map<std::string_view, Vertex> vertex_of;
+  std::vector<const model::FlowNode*> nodes;  // by vertex: the scope's nodes in their order
 
   // Vertices reachable from the sources along edges (or against them, backwards).
   std::vector<bool> reachable(const std::vector<Vertex>& sources, bool backwards = false) const;
 };
 
-FlowGraph build_flow_graph(const Scope& scope);  // flow_rules.cpp
+class ModelView;
+FlowGraph build_flow_graph(const Scope& scope, const ModelView& view);  // flow_rules.cpp
 
 class ModelView {
  public:
@@ -64,16 +64,34 @@ class ModelView {
   const model::DiElement* di(std::string_view bpmn_id) const;  // the first DI element drawing it
   const FlowGraph& graph(const Scope& scope) const;             // built once, on first use
 
+  // Every flow node of the view numbered 0 .. node_count()-1, scope by scope: what rules
+  // index per-node data by, instead of hashing node pointers.
+  std::size_t node_count() const { return node_count_; }
+  std::size_t ordinal(const model::FlowNode& node) const;
+  // No two flow nodes share an id: then node(id) is the one node of that id, wherever it is.
+  bool node_ids_unique() const { return node_ids_unique_; }
+
  private:
   void add_scopes(const model::Container& content, const model::Process& process, const Scope* parent);
+  // Where a node stands: each scope's nodes are one contiguous vector, so the scope and the
+  // ordinal of a node follow from its address (ranges sorted by address, found by bisection).
+  struct NodeRange {
+    const model::FlowNode* begin;
+    const model::FlowNode* end;
+    std::size_t scope;
+    std::size_t first_ordinal;
+  };
+  const NodeRange* range_of(const model::FlowNode& node) const;
   std::unordered_map<std::string_view, const model::FlowNode*> nodes_;
   std::unordered_map<std::string_view, const model::SequenceFlow*> flows_;
-  std::unordered_map<const model::FlowNode*, std::size_t> scope_index_;
+  std::vector<NodeRange> ranges_;
+  std::size_t node_count_ = 0;
+  bool node_ids_unique_ = true;
   std::unordered_map<const model::FlowNode*, std::size_t> inner_scope_index_;
   struct Links {
     std::vector<const model::SequenceFlow*> incoming, outgoing;
   };
-  std::unordered_map<const model::FlowNode*, Links> links_;  // resolved once: every rule asks
+  std::vector<Links> links_;  // by ordinal, resolved once: every rule asks
   std::unordered_map<std::string_view, const model::DiElement*> di_;
   mutable std::vector<std::unique_ptr<FlowGraph>> graphs_;  // by scope index; a cache, not state
 };

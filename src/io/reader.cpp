@@ -8,6 +8,7 @@
 #include <pugixml.hpp>
 
 #include <algorithm>
+#include <array>
 #include <charconv>
 #include <cmath>
 #include <limits>
@@ -53,8 +54,9 @@ class LineIndex {
  public:
   explicit LineIndex(std::string_view text) : text_(text) {
     starts_.push_back(0);
-    for (std::size_t i = 0; i < text.size(); ++i)
-      if (text[i] == '\n') starts_.push_back(i + 1);
+    for (const char* p = text.data(), *end = text.data() + text.size();
+         (p = static_cast<const char*>(std::memchr(p, '\n', static_cast<std::size_t>(end - p)))); ++p)
+      starts_.push_back(static_cast<std::size_t>(p + 1 - text.data()));
   }
   model::SourcePos at(std::ptrdiff_t offset) const {
     if (offset < 0) return {};
@@ -102,6 +104,26 @@ void reserve_container(pugi::xml_node node, model::Container& content) {
   content.flows.reserve(count_children(node, [](std::string_view l) { return l == "sequenceFlow"; }));
 }
 
+// A callable passed down and called at once, never kept: a view of the caller's lambda.
+// std::function allocated a copy of every handler for each of a model's elements.
+template <class Signature>
+class FunctionRef;
+template <class R, class... Args>
+class FunctionRef<R(Args...)> {
+ public:
+  FunctionRef(std::nullptr_t) {}
+  template <class F, class = std::enable_if_t<!std::is_same_v<std::decay_t<F>, FunctionRef>>>
+  FunctionRef(F&& f)  // NOLINT: converts implicitly, as std::function does
+      : object_(const_cast<void*>(static_cast<const void*>(&f))),
+        call_([](void* o, Args... args) -> R { return (*static_cast<std::remove_reference_t<F>*>(o))(args...); }) {}
+  explicit operator bool() const { return call_ != nullptr; }
+  R operator()(Args... args) const { return call_(object_, args...); }
+
+ private:
+  void* object_ = nullptr;
+  R (*call_)(void*, Args...) = nullptr;
+};
+
 class Reader {
  public:
   Reader(std::string_view text, std::vector<Diagnostic>& diagnostics) : lines_(text), diagnostics_(diagnostics) {}
@@ -109,19 +131,27 @@ class Reader {
   model::Definitions read_definitions(pugi::xml_node root);
 
  private:
-  using AttributeHandler = std::function<bool(std::string_view name, const char* value)>;
-  using ChildHandler = std::function<bool(const Child& child)>;
+  using AttributeHandler = FunctionRef<bool(std::string_view name, const char* value)>;
+  using ChildHandler = FunctionRef<bool(const Child& child)>;
 
-  // The handler for known attributes that are all plain strings: name → field.
-  static AttributeHandler strings(std::vector<std::pair<std::string_view, std::string*>> fields) {
-    return [fields = std::move(fields)](std::string_view name, const char* value) {
-      for (const auto& [known, field] : fields) {
-        if (known != name) continue;
-        *field = value;
+  // The handler for known attributes that are all plain strings: name → field. It lives until
+  // the end of the call it is written in, which is as long as read_element needs it.
+  struct StringFields {
+    std::array<std::pair<std::string_view, std::string*>, 4> fields{};
+    std::size_t count = 0;
+    bool operator()(std::string_view name, const char* value) const {
+      for (std::size_t k = 0; k < count; ++k) {
+        if (fields[k].first != name) continue;
+        *fields[k].second = value;
         return true;
       }
       return false;
-    };
+    }
+  };
+  static StringFields strings(std::initializer_list<std::pair<std::string_view, std::string*>> list) {
+    StringFields out;
+    for (const auto& field : list) out.fields.at(out.count++) = field;
+    return out;
   }
 
   // --- the common pattern -------------------------------------------------------------
@@ -161,13 +191,15 @@ class Reader {
   bool read_root_child(const Child& c, model::Definitions& defs);
   model::Process read_process(pugi::xml_node node);
   bool read_container_child(const Child& c, model::Container& content);
-  model::FlowNode read_flow_node(pugi::xml_node node, model::NodeKind kind);
+  // Flow nodes and flows are read into their place in the container: a FlowNode is over a
+  // kilobyte, and moving each into the vector was a tenth of reading a large model.
+  void read_flow_node(pugi::xml_node node, model::NodeKind kind, model::FlowNode& n);
   model::EventDefinition read_event_definition(pugi::xml_node node, model::EventKind kind);
   model::LoopCharacteristics read_loop(pugi::xml_node node, bool multi_instance);
   model::IoSpecification read_io(pugi::xml_node node);
   model::DataItem read_data_item(pugi::xml_node node);
   model::DataAssociation read_data_association(pugi::xml_node node);
-  model::SequenceFlow read_sequence_flow(pugi::xml_node node);
+  void read_sequence_flow(pugi::xml_node node, model::SequenceFlow& f);
   model::Expression read_expression(pugi::xml_node node);
   model::LaneSet read_lane_set(pugi::xml_node node);
   model::Lane read_lane(pugi::xml_node node);
@@ -273,9 +305,10 @@ void Reader::read_element(pugi::xml_node node, model::BaseElement& base, const A
     base.extras.attributes.push_back({std::string(name), std::move(ns), a.value()});
   }
   int modelled = 0;
-  // Children of the root (processes, diagrams) are released from the DOM once read, so a
-  // large file never holds its whole DOM and its whole model at once.
-  bool release_read_children = node.parent().type() == pugi::node_document;
+  // Every child is released from the DOM once read into the model (pugixml frees a page of
+  // nodes when all of it is released), so a large file never holds its whole DOM and its
+  // whole model at once: releasing only the root's children (processes, diagrams) still held
+  // the DOM of a 100,000-node process until its last node was read.
   for (pugi::xml_node child = node.first_child(), next; child; child = next) {
     next = child.next_sibling();
     if (child.type() == pugi::node_element) {
@@ -294,7 +327,7 @@ void Reader::read_element(pugi::xml_node node, model::BaseElement& base, const A
       }
       if (taken) {
         ++modelled;
-        if (release_read_children) node.remove_child(child);
+        node.remove_child(child);
         continue;
       }
     } else if (child.type() == pugi::node_pcdata && is_blank(child.value())) {
@@ -523,11 +556,11 @@ model::Process Reader::read_process(pugi::xml_node node) {
 bool Reader::read_container_child(const Child& c, model::Container& content) {
   if (c.ns != bpmn_model_ns) return false;
   if (auto kind = model::node_kind_from_type(c.local)) {
-    content.nodes.push_back(read_flow_node(c.node, *kind));
+    read_flow_node(c.node, *kind, content.nodes.emplace_back());
     return true;
   }
   if (c.local == "sequenceFlow") {
-    content.flows.push_back(read_sequence_flow(c.node));
+    read_sequence_flow(c.node, content.flows.emplace_back());
     return true;
   }
   if (c.local == "laneSet") {
@@ -581,8 +614,7 @@ bool Reader::read_container_child(const Child& c, model::Container& content) {
   return false;
 }
 
-model::FlowNode Reader::read_flow_node(pugi::xml_node node, model::NodeKind kind) {
-  model::FlowNode n;
+void Reader::read_flow_node(pugi::xml_node node, model::NodeKind kind, model::FlowNode& n) {
   n.kind = kind;
   if (model::is_sub_process(kind)) reserve_container(node, n.content);
   read_element(
@@ -616,7 +648,6 @@ model::FlowNode Reader::read_flow_node(pugi::xml_node node, model::NodeKind kind
         return true;
       });
   if (model::is_activity(kind)) n.duration = take_duration(n);
-  return n;
 }
 
 model::EventDefinition Reader::read_event_definition(pugi::xml_node node, model::EventKind kind) {
@@ -690,8 +721,7 @@ model::DataAssociation Reader::read_data_association(pugi::xml_node node) {
   return a;
 }
 
-model::SequenceFlow Reader::read_sequence_flow(pugi::xml_node node) {
-  model::SequenceFlow f;
+void Reader::read_sequence_flow(pugi::xml_node node, model::SequenceFlow& f) {
   read_element(
       node, f,
       strings({{"name", &f.name}, {"sourceRef", &f.source}, {"targetRef", &f.target}}),
@@ -700,7 +730,6 @@ model::SequenceFlow Reader::read_sequence_flow(pugi::xml_node node) {
         f.condition = read_expression(c.node);
         return true;
       });
-  return f;
 }
 
 model::Expression Reader::read_expression(pugi::xml_node node) {
@@ -975,9 +1004,22 @@ std::string bad_name_in(pugi::xml_node n) {
 }
 
 bool has_duplicate_attribute(pugi::xml_node n) {
+  // Elements have a few attributes: compared pairwise on the stack, as a vector per element
+  // cost more than the comparisons; sorted only for a long list.
+  std::array<std::string_view, 8> few;
+  std::size_t count = 0;
+  for (auto a : n.attributes()) {
+    if (count == few.size()) break;
+    few[count++] = a.name();
+  }
+  if (count < few.size()) {
+    for (std::size_t i = 1; i < count; ++i)
+      for (std::size_t j = 0; j < i; ++j)
+        if (few[i] == few[j]) return true;
+    return false;
+  }
   std::vector<std::string_view> names;
   for (auto a : n.attributes()) names.emplace_back(a.name());
-  if (names.size() < 2) return false;
   std::sort(names.begin(), names.end());
   return std::adjacent_find(names.begin(), names.end()) != names.end();
 }
@@ -1024,9 +1066,25 @@ std::optional<std::pair<std::size_t, std::string_view>> lexical_error(std::strin
       return name.size() > 2 && name.substr(2).find_first_not_of("0123456789abcdefABCDEF") == std::string_view::npos;
     return name.size() >= 2 && name[0] == '#' && name.substr(1).find_first_not_of("0123456789") == std::string_view::npos;
   };
+  // Bytes that text content can be passed over by (anything but '<', '&' and, after the
+  // root, what is not white space), looked up in a table: most of a file is passed over.
+  static const auto plain_text = [] {
+    std::array<bool, 256> table;
+    table.fill(true);
+    table['<'] = table['&'] = false;
+    return table;
+  }();
+  static const auto tag_stop = [] {  // what ends a tag's run of names: a quote or '>'
+    std::array<bool, 256> table{};
+    table['"'] = table['\''] = table['>'] = true;
+    return table;
+  }();
   int depth = 0;
   bool root_closed = false;
   for (std::size_t i = 0; i < t.size();) {
+    if (!root_closed)
+      while (i < t.size() && plain_text[static_cast<unsigned char>(t[i])]) ++i;
+    if (i >= t.size()) break;
     char c = t[i];
     if (c == '&') {
       if (!reference_ok(i)) return std::pair{i, std::string_view("read.xml.bad-ampersand")};
@@ -1060,14 +1118,18 @@ std::optional<std::pair<std::size_t, std::string_view>> lexical_error(std::strin
       bool end_tag = i + 1 < t.size() && t[i + 1] == '/';
       for (++i; i < t.size() && t[i] != '>';) {
         if (t[i] == '"' || t[i] == '\'') {
-          char quote = t[i];
-          for (++i; i < t.size() && t[i] != quote; ++i) {
-            if (t[i] == '<') return std::pair{i, std::string_view("read.xml.lt-in-attribute")};
-            if (t[i] == '&' && !reference_ok(i))
-              return std::pair{i, std::string_view("read.xml.bad-ampersand")};
+          // The value up to its closing quote, searched for '<' and '&' (memchr, not byte by byte).
+          std::size_t close = t.find(t[i], i + 1);
+          if (close == std::string_view::npos) close = t.size();
+          std::string_view value = t.substr(i + 1, close - i - 1);
+          for (std::size_t at = value.find_first_of("<&"); at != std::string_view::npos; at = value.find_first_of("<&", at + 1)) {
+            if (value[at] == '<') return std::pair{i + 1 + at, std::string_view("read.xml.lt-in-attribute")};
+            if (!reference_ok(i + 1 + at)) return std::pair{i + 1 + at, std::string_view("read.xml.bad-ampersand")};
           }
+          i = close;
         }
         ++i;
+        while (i < t.size() && !tag_stop[static_cast<unsigned char>(t[i])]) ++i;  // names, '=', spaces
       }
       bool self_closing = i > 0 && i < t.size() && t[i - 1] == '/';
       depth += end_tag ? -1 : self_closing ? 0 : 1;

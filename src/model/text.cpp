@@ -73,8 +73,11 @@ std::string lowercase(std::string_view utf8) {
     if (c < 0x80) {
       out.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : static_cast<char>(c));
     } else if ((c >> 5) == 6 && i + 1 < utf8.size() && (static_cast<unsigned char>(utf8[i + 1]) & 0xC0) == 0x80) {
-      char32_t cp = ((c & 0x1F) << 6) | (static_cast<unsigned char>(utf8[i + 1]) & 0x3F);
-      out += text::encode(std::u32string_view(&(cp = text::to_lower(cp)), 1));
+      char32_t cp = text::to_lower(((c & 0x1F) << 6) | (static_cast<unsigned char>(utf8[i + 1]) & 0x3F));
+      // A two-byte letter's lower case is a two-byte letter too (to_lower stays below U+0800),
+      // written in place: an encode() per letter was most of the time rules spent on names.
+      out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
+      out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
       ++i;
     } else {
       out.push_back(static_cast<char>(c));
