@@ -39,9 +39,9 @@ version=$(mean_ms "$syzba --version")
 row "syzba --version (the loader alone)" "$version ms" "-" "-"
 png=$(mean_ms "$syzba render $seed -o $work/a.png")
 row "one PNG, seed model (004 main-1), cold" "$png ms" "-" "target 15 ms"
-cpu_ms() {  # user + system ms of one run of a command, the best of 5
-  for _ in 1 2 3 4 5; do /usr/bin/time -f '%U %S' bash -c "$1 >/dev/null 2>&1" 2>&1 | tail -n 1; done |
-    awk '{t = ($1 + $2) * 1000; if (NR == 1 || t < best) best = t} END {printf "%.0f", best}'
+cpu_ms() {  # mean user + system ms of a command (hyperfine's), as mean_ms
+  hyperfine -N --warmup "${WARMUP:-3}" --runs "${RUNS:-20}" --style none --export-json "$work/h.json" "$1" >/dev/null 2>&1
+  python3 -c "import json;r=json.load(open('$work/h.json'))['results'][0];print(f\"{(r['user']+r['system'])*1000:.2f}\")"
 }
 row "one PNG, seed model: CPU, beside the SVG's" "$(cpu_ms "$syzba render $seed -o $work/a.png") ms" "$(cpu_ms "$syzba render $seed -o $work/a.svg") ms" "the same model to SVG"
 
