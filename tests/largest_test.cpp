@@ -8,6 +8,8 @@
 
 #include <fstream>
 
+#include <unistd.h>
+
 #include "test_support.h"
 
 namespace {
@@ -23,7 +25,8 @@ constexpr int chain_tasks = 300'000;
 
 // A start event, the tasks in a row, an end event; flows between them; no DI, no lanes.
 fs::path write_chain(const std::string& verb) {
-  auto dir = fs::temp_directory_path() / ("syzba-largest-" + verb);
+  // The process id keeps two build trees' runs (plain and sanitized, side by side) apart.
+  auto dir = fs::temp_directory_path() / ("syzba-largest-" + verb + "-" + std::to_string(::getpid()));
   fs::remove_all(dir);
   fs::create_directories(dir);
   fs::path file = dir / "chain.bpmn";
