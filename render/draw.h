@@ -87,6 +87,7 @@ struct DrawContext {
   std::string message_visible_kind;  // DI messageVisibleKind of a message flow (kept in extras)
   double title_band = 30;         // pool and lane title bands (render::Options)
   int title_lines = 2;
+  bool title_across = false;      // the titles written across their bands (render::Options)
 };
 
 struct Box {

@@ -376,8 +376,15 @@ void draw_swimlane(const DrawContext& ctx, const Subject& s, const Box& b, const
   if (ctx.horizontal) {  // the header band stays, named or not
     double band = ctx.title_band;
     if (pool) out.items.emplace_back(polyline({{b.x + band, b.y}, {b.x + band, b.y + b.height}}, false, line(p, 1.5)));
-    if (!s.name.empty())
+    if (!s.name.empty() && ctx.title_across) {
+      Text t = text_block(ctx.text, s.name, label_px, false, b.x + band / 2, 0, band - 10,
+                          label_lines_that_fit(b.height - 8, label_px), p.label);
+      double block = static_cast<double>(t.lines.size()) * label_px * 1.2;
+      for (auto& l : t.lines) l.y += b.y + (b.height - block) / 2;
+      out.items.emplace_back(std::move(t));
+    } else if (!s.name.empty()) {
       out.items.emplace_back(vertical_title(ctx.text, s.name, b.x + band / 2, b.y, b.height, p.label, ctx.title_lines));
+    }
   } else {
     if (pool) out.items.emplace_back(polyline({{b.x, b.y + 30}, {b.x + b.width, b.y + 30}}, false, line(p, 1.5)));
     if (s.name.empty()) return;

@@ -13,66 +13,24 @@
 #include <fmt/format.h>
 
 #include "render/draw.h"
+#include "render/print_detail.h"
 
 namespace syzba::render {
 
+namespace print_detail {
+
 namespace {
 
-constexpr double scene_margin = 20;  // render_scene's margin round the drawing
-constexpr double reserve = 70;       // room beside a cut for a link event and its label
-constexpr double row_gap = 40;       // between two rows of slices on a page
-constexpr double header_h = 30;      // the page's title line
-constexpr double event_r = 18;
-
-// Restores the engine's text floor when print is done with it.
-struct FloorGuard {
-  TextEngine& text;
-  double old;
-  FloorGuard(TextEngine& t, double px) : text(t), old(t.min_font_px()) { t.set_min_font_px(std::max(old, px)); }
-  ~FloorGuard() { text.set_min_font_px(old); }
-};
-
-const model::Diagram* choose(const model::Definitions& defs, const std::string& wanted) {
-  for (const auto& d : defs.diagrams)
-    if (!wanted.empty() && (d.id == wanted || d.plane.element == wanted)) return &d;
-  if (!wanted.empty()) return nullptr;
-  for (const auto& d : defs.diagrams)
-    if (!d.plane.elements.empty()) return &d;
-  return nullptr;
-}
-
-void add_lanes(const std::vector<model::LaneSet>& sets, std::set<std::string>& frames,
-               std::map<std::string, std::string>& names) {
-  for (const auto& set : sets)
-    for (const auto& lane : set.lanes) {
-      frames.insert(lane.id);
-      names[lane.id] = lane.name;
-      add_lanes(lane.child_lane_sets, frames, names);
-    }
-}
-
-struct Interval {
-  double lo, hi;
-};
-
-// The x-range a DI element covers on the page: its bounds and its label.
-Interval extent(const model::DiElement& di) {
-  Interval r{std::numeric_limits<double>::max(), std::numeric_limits<double>::lowest()};
-  if (di.kind == model::DiKind::shape) {
-    r = {di.bounds.x, di.bounds.x + di.bounds.width};
-    // An external label bpmn-js places itself: 90 px centred under the shape.
-    if (!(di.label && di.label->bounds)) {
-      double c = di.bounds.x + di.bounds.width / 2;
-      r.lo = std::min(r.lo, c - 45);
-      r.hi = std::max(r.hi, c + 45);
-    }
+std::string page_caption(Lang lang, int page, int pages) {
+  switch (lang) {
+    case Lang::kk: return fmt::format("{}-бет, барлығы {}", page, pages);
+    case Lang::ru: return fmt::format("стр. {} из {}", page, pages);
+    case Lang::en: break;
   }
-  if (di.label && di.label->bounds) {
-    r.lo = std::min(r.lo, di.label->bounds->x);
-    r.hi = std::max(r.hi, di.label->bounds->x + di.label->bounds->width);
-  }
-  return r;
+  return fmt::format("page {} of {}", page, pages);
 }
+
+}  // namespace
 
 // The names of a link pair: where the flow goes on (throw) and where it came from (catch).
 std::pair<std::string, std::string> link_names(Lang lang, int from_page, int to_page, bool down) {
@@ -95,14 +53,6 @@ std::pair<std::string, std::string> link_names(Lang lang, int from_page, int to_
               : std::pair<std::string, std::string>{"continued above", "continued from below"};
 }
 
-std::string page_caption(Lang lang, int page, int pages) {
-  switch (lang) {
-    case Lang::kk: return fmt::format("{}-бет, барлығы {}", page, pages);
-    case Lang::ru: return fmt::format("стр. {} из {}", page, pages);
-    case Lang::en: break;
-  }
-  return fmt::format("page {} of {}", page, pages);
-}
 
 
 // The area an element's items cover.
@@ -160,6 +110,79 @@ void add_header(Scene& scene, const std::string& title, Lang lang, int page, int
   scene.elements.insert(scene.elements.begin(), std::move(header));
 }
 
+
+void letter_alike(std::vector<std::pair<std::string, std::string>>& names) {
+  std::map<std::string, int> uses;
+  for (const auto& n : names) ++uses[n.first];
+  int letter = 0;
+  for (auto& n : names)
+    if (uses[n.first] > 1) {
+      std::string l = letter < 26 ? std::string(1, static_cast<char>('A' + letter)) : fmt::format("A{}", letter - 25);
+      ++letter;
+      n.first = l + ": " + n.first;
+      n.second = l + ": " + n.second;
+    }
+}
+
+}  // namespace print_detail
+
+namespace {
+
+using namespace print_detail;
+
+constexpr double reserve = 70;       // room beside a cut for a link event and its label
+constexpr double event_r = 18;
+
+// Restores the engine's text floor when print is done with it.
+struct FloorGuard {
+  TextEngine& text;
+  double old;
+  FloorGuard(TextEngine& t, double px) : text(t), old(t.min_font_px()) { t.set_min_font_px(std::max(old, px)); }
+  ~FloorGuard() { text.set_min_font_px(old); }
+};
+
+const model::Diagram* choose(const model::Definitions& defs, const std::string& wanted) {
+  for (const auto& d : defs.diagrams)
+    if (!wanted.empty() && (d.id == wanted || d.plane.element == wanted)) return &d;
+  if (!wanted.empty()) return nullptr;
+  for (const auto& d : defs.diagrams)
+    if (!d.plane.elements.empty()) return &d;
+  return nullptr;
+}
+
+void add_lanes(const std::vector<model::LaneSet>& sets, std::set<std::string>& frames,
+               std::map<std::string, std::string>& names) {
+  for (const auto& set : sets)
+    for (const auto& lane : set.lanes) {
+      frames.insert(lane.id);
+      names[lane.id] = lane.name;
+      add_lanes(lane.child_lane_sets, frames, names);
+    }
+}
+
+struct Interval {
+  double lo, hi;
+};
+
+// The x-range a DI element covers on the page: its bounds and its label.
+Interval extent(const model::DiElement& di) {
+  Interval r{std::numeric_limits<double>::max(), std::numeric_limits<double>::lowest()};
+  if (di.kind == model::DiKind::shape) {
+    r = {di.bounds.x, di.bounds.x + di.bounds.width};
+    // An external label bpmn-js places itself: 90 px centred under the shape.
+    if (!(di.label && di.label->bounds)) {
+      double c = di.bounds.x + di.bounds.width / 2;
+      r.lo = std::min(r.lo, c - 45);
+      r.hi = std::max(r.hi, c + 45);
+    }
+  }
+  if (di.label && di.label->bounds) {
+    r.lo = std::min(r.lo, di.label->bounds->x);
+    r.hi = std::max(r.hi, di.label->bounds->x + di.label->bounds->width);
+  }
+  return r;
+}
+
 struct Extents {
   double root_left = 0;     // the outermost frame's left (pools' title bands start there)
   double content_lo = 0, content_hi = 0;  // what is drawn inside the frames
@@ -182,14 +205,6 @@ struct Flow {
   std::size_t index = 0;
 };
 
-struct Attempt {
-  std::vector<PrintedPage> pages;
-  double scale = 0;
-  int links = 0;
-  int undrawn = 0;
-  std::string error, warning;
-  std::vector<std::string> diagrams;
-};
 
 class Printer {
  public:
@@ -771,19 +786,8 @@ Attempt Printer::run() {
 
   // Names, lettered where two pairs would read the same.
   std::vector<std::pair<std::string, std::string>> names;
-  std::map<std::string, int> uses;
-  for (const auto& p : pairs) {
-    names.push_back(link_names(options_.lang, slices[p.from].page, slices[p.to].page, p.to > p.from));
-    ++uses[names.back().first];
-  }
-  int letter = 0;
-  for (std::size_t n = 0; n < pairs.size(); ++n)
-    if (uses[names[n].first] > 1) {
-      std::string l = letter < 26 ? std::string(1, static_cast<char>('A' + letter)) : fmt::format("A{}", letter - 25);
-      ++letter;
-      names[n].first = l + ": " + names[n].first;
-      names[n].second = l + ": " + names[n].second;
-    }
+  for (const auto& p : pairs) names.push_back(link_names(options_.lang, slices[p.from].page, slices[p.to].page, p.to > p.from));
+  letter_alike(names);
 
   for (std::size_t n = 0; n < pairs.size(); ++n) {
     auto& nodes = print.processes[flows.at(pairs[n].di->element).process].content.nodes;
@@ -887,7 +891,7 @@ PageSpec page_spec(bool a3, bool landscape) {
 }
 
 Printed render_print(const model::Definitions& defs, const Options& options, const PageSpec& page, TextEngine& text,
-                     const std::function<bool(model::Definitions&)>& relayout) {
+                     const Relayout& relayout) {
   FloorGuard floor(text, page.min_font_px);
   Printed printed;
   printed.width_pt = page.width_pt;
@@ -896,10 +900,10 @@ Printed render_print(const model::Definitions& defs, const Options& options, con
   Attempt best = Printer(defs, options, page, text).run();
   if (best.error.empty() && best.pages.size() > 1 && relayout) {
     model::Definitions tighter = defs;
-    if (relayout(tighter)) {
+    if (relayout(tighter, layout::Density::compact)) {
       Options tight = options;
-      tight.title_band = layout::compact_title_band;
-      tight.title_lines = layout::compact_title_lines;
+      tight.title_band = layout::title_band(layout::Density::compact).width;
+      tight.title_lines = layout::title_band(layout::Density::compact).lines;
       Attempt other = Printer(tighter, tight, page, text).run();
       // Text at 7 pt first; then fewer pages; when neither keeps 7 pt, the larger text.
       double readable = page.min_text_pt / page.min_font_px - 1e-9;
@@ -912,6 +916,14 @@ Printed render_print(const model::Definitions& defs, const Options& options, con
       if (other.error.empty() && better(other, best)) {
         best = std::move(other);
         printed.relaid_out = true;
+      }
+      // Laid out for the page: each page's part of the flow laid out on its own.
+      if (best.pages.size() > 1 || best.scale < readable) {
+        Attempt parts = print_by_parts(tighter, tight, page, text, relayout);
+        if (!parts.pages.empty() && parts.error.empty() && better(parts, best)) {
+          best = std::move(parts);
+          printed.relaid_out = true;
+        }
       }
     }
   }
@@ -928,11 +940,14 @@ Printed render_print(const model::Definitions& defs, const Options& options, con
   return printed;
 }
 
-std::function<bool(model::Definitions&)> compact_relayout(TextEngine& text, layout::Options base) {
+Relayout print_relayout(TextEngine& text, layout::Options base) {
   base.relayout = true;
-  base.compact = true;
   base.measure = text.measure();
-  return [base](model::Definitions& copy) { return layout::lay_out(copy, base).error.empty(); };
+  return [base](model::Definitions& copy, layout::Density density) {
+    layout::Options options = base;
+    options.density = density;
+    return layout::lay_out(copy, options).error.empty();
+  };
 }
 
 }  // namespace syzba::render

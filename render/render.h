@@ -154,6 +154,9 @@ struct Options {
   // tighter layout makes them 46 px with three lines; bpmn-js draws 30 px, two lines).
   double title_band = 30;
   int title_lines = 2;
+  // Titles written across their bands in lines as wide as the band, not up the band (print by
+  // parts: many lanes, each as low as its content; a long word never taller than the lane).
+  bool title_across = false;
 };
 
 struct Outcome {
@@ -205,15 +208,20 @@ struct Printed {
 
 PageSpec page_spec(bool a3, bool landscape);
 
-// relayout, when given, lays a copy of the model out again (layout::Options::compact, whose
-// title bands are drawn as such); it is tried
-// when the model's own DI needs more than one page, and kept when it needs fewer.
-Printed render_print(const model::Definitions& defs, const Options& options, const PageSpec& page, TextEngine& text,
-                     const std::function<bool(model::Definitions&)>& relayout = {});
+// Lays a copy of the model out again at a print density (layout::Density::compact or
+// page_part); false when the layout was stopped.
+using Relayout = std::function<bool(model::Definitions&, layout::Density)>;
 
-// The relayout render_print tries: the model laid out again with layout::Spacing::compact(),
-// from the caller's layout options (its stop callback kept), measured by text.
-std::function<bool(model::Definitions&)> compact_relayout(TextEngine& text, layout::Options base = {});
+// relayout, when given, is tried when the model's own DI needs more than one page or prints
+// under min_text_pt: the copy laid out compactly and cut into slices, and the flow cut into parts
+// of a page each, every part laid out on its own; the attempt kept is the one with text at
+// min_text_pt, then the fewest pages.
+Printed render_print(const model::Definitions& defs, const Options& options, const PageSpec& page, TextEngine& text,
+                     const Relayout& relayout = {});
+
+// The relayout render_print tries, from the caller's layout options (its stop callback kept),
+// measured by text.
+Relayout print_relayout(TextEngine& text, layout::Options base = {});
 
 // Whether render_print lays the model out for pages: up to print_limit shapes and edges drawn.
 // A larger model (a chain of thousands of steps) would be minutes of paging into hundreds of

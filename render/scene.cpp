@@ -349,7 +349,8 @@ Outcome render_scene(const model::Definitions& defs, const Options& options, Tex
     Palette palette = palette_for(di, options.theme);
     DrawContext ctx{text, options.lang, options.durations, di.is_expanded.value_or(false),
                     di.is_marker_visible.value_or(false), di.is_horizontal.value_or(true),
-                    attribute_value(di.extras, "messageVisibleKind"), options.title_band, options.title_lines};
+                    attribute_value(di.extras, "messageVisibleKind"), options.title_band, options.title_lines,
+                    options.title_across};
     Element e{s.id, s.type, displayable(s.name, 300), displayable(detail_of(s, options.lang), 300)};
     if (di.kind == model::DiKind::shape) {
       // Whole pixels, as bpmn-js rounds the bounds it imports (shapes and labels alike).

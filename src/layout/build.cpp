@@ -21,7 +21,10 @@ struct Builder {
 
   int add_band(Band band) {
     int index = static_cast<int>(g.bands.size());
-    if (!band.name.empty()) band.title_length = measure(band.name, size::font, 1e9).width;
+    if (!band.name.empty()) {
+      band.title_length = measure(band.name, size::font, 1e9).width;
+      band.title_across = measure(band.name, size::font, g.spacing.title_band - 10).height;
+    }
     if (band.parent >= 0) {
       band.depth = g.bands[band.parent].depth + 1;
       g.bands[band.parent].children.push_back(index);

@@ -87,6 +87,7 @@ struct Band {
   int depth = 0;                     // title bands to its left inside the frame
   int leaf = -1;                     // index among leaves, for bands holding items
   double title_length = 0;           // its name on one line: the band is at least this tall
+  double title_across = 0;           // its name wrapped across the title band: its height
   Rect box;
 };
 
@@ -150,7 +151,10 @@ struct Spacing {
   double title_band = size::title_band;
   int title_lines = 2;
   double title_slack = 1;  // room for where the title's lines break (a line is not filled)
+  bool title_across = false;  // titles written across the band: bands as tall as the wrapped title
+  double content_inset = 0;  // more room right of the title bands: external labels of the first column
   static Spacing compact();
+  static Spacing page_part();
 };
 
 struct Graph {

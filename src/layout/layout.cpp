@@ -76,9 +76,30 @@ bool drills_into(const Graph& g, const model::Diagram& d) {
 Spacing Spacing::compact() {
   // Measured on models/ (pages on A4 and A3 landscape): narrower gaps and lower lanes; tasks
   // wider only up to 140 px, taller after that; external labels wrapped at 80 px; titles in
-  // three lines in a band 46 px wide (render::Options::title_band draws them so), since long
-  // lane names are what makes lanes tall.
-  return {36, 20, 12, 80, 80, 140, 80, compact_title_band, compact_title_lines, 1.2};
+  // three lines in a band 46 px wide, since long lane names are what makes lanes tall.
+  TitleBand band = layout::title_band(Density::compact);
+  return {36, 20, 12, 80, 80, 140, 80, band.width, band.lines, 1.2};
+}
+
+Spacing Spacing::page_part() {
+  // Measured on models/ by parts on A4 landscape at 7 pt (pages and the text size): tasks up to
+  // 200 px wide and from 50 px high (a long name in four lines rather than seven), lanes from
+  // 50 px with 6 px of padding, gaps of 30 and 16 px, titles across a band of 100 px.
+  TitleBand band = layout::title_band(Density::page_part);
+  Spacing spacing{30, 16, 6, 50, 80, 200, 50, band.width, band.lines, 1.2};
+  spacing.title_across = band.across;
+  // An event's label, wider than the event, stays clear of the lane's title.
+  spacing.content_inset = (spacing.label_width - 36) / 2;
+  return spacing;
+}
+
+TitleBand title_band(Density density) {
+  switch (density) {
+    case Density::screen: break;
+    case Density::compact: return {46, 3};
+    case Density::page_part: return {100, 2, true};
+  }
+  return {size::title_band, 2};
 }
 
 Outcome lay_out(model::Definitions& defs, const Options& options) {
@@ -93,7 +114,9 @@ Outcome lay_out(model::Definitions& defs, const Options& options) {
     outcome.notes.insert(outcome.notes.end(), notes.begin(), notes.end());
   }
   int counter = 1;
-  Spacing spacing = options.compact ? Spacing::compact() : Spacing{};
+  Spacing spacing = options.density == Density::compact     ? Spacing::compact()
+                    : options.density == Density::page_part ? Spacing::page_part()
+                                                            : Spacing{};
   for (const auto& target : diagram_targets(defs)) {
     auto existing = std::find_if(diagrams.begin(), diagrams.end(), [&](const auto& d) { return d.plane.element == target; });
     if (existing != diagrams.end()) {

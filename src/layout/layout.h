@@ -32,23 +32,40 @@ struct TextSize {
 using MeasureText = std::function<TextSize(std::string_view text, double font_px, double max_width)>;
 TextSize estimate_text(std::string_view text, double font_px, double max_width);
 
+// How tightly the layout packs the diagram.
+enum class Density {
+  screen,     // as on screen: bpmn-js's sizes and gaps
+  // Print cut into slices after the layout: narrower gaps between columns and rows, lower
+  // lanes, labels wrapped narrower (what a person drawing for an A4 page does), titles in three
+  // lines.
+  compact,
+  // Print by parts: one page's part of the flow laid out alone, where lanes of many lines of
+  // text are what fills the page's height: tasks wider and lower, lanes only as high as their
+  // content, titles written across a wider band (width is what such a page has to spare; a
+  // title up a low lane would break its words).
+  page_part,
+};
+
 struct Options {
   bool relayout = false;           // replace existing diagrams too
   // Keep a diagram that leaves elements undrawn (as bpmn-js shows it) instead of laying the
   // whole of it out again; diagrams with bounds that are not numbers are replaced either way.
   bool keep_incomplete = false;
   MeasureText measure = estimate_text;
-  // Tighter for print: narrower gaps between columns and rows, lower lanes, labels wrapped
-  // narrower (what a person drawing for an A4 page does), pool and lane titles in three lines
-  // in bands of compact_title_band (render::Options::title_band must be told).
-  bool compact = false;
+  Density density = Density::screen;
   // Asked between the phases: true when the caller no longer wants the layout (a server's time
   // limit). The outcome's error then says so, and the model is unchanged.
   std::function<bool()> stop;
 };
 
-inline constexpr double compact_title_band = 46;
-inline constexpr int compact_title_lines = 3;
+// The pool and lane title bands a density makes: their width, and the lines of title they
+// hold (render::Options::title_band and title_lines must be told, to draw them so).
+struct TitleBand {
+  double width = 30;
+  int lines = 2;        // written up the band, in at most this many lines
+  bool across = false;  // or across it, in lines as wide as the band (render::Options::title_across)
+};
+TitleBand title_band(Density density);
 
 struct Outcome {
   std::vector<std::string> laid_out;   // ids of the processes / collaborations laid out

@@ -122,7 +122,7 @@ void place_frame(Graph& g, int f) {
   if (f == 0) {
     int titles = 0;
     for (int leaf : frame.leaves) titles = std::max(titles, titles_left_of(g, leaf));
-    frame.content_x = titles * g.spacing.title_band + g.spacing.band_padding;
+    frame.content_x = titles * g.spacing.title_band + g.spacing.band_padding + g.spacing.content_inset;
   }
   std::vector<double> column_x(widths.size());
   double x = frame.content_x;
@@ -143,7 +143,12 @@ void place_frame(Graph& g, int f) {
     leaf_heights[b] = f != 0 ? content : empty_pool ? size::black_box_band
                                                   : std::max(g.spacing.min_band, content + 2 * g.spacing.band_padding);
     // Room for the band's title along its side, up to two lines of wrapped text.
-    if (f == 0) leaf_heights[b] = std::max(leaf_heights[b], std::ceil(g.bands[frame.leaves[b]].title_length * g.spacing.title_slack / g.spacing.title_lines + 20));
+    if (f == 0) {
+      const Band& leaf = g.bands[frame.leaves[b]];
+      double title = leaf.title_length * g.spacing.title_slack / g.spacing.title_lines + 20;
+      if (g.spacing.title_across) title = leaf.title_across + 16;
+      leaf_heights[b] = std::max(leaf_heights[b], std::ceil(title));
+    }
     leaf_heights[b] = std::ceil(leaf_heights[b]);  // whole pixels: bands meet exactly
   }
   std::vector<double> band_top(bands, 0);

@@ -60,7 +60,7 @@ Drawn draw(model::Definitions& definitions, const DrawOptions& options, render::
     // model's own needs more than one page.
     auto printed = render::render_print(definitions, render_options,
                                         render::page_spec(page == exporter::PageSize::a3, options.landscape), text,
-                                        render::compact_relayout(text, layout_options));
+                                        render::print_relayout(text, layout_options));
     if (!printed.error.empty()) {
       out.error = printed.error;
       out.diagrams = printed.diagrams;

@@ -186,7 +186,7 @@ struct Worker {
     exporter::Result pdf;
     if (render::fits_print_layout(defs)) {
       auto printed = render::render_print(defs, render_options, render::page_spec(false, true), text,
-                                          render::compact_relayout(text, layout_options));
+                                          render::print_relayout(text, layout_options));
       if (!printed.error.empty()) return fail(result, "render: " + printed.error);
       pdf = exporter::to_pdf(printed);
     } else {

@@ -1,0 +1,474 @@
+// Print by parts: lay out for the page, not after it. The flow, in the order of its columns, is
+// cut into parts that each fit a page at 7 pt, and each part is laid out again on its own (the
+// compact layout), so that a lane holds only the rows its part needs and a lane without work
+// in the part is only as low as its title. Every pool and lane is kept in every part; each
+// sequence flow between two parts becomes a pair of link events (a throw in the first, the
+// catch of the same name in the second) named after the page the other end is on. Parts are
+// stacked on a page while they fit, and the legend goes under or beside the last, or on its
+// own page. The model is not changed: the parts are copies, laid out at render time.
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <map>
+#include <set>
+
+#include <fmt/format.h>
+
+#include "render/print_detail.h"
+
+namespace syzba::render::print_detail {
+
+namespace {
+
+// What goes to one part whole: a top-level flow node (with its boundary events, and for a
+// sub-process all it holds), a data reference or a text annotation.
+struct Unit {
+  std::string id;
+  double x = 0, y = 0;
+};
+
+// A part laid out and drawn.
+struct Drawn {
+  Scene scene;
+  std::set<std::string> legend_keys;
+  bool handbook = false;
+  bool ok = false;
+};
+
+const model::Diagram* first_drawn(const model::Definitions& defs) {
+  for (const auto& d : defs.diagrams)
+    if (!d.plane.elements.empty()) return &d;
+  return nullptr;
+}
+
+void filter_lanes(std::vector<model::LaneSet>& sets, const std::set<std::string>& present) {
+  for (auto& set : sets)
+    for (auto& lane : set.lanes) {
+      auto& refs = lane.flow_node_refs;
+      refs.erase(std::remove_if(refs.begin(), refs.end(), [&](const std::string& r) { return !present.count(r); }), refs.end());
+      filter_lanes(lane.child_lane_sets, present);
+    }
+}
+
+// Puts id in the innermost lane that holds partner.
+bool join_lane(std::vector<model::LaneSet>& sets, const std::string& partner, const std::string& id) {
+  for (auto& set : sets)
+    for (auto& lane : set.lanes) {
+      if (join_lane(lane.child_lane_sets, partner, id)) return true;
+      if (std::find(lane.flow_node_refs.begin(), lane.flow_node_refs.end(), partner) != lane.flow_node_refs.end()) {
+        lane.flow_node_refs.push_back(id);
+        return true;
+      }
+    }
+  return false;
+}
+
+class Parts {
+ public:
+  Parts(const model::Definitions& defs, const Options& options, const PageSpec& spec, TextEngine& text,
+        const Relayout& relayout)
+      : defs_(defs), options_(options), spec_(spec), text_(text), relayout_(relayout) {}
+
+  Attempt run();
+
+ private:
+  using Names = std::map<std::size_t, std::pair<std::string, std::string>>;  // by flow number
+  bool collect_units();
+  std::size_t unit_of(const std::string& id) const {
+    auto it = owner_.find(id);
+    return it == owner_.end() ? npos : it->second;
+  }
+  model::Definitions make_part(std::size_t from, std::size_t to, const Names& names) const;
+  const Drawn& draw(std::size_t from, std::size_t to);
+  Drawn draw_part(std::size_t from, std::size_t to, const Names& names);
+  bool fits(const Scene& s) const {
+    return s.width * scale_ <= avail_w() + 0.01 && (s.height + header_h) * scale_ <= avail_h() + 0.01;
+  }
+  double avail_w() const { return spec_.width_pt - 2 * spec_.margin_pt; }
+  double avail_h() const { return spec_.height_pt - 2 * spec_.margin_pt; }
+  std::size_t part_end(std::size_t from);
+
+  static constexpr std::size_t npos = std::numeric_limits<std::size_t>::max();
+  const model::Definitions& defs_;
+  const Options& options_;
+  const PageSpec& spec_;
+  TextEngine& text_;
+  const Relayout& relayout_;
+  double scale_ = 0;
+  std::vector<Unit> units_;                     // in the order of the columns
+  std::map<std::string, std::size_t> owner_;    // element id → its unit's place in units_
+  std::vector<int> crossings_;                  // at cut k (before units_[k]): flows across it
+  std::map<std::pair<std::size_t, std::size_t>, Drawn> tried_;
+  Names placeholder_;
+};
+
+bool Parts::collect_units() {
+  const model::Diagram* diagram = first_drawn(defs_);
+  if (!diagram) return false;
+  std::map<std::string, const model::Bounds*> at;
+  for (const auto& di : diagram->plane.elements)
+    if (di.kind == model::DiKind::shape) at[di.element] = &di.bounds;
+  auto add = [&](const std::string& id) {
+    Unit u{id, std::numeric_limits<double>::max(), 0};
+    if (auto it = at.find(id); it != at.end()) u = {id, it->second->x + it->second->width / 2, it->second->y};
+    units_.push_back(u);
+  };
+  for (const auto& process : defs_.processes) {
+    const model::Container& c = process.content;
+    for (const auto& n : c.nodes)
+      if (n.kind != model::NodeKind::boundary_event) add(n.id);
+    for (const auto& r : c.data_object_refs) add(r.id);
+    for (const auto& r : c.data_store_refs) add(r.id);
+    for (const auto& a : c.artifacts)
+      if (a.kind == model::ArtifactKind::text_annotation) add(a.id);
+  }
+  for (const auto& collaboration : defs_.collaborations)
+    for (const auto& a : collaboration.artifacts)
+      if (a.kind == model::ArtifactKind::text_annotation) add(a.id);
+  if (units_.size() < 2) return false;
+  std::stable_sort(units_.begin(), units_.end(), [](const Unit& a, const Unit& b) {
+    return a.x != b.x ? a.x < b.x : a.y != b.y ? a.y < b.y : a.id < b.id;
+  });
+  for (std::size_t k = 0; k < units_.size(); ++k) owner_[units_[k].id] = k;
+  for (const auto& process : defs_.processes)
+    for (const auto& n : process.content.nodes)
+      if (n.kind == model::NodeKind::boundary_event && owner_.count(n.attached_to)) owner_[n.id] = owner_.at(n.attached_to);
+  // Flows across each cut; a cut between two units of one column counts as three more (it
+  // would part what stands one above the other).
+  std::vector<int> diff(units_.size() + 1, 0);
+  std::size_t number = 0;
+  for (const auto& process : defs_.processes)
+    for (const auto& f : process.content.flows) {
+      std::size_t a = unit_of(f.source), b = unit_of(f.target);
+      if (a != npos && b != npos && a != b) {
+        ++diff[std::min(a, b) + 1];
+        --diff[std::max(a, b) + 1];
+      }
+      placeholder_[number++] = link_names(options_.lang, 88, 88, false);
+    }
+  for (auto& [n, names] : placeholder_) {
+    names.first = "A: " + names.first;
+    names.second = "A: " + names.second;
+  }
+  crossings_.assign(units_.size() + 1, 0);
+  int running = 0;
+  for (std::size_t k = 0; k <= units_.size(); ++k) {
+    running += diff[k];
+    crossings_[k] = running;
+    if (k > 0 && k < units_.size() && std::fabs(units_[k].x - units_[k - 1].x) < 1) crossings_[k] += 3;
+  }
+  return true;
+}
+
+// The part of units [from, to): a copy of the model with what stands there, every pool and
+// lane, and a link event for each sequence flow to or from another part.
+model::Definitions Parts::make_part(std::size_t from, std::size_t to, const Names& names) const {
+  model::Definitions part = defs_;
+  part.diagrams.clear();
+  auto here = [&](const std::string& id) {
+    std::size_t u = unit_of(id);
+    return u != npos && u >= from && u < to;
+  };
+  std::set<std::string> gone;  // what was left out: references to it go too
+  std::size_t number = 0;
+  for (auto& process : part.processes) {
+    model::Container& c = process.content;
+    auto keep = [&](auto& list) {
+      std::erase_if(list, [&](const auto& e) {
+        bool out = !here(e.id);
+        if (out) gone.insert(e.id);
+        return out;
+      });
+    };
+    keep(c.nodes);
+    keep(c.data_object_refs);
+    keep(c.data_store_refs);
+    std::vector<model::SequenceFlow> flows;
+    std::vector<std::pair<std::string, std::string>> joins;  // (partner, link event)
+    for (const auto& f : c.flows) {
+      std::size_t n = number++;
+      bool s = here(f.source), t = here(f.target);
+      if (s && t) {
+        flows.push_back(f);
+        continue;
+      }
+      gone.insert(f.id);
+      if (!s && !t) continue;
+      std::string base = fmt::format("syzba-print-link-{}", n + 1);
+      const auto& name = names.at(n);
+      model::FlowNode event;
+      event.id = base + (s ? "-throw" : "-catch");
+      event.kind = s ? model::NodeKind::intermediate_throw_event : model::NodeKind::intermediate_catch_event;
+      event.name = s ? name.first : name.second;
+      model::EventDefinition link;
+      link.kind = model::EventKind::link;
+      link.name = name.first;
+      event.event_definitions.push_back(link);
+      model::SequenceFlow half;
+      if (s) {
+        half.id = f.id + "-to-" + base;
+        half.source = f.source;
+        half.target = event.id;
+        half.name = f.name;
+        // The default flow's mark stays with the flow that leaves the gateway.
+        for (auto& node : c.nodes)
+          if (node.id == f.source && node.default_flow == f.id) node.default_flow = half.id;
+      } else {
+        half.id = base + "-to-" + f.id;
+        half.source = event.id;
+        half.target = f.target;
+      }
+      joins.emplace_back(s ? f.source : f.target, event.id);
+      c.nodes.push_back(std::move(event));
+      flows.push_back(std::move(half));
+    }
+    c.flows = std::move(flows);
+    std::set<std::string> present;
+    for (const auto& n : c.nodes) present.insert(n.id);
+    filter_lanes(c.lane_sets, present);
+    for (const auto& [partner, id] : joins) {
+      // A boundary event's link joins its host's lane.
+      std::string in = partner;
+      for (const auto& n : c.nodes)
+        if (n.id == partner && n.kind == model::NodeKind::boundary_event) in = n.attached_to;
+      join_lane(c.lane_sets, in, id);
+    }
+  }
+  auto refers_to_gone = [&](const std::string& a, const std::string& b) { return gone.count(a) || gone.count(b); };
+  for (auto& process : part.processes) {
+    model::Container& c = process.content;
+    for (auto& n : c.nodes) {
+      std::erase_if(n.data_inputs, [&](const model::DataAssociation& d) {
+        return gone.count(d.target) || std::any_of(d.sources.begin(), d.sources.end(), [&](const std::string& s) { return gone.count(s) > 0; });
+      });
+      std::erase_if(n.data_outputs, [&](const model::DataAssociation& d) {
+        return gone.count(d.target) || std::any_of(d.sources.begin(), d.sources.end(), [&](const std::string& s) { return gone.count(s) > 0; });
+      });
+    }
+    std::erase_if(c.artifacts, [&](const model::Artifact& a) {
+      if (a.kind == model::ArtifactKind::text_annotation) return !here(a.id);
+      if (a.kind == model::ArtifactKind::association) return refers_to_gone(a.source, a.target);
+      return true;  // a group spans what may now be on other pages
+    });
+  }
+  for (auto& collaboration : part.collaborations) {
+    std::erase_if(collaboration.message_flows, [&](const model::MessageFlow& m) { return refers_to_gone(m.source, m.target); });
+    std::erase_if(collaboration.artifacts, [&](const model::Artifact& a) {
+      if (a.kind == model::ArtifactKind::text_annotation) return !here(a.id);
+      if (a.kind == model::ArtifactKind::association) return refers_to_gone(a.source, a.target);
+      return true;
+    });
+  }
+  return part;
+}
+
+Drawn Parts::draw_part(std::size_t from, std::size_t to, const Names& names) {
+  Drawn out;
+  model::Definitions part = make_part(from, to, names);
+  if (!relayout_(part, layout::Density::page_part)) return out;
+  Options page_options = options_;
+  page_options.title_band = layout::title_band(layout::Density::page_part).width;
+  page_options.title_lines = layout::title_band(layout::Density::page_part).lines;
+  page_options.title_across = layout::title_band(layout::Density::page_part).across;
+  page_options.title_block = false;
+  page_options.legend = false;
+  page_options.diagram.clear();
+  auto drawn = render_scene(part, page_options, text_);
+  if (!drawn.error.empty()) return out;
+  out.scene = std::move(drawn.scene);
+  out.legend_keys = std::move(drawn.legend_keys);
+  out.handbook = drawn.handbook;
+  out.ok = true;
+  return out;
+}
+
+const Drawn& Parts::draw(std::size_t from, std::size_t to) {
+  auto key = std::make_pair(from, to);
+  auto it = tried_.find(key);
+  if (it == tried_.end()) it = tried_.emplace(key, draw_part(from, to, placeholder_)).first;
+  return it->second;
+}
+
+// Where the part that begins at `from` ends: as far as a page takes it (found by doubling,
+// then halving), then back to the cut the fewest flows cross in its last quarter.
+std::size_t Parts::part_end(std::size_t from) {
+  std::size_t n = units_.size();
+  auto ok = [&](std::size_t to) {
+    const Drawn& d = draw(from, to);
+    return d.ok && fits(d.scene);
+  };
+  if (!ok(from + 1)) return from + 1;  // too large alone: printed smaller
+  std::size_t good = from + 1, bad = n + 1;
+  for (std::size_t step = 1; good < n;) {
+    std::size_t to = std::min(n, good + step);
+    if (!ok(to)) {
+      bad = to;
+      break;
+    }
+    good = to;
+    step *= 2;
+  }
+  while (bad - good > 1 && good < n) {
+    std::size_t mid = good + (bad - good) / 2;
+    if (ok(mid)) good = mid;
+    else bad = mid;
+  }
+  if (good == n) return n;
+  std::size_t best = good;
+  std::size_t lowest = good - (good - from - 1) / 4;
+  for (std::size_t to = good; to >= lowest && to > from; --to)
+    if (crossings_[to] < crossings_[best] && ok(to)) best = to;
+  return best;
+}
+
+Attempt Parts::run() {
+  Attempt out;
+  if (!relayout_ || !collect_units()) return out;
+  scale_ = std::min(0.75, spec_.min_text_pt / spec_.min_font_px);
+  std::vector<std::pair<std::size_t, std::size_t>> parts;
+  for (std::size_t from = 0; from < units_.size();) {
+    std::size_t to = part_end(from);
+    parts.emplace_back(from, to);
+    from = to;
+  }
+  // Parts stacked on pages while they fit.
+  std::vector<int> page_of(parts.size());
+  {
+    double room = avail_h() / scale_ - header_h;
+    int page = 1;
+    double used = 0;
+    for (std::size_t k = 0; k < parts.size(); ++k) {
+      double h = draw(parts[k].first, parts[k].second).scene.height;
+      if (used > 0 && used + row_gap + h > room) {
+        ++page;
+        used = 0;
+      }
+      used += (used > 0 ? row_gap : 0) + h;
+      page_of[k] = page;
+    }
+  }
+  // The link pairs' names, from the pages their ends are on.
+  auto part_of = [&](std::size_t unit) {
+    for (std::size_t k = 0; k < parts.size(); ++k)
+      if (unit < parts[k].second) return k;
+    return parts.size() - 1;
+  };
+  Names names = placeholder_;
+  std::vector<std::size_t> crossing;
+  std::vector<std::pair<std::string, std::string>> link_list;
+  std::size_t number = 0;
+  for (const auto& process : defs_.processes)
+    for (const auto& f : process.content.flows) {
+      std::size_t n = number++;
+      std::size_t a = unit_of(f.source), b = unit_of(f.target);
+      if (a == npos || b == npos || part_of(a) == part_of(b)) continue;
+      std::size_t pa = part_of(a), pb = part_of(b);
+      crossing.push_back(n);
+      link_list.push_back(link_names(options_.lang, page_of[pa], page_of[pb], pb > pa));
+    }
+  letter_alike(link_list);
+  for (std::size_t k = 0; k < crossing.size(); ++k) names[crossing[k]] = link_list[k];
+  out.links = static_cast<int>(crossing.size());
+
+  // Each part drawn with its names, stacked on its page.
+  std::vector<Scene> pages;
+  std::set<std::string> keys;
+  bool handbook = false;
+  std::string title;
+  std::string description;
+  std::set<std::string> message_flows_drawn;
+  for (std::size_t k = 0; k < parts.size(); ++k) {
+    Drawn d = draw_part(parts[k].first, parts[k].second, names);
+    if (!d.ok) return {};
+    keys.insert(d.legend_keys.begin(), d.legend_keys.end());
+    handbook = handbook || d.handbook;
+    if (title.empty()) {
+      title = d.scene.title;
+      description = d.scene.description;
+    }
+    for (const auto& e : d.scene.elements)
+      if (e.type == "messageFlow") message_flows_drawn.insert(e.id);
+    if (pages.size() < static_cast<std::size_t>(page_of[k])) {
+      pages.push_back(std::move(d.scene));
+      continue;
+    }
+    Scene& page = pages.back();
+    double dy = page.height + row_gap;
+    for (auto& e : d.scene.elements) {
+      translate(e, 0, dy);
+      page.elements.push_back(std::move(e));
+    }
+    page.width = std::max(page.width, d.scene.width);
+    page.height = dy + d.scene.height;
+  }
+  for (const auto& c : defs_.collaborations)
+    for (const auto& m : c.message_flows) out.undrawn += !message_flows_drawn.count(m.id);
+
+  if (options_.legend) {
+    Options legend_options = options_;
+    legend_options.title_band = layout::title_band(layout::Density::page_part).width;
+    legend_options.title_lines = layout::title_band(layout::Density::page_part).lines;
+    legend_options.title_across = layout::title_band(layout::Density::page_part).across;
+    legend_options.title_block = false;
+    legend_options.legend_keys = keys;
+    legend_options.handbook_legend = handbook;
+    model::Definitions last = make_part(parts.back().first, parts.back().second, names);
+    if (relayout_(last, layout::Density::page_part)) {
+      auto drawn = render_scene(last, legend_options, text_);
+      auto it = std::find_if(drawn.scene.elements.begin(), drawn.scene.elements.end(),
+                             [](const Element& e) { return e.type == "legend"; });
+      if (it != drawn.scene.elements.end()) {
+        Element legend = std::move(*it);
+        Box box = bounds_of(legend);
+        Scene& page = pages.back();
+        double room_w = avail_w() / scale_, room_h = avail_h() / scale_ - header_h;
+        if (page.height + box.height + scene_margin <= room_h && std::max(page.width, box.width + 2 * scene_margin) <= room_w) {
+          translate(legend, scene_margin - box.x, page.height - box.y);  // under the last part
+          page.width = std::max(page.width, std::ceil(box.width + 2 * scene_margin));
+          page.height = std::ceil(page.height + box.height + scene_margin);
+          page.elements.push_back(std::move(legend));
+        } else if (page.width + box.width + scene_margin <= room_w && box.height + 2 * scene_margin <= room_h) {
+          translate(legend, page.width - box.x, scene_margin - box.y);  // beside it
+          page.width = std::ceil(page.width + box.width + scene_margin);
+          page.height = std::max(page.height, std::ceil(box.height + 2 * scene_margin));
+          page.elements.push_back(std::move(legend));
+        } else {  // a page of its own
+          Scene alone;
+          translate(legend, scene_margin - box.x, scene_margin - box.y);
+          alone.width = std::ceil(box.width + 2 * scene_margin);
+          alone.height = std::ceil(box.height + 2 * scene_margin);
+          alone.background = page.background;
+          alone.elements.push_back(std::move(legend));
+          pages.push_back(std::move(alone));
+        }
+      }
+    }
+  }
+
+  double smallest = scale_;
+  int count = static_cast<int>(pages.size());
+  for (int n = 0; n < count; ++n) {
+    Scene& s = pages[static_cast<std::size_t>(n)];
+    // Every page as wide as the page: the same scale on each, the title line across it.
+    s.width = std::max(s.width, std::floor(avail_w() / scale_));
+    s.title = title;
+    s.description = description;
+    add_header(s, title, options_.lang, n + 1, count, text_);
+    double k = std::min({scale_, avail_w() / std::max(1.0, s.width), avail_h() / std::max(1.0, s.height)});
+    smallest = std::min(smallest, k);
+    out.pages.push_back({std::move(s), k});
+  }
+  out.scale = smallest;
+  if (smallest * spec_.min_font_px < spec_.min_text_pt - 1e-6)
+    out.warning = fmt::format("the diagram is too tall for the page: printed at {:.1f} pt", smallest * spec_.min_font_px);
+  return out;
+}
+
+}  // namespace
+
+Attempt print_by_parts(const model::Definitions& defs, const Options& options, const PageSpec& spec, TextEngine& text,
+                       const Relayout& relayout) {
+  return Parts(defs, options, spec, text, relayout).run();
+}
+
+}  // namespace syzba::render::print_detail
