@@ -66,8 +66,8 @@ bool join_lane(std::vector<model::LaneSet>& sets, const std::string& partner, co
 class Parts {
  public:
   Parts(const model::Definitions& defs, const Options& options, const PageSpec& spec, TextEngine& text,
-        const Relayout& relayout)
-      : defs_(defs), options_(options), spec_(spec), text_(text), relayout_(relayout) {}
+        const Relayout& relayout, layout::Density density)
+      : defs_(defs), options_(options), spec_(spec), text_(text), relayout_(relayout), density_(density) {}
 
   Attempt run();
 
@@ -94,6 +94,7 @@ class Parts {
   const PageSpec& spec_;
   TextEngine& text_;
   const Relayout& relayout_;
+  layout::Density density_;
   double scale_ = 0;
   std::vector<Unit> units_;                     // in the order of the columns
   std::map<std::string, std::size_t> owner_;    // element id → its unit's place in units_
@@ -265,7 +266,7 @@ model::Definitions Parts::make_part(std::size_t from, std::size_t to, const Name
 Drawn Parts::draw_part(std::size_t from, std::size_t to, const Names& names) {
   Drawn out;
   model::Definitions part = make_part(from, to, names);
-  if (!relayout_(part, layout::Density::page_part)) return out;
+  if (!relayout_(part, density_)) return out;
   Options page_options = options_;
   page_options.title_band = layout::title_band(layout::Density::page_part).width;
   page_options.title_lines = layout::title_band(layout::Density::page_part).lines;
@@ -413,7 +414,7 @@ Attempt Parts::run() {
     legend_options.legend_keys = keys;
     legend_options.handbook_legend = handbook;
     model::Definitions last = make_part(parts.back().first, parts.back().second, names);
-    if (relayout_(last, layout::Density::page_part)) {
+    if (relayout_(last, density_)) {
       auto drawn = render_scene(last, legend_options, text_);
       auto it = std::find_if(drawn.scene.elements.begin(), drawn.scene.elements.end(),
                              [](const Element& e) { return e.type == "legend"; });
@@ -468,7 +469,15 @@ Attempt Parts::run() {
 
 Attempt print_by_parts(const model::Definitions& defs, const Options& options, const PageSpec& spec, TextEngine& text,
                        const Relayout& relayout) {
-  return Parts(defs, options, spec, text, relayout).run();
+  // Hand-overs between lanes in one column make parts narrower and often taller: both tried,
+  // the fewer pages kept (the larger text when the same).
+  Attempt columns = Parts(defs, options, spec, text, relayout, layout::Density::page_part).run();
+  Attempt steps = Parts(defs, options, spec, text, relayout, layout::Density::page).run();
+  if (columns.pages.empty()) return steps;
+  if (steps.pages.empty()) return columns;
+  bool fewer = steps.pages.size() < columns.pages.size();
+  bool larger = steps.pages.size() == columns.pages.size() && steps.scale > columns.scale + 1e-9;
+  return fewer || larger ? steps : columns;
 }
 
 }  // namespace syzba::render::print_detail

@@ -122,6 +122,18 @@ struct Ranker {
     return false;
   }
 
+  // Minimum length 0 for a sequence flow between two lanes that is the one flow out of its
+  // source and the one flow into its target (after cycle breaking: it runs forward).
+  void handoffs_in_column() {
+    for (auto& e : edges) {
+      if (e.minlen != 1 || e.reversed || g.links[e.link].kind != LinkKind::sequence) continue;
+      int a = local[e.from], b = local[e.to];
+      if (out[a].size() != 1 || in[b].size() != 1) continue;
+      if (g.items[e.from].band == g.items[e.to].band) continue;
+      e.minlen = 0;
+    }
+  }
+
   std::vector<int> topological_order() const {
     std::vector<int> indegree(nodes.size()), order;
     for (std::size_t v = 0; v < nodes.size(); ++v) indegree[v] = static_cast<int>(in[v].size());
@@ -183,6 +195,7 @@ void rank_frames(Graph& g) {
       if (ranked(g.items[i])) r.local.emplace(i, static_cast<int>(r.nodes.size())), r.nodes.push_back(i);
     r.edges = frame_edges(g, f);
     r.break_cycles();
+    if (f == 0 && g.spacing.handoffs_in_column) r.handoffs_in_column();
     std::vector<int> rank = r.ranks();
     for (std::size_t v = 0; v < r.nodes.size(); ++v) g.items[r.nodes[v]].rank = rank[v];
     g.frames[f].flow_edges = std::move(r.edges);
