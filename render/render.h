@@ -178,11 +178,13 @@ Outcome render_scene(const model::Definitions& defs, const Options& options, Tex
 // Print: the diagram laid out for pages of a given size (render/print.cpp). The model is not
 // changed; the pages are DI computed here. It fits on one page when it can at a scale where the
 // smallest text (every size raised to min_font_px) prints at min_text_pt; otherwise it is cut
-// into vertical slices between columns (never through a shape or label), each pool and lane
-// repeated with its title in every slice, each sequence flow across a cut drawn as a pair of
-// link events named after the page the other end is on ("2-бетте жалғасы"), slices stacked as
-// rows while they fit a page; each page has the title and "page N of M"; the legend of all the
-// pages' symbols ends the last page, or has a page of its own.
+// into vertical slices between columns (never through a shape or label), or its flow into
+// parts of a page each, every part laid out again on its own (render/print_parts.cpp: lanes
+// only as low as the part needs), each pool and lane repeated with its title on every page,
+// each sequence flow across a cut drawn as a pair of link events named after the page the
+// other end is on ("2-бетте жалғасы"), slices or parts stacked as rows while they fit a page;
+// each page has the title and "page N of M"; the legend of all the pages' symbols ends the
+// last page, or has a page of its own.
 struct PageSpec {
   double width_pt = 841.89, height_pt = 595.28;  // A4 landscape
   double margin_pt = 28.35;                      // 10 mm
