@@ -27,6 +27,30 @@ struct Unit {
   double x = 0, y = 0;
 };
 
+// The size a part laid out will be drawn at (render_scene's, from the DI alone: the search for
+// where a part ends lays out many, and draws only the ones it keeps).
+struct Extent {
+  double width = 0, height = 0;
+  bool ok = false;
+};
+
+Extent extent_of(const model::Diagram& d) {
+  double x0 = 1e18, y0 = 1e18, x1 = -1e18, y1 = -1e18;
+  auto add = [&](double x, double y) {
+    x0 = std::min(x0, x), y0 = std::min(y0, y), x1 = std::max(x1, x), y1 = std::max(y1, y);
+  };
+  auto add_box = [&](const model::Bounds& b) { add(b.x, b.y), add(b.x + b.width, b.y + b.height); };
+  for (const auto& di : d.plane.elements) {
+    if (di.kind == model::DiKind::shape) add_box(di.bounds);
+    for (const auto& w : di.waypoints) add(w.x, w.y);
+    if (di.label && di.label->bounds) add_box(*di.label->bounds);
+  }
+  if (x0 > x1) return {};
+  // render_scene's margins and least width; a few px for strokes and the text's own bounds.
+  constexpr double slack = 6;
+  return {std::max(x1 - x0 + 2 * scene_margin, 480.0) + slack, y1 - y0 + 2 * scene_margin + slack, true};
+}
+
 // A part laid out and drawn.
 struct Drawn {
   Scene scene;
@@ -79,10 +103,10 @@ class Parts {
     return it == owner_.end() ? npos : it->second;
   }
   model::Definitions make_part(std::size_t from, std::size_t to, const Names& names) const;
-  const Drawn& draw(std::size_t from, std::size_t to);
+  const Extent& measure(std::size_t from, std::size_t to);
   Drawn draw_part(std::size_t from, std::size_t to, const Names& names);
-  bool fits(const Scene& s) const {
-    return s.width * scale_ <= avail_w() + 0.01 && (s.height + header_h) * scale_ <= avail_h() + 0.01;
+  bool fits(const Extent& e) const {
+    return e.ok && e.width * scale_ <= avail_w() + 0.01 && (e.height + header_h) * scale_ <= avail_h() + 0.01;
   }
   double avail_w() const { return spec_.width_pt - 2 * spec_.margin_pt; }
   double avail_h() const { return spec_.height_pt - 2 * spec_.margin_pt; }
@@ -99,7 +123,8 @@ class Parts {
   std::vector<Unit> units_;                     // in the order of the columns
   std::map<std::string, std::size_t> owner_;    // element id → its unit's place in units_
   std::vector<int> crossings_;                  // at cut k (before units_[k]): flows across it
-  std::map<std::pair<std::size_t, std::size_t>, Drawn> tried_;
+  std::map<std::pair<std::size_t, std::size_t>, Extent> tried_;
+  std::size_t last_length_ = 4;  // units in the part before: where the next one's search starts
   Names placeholder_;
 };
 
@@ -283,24 +308,30 @@ Drawn Parts::draw_part(std::size_t from, std::size_t to, const Names& names) {
   return out;
 }
 
-const Drawn& Parts::draw(std::size_t from, std::size_t to) {
+const Extent& Parts::measure(std::size_t from, std::size_t to) {
   auto key = std::make_pair(from, to);
   auto it = tried_.find(key);
-  if (it == tried_.end()) it = tried_.emplace(key, draw_part(from, to, placeholder_)).first;
-  return it->second;
+  if (it != tried_.end()) return it->second;
+  Extent e;
+  model::Definitions part = make_part(from, to, placeholder_);
+  if (relayout_(part, density_))
+    if (const model::Diagram* d = first_drawn(part)) e = extent_of(*d);
+  return tried_.emplace(key, e).first->second;
 }
 
-// Where the part that begins at `from` ends: as far as a page takes it (found by doubling,
-// then halving), then back to the cut the fewest flows cross in its last quarter.
+// Where the part that begins at `from` ends: as far as a page takes it (from the length of the
+// part before, by doubling, then halving), then back to the cut the fewest flows cross in its
+// last quarter.
 std::size_t Parts::part_end(std::size_t from) {
   std::size_t n = units_.size();
-  auto ok = [&](std::size_t to) {
-    const Drawn& d = draw(from, to);
-    return d.ok && fits(d.scene);
-  };
+  auto ok = [&](std::size_t to) { return fits(measure(from, to)); };
   if (!ok(from + 1)) return from + 1;  // too large alone: printed smaller
   std::size_t good = from + 1, bad = n + 1;
-  for (std::size_t step = 1; good < n;) {
+  if (std::size_t guess = std::min(n, from + last_length_); guess > good) {
+    if (ok(guess)) good = guess;
+    else bad = guess;
+  }
+  for (std::size_t step = std::max<std::size_t>(1, last_length_ / 2); good < n && bad == n + 1;) {
     std::size_t to = std::min(n, good + step);
     if (!ok(to)) {
       bad = to;
@@ -319,6 +350,7 @@ std::size_t Parts::part_end(std::size_t from) {
   std::size_t lowest = good - (good - from - 1) / 4;
   for (std::size_t to = good; to >= lowest && to > from; --to)
     if (crossings_[to] < crossings_[best] && ok(to)) best = to;
+  last_length_ = best - from;
   return best;
 }
 
@@ -339,7 +371,7 @@ Attempt Parts::run() {
     int page = 1;
     double used = 0;
     for (std::size_t k = 0; k < parts.size(); ++k) {
-      double h = draw(parts[k].first, parts[k].second).scene.height;
+      double h = measure(parts[k].first, parts[k].second).height;
       if (used > 0 && used + row_gap + h > room) {
         ++page;
         used = 0;
