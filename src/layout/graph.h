@@ -152,8 +152,8 @@ struct Spacing {
   int title_lines = 2;
   double title_slack = 1;  // room for where the title's lines break (a line is not filled)
   bool title_across = false;  // titles written across the band: bands as tall as the wrapped title
-  // A flow from one lane to another that is its source's only way out and its target's only
-  // way in keeps one column: the step below the one before, as a handbook drawn for a page.
+  // A flow down to a lower lane that is its source's only way out and its target's only way in
+  // keeps one column: the step below the one before, as a handbook drawn for a page.
   bool handoffs_in_column = false;
   double content_inset = 0;  // more room right of the title bands: external labels of the first column
   static Spacing compact();

@@ -42,8 +42,8 @@ enum class Density {
   // Print by parts: one page's part of the flow laid out alone, where lanes of many lines of
   // text are what fills the page's height: tasks wider and lower, lanes only as high as their
   // content, titles written across a wider band (width is what such a page has to spare; a
-  // title up a low lane would break its words), and a hand-over from one lane to the next in
-  // one column (the next step straight below), as handbooks are drawn for a page.
+  // title up a low lane would break its words), and a hand-over down to a lower lane in one
+  // column (the next step straight below), as handbooks are drawn for a page.
   page_part,
   // The same with every step in a column of its own (print tries both).
   page,

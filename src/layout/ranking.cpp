@@ -122,14 +122,16 @@ struct Ranker {
     return false;
   }
 
-  // Minimum length 0 for a sequence flow between two lanes that is the one flow out of its
-  // source and the one flow into its target (after cycle breaking: it runs forward).
+  // Minimum length 0 for a sequence flow down to a lower lane that is the one flow out of its
+  // source and the one flow into its target (after cycle breaking: it runs forward). Only
+  // down: a column of steps read top to bottom; a flow back up takes the next column, as it
+  // would cross the column's own flows otherwise.
   void handoffs_in_column() {
     for (auto& e : edges) {
       if (e.minlen != 1 || e.reversed || g.links[e.link].kind != LinkKind::sequence) continue;
       int a = local[e.from], b = local[e.to];
       if (out[a].size() != 1 || in[b].size() != 1) continue;
-      if (g.items[e.from].band == g.items[e.to].band) continue;
+      if (g.items[e.to].band <= g.items[e.from].band) continue;
       e.minlen = 0;
     }
   }
