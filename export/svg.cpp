@@ -19,97 +19,146 @@ using render::Text;
 
 // Two decimals at most, no trailing zeros, no "-0". std::to_chars rounds as printf's "%.2f"
 // does (the exact value, to nearest), as fmt's "{:.2f}" did, in a tenth of the time.
-std::string num(double v) {
-  if (!std::isfinite(v)) return "0";
+void append_num(std::string& out, double v) {
   char buf[400];  // the longest fixed double: 309 digits, a sign, a point, 2 decimals
-  auto [end, ec] = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::fixed, 2);
-  if (ec != std::errc()) return "0";
+  auto [end, ec] = std::isfinite(v) ? std::to_chars(buf, buf + sizeof buf, v, std::chars_format::fixed, 2)
+                                    : std::to_chars_result{buf, std::errc::value_too_large};
+  if (ec != std::errc()) {
+    out += '0';
+    return;
+  }
   while (end > buf && end[-1] == '0') --end;
   if (end > buf && end[-1] == '.') --end;
-  std::string s(buf, end);
-  if (s == "-0") s = "0";
+  if (end - buf == 2 && buf[0] == '-' && buf[1] == '0') {
+    out += '0';
+    return;
+  }
+  out.append(buf, end);
+}
+
+std::string num(double v) {
+  std::string s;
+  append_num(s, v);
   return s;
 }
 
 std::string escape(std::string_view text) { return model::escape_markup(text); }
 
-std::string path_data(const Shape& s) {
-  std::string d;
+// Text to be escaped as markup.
+struct Escaped {
+  std::string_view text;
+};
+
+// The markup appended piece by piece to the one output string, with no string made for each
+// number or attribute on the way (most of the writer's time when it did): text as it is,
+// numbers as num() writes them, Escaped text escaped.
+class Markup {
+ public:
+  explicit Markup(std::string& out) : out_(out) {}
+  Markup& operator<<(std::string_view text) {
+    out_ += text;
+    return *this;
+  }
+  Markup& operator<<(char c) {
+    out_ += c;
+    return *this;
+  }
+  Markup& operator<<(double v) {
+    append_num(out_, v);
+    return *this;
+  }
+  Markup& operator<<(Escaped e) {
+    out_ += model::escape_markup(e.text);
+    return *this;
+  }
+
+ private:
+  std::string& out_;
+};
+
+void write_path_data(Markup& m, const Shape& s) {
+  bool first = true;
   for (const auto& op : s.path) {
-    if (!d.empty()) d += ' ';
-    d += op.op;
+    if (!first) m << ' ';
+    first = false;
+    m << op.op;
     int n = op.op == 'C' ? 6 : op.op == 'Z' ? 0 : 2;
     for (int i = 0; i < n; ++i) {
-      d += i == 0 ? "" : " ";
-      d += num(op.v[i]);
+      if (i > 0) m << ' ';
+      m << op.v[i];
     }
   }
-  return d;
 }
 
-std::string paint(const Shape& s) {
-  std::string a;
-  a += s.fill.empty() ? " fill=\"none\"" : " fill=\"" + escape(s.fill) + "\"";
-  if (!s.fill.empty() && s.fill_opacity < 1) a += " fill-opacity=\"" + num(s.fill_opacity) + "\"";
-  if (s.stroke.empty()) return a;
-  a += " stroke=\"" + escape(s.stroke) + "\" stroke-width=\"" + num(s.stroke_width) + "\"";
+void write_paint(Markup& m, const Shape& s) {
+  if (s.fill.empty()) m << " fill=\"none\"";
+  else m << " fill=\"" << Escaped{s.fill} << '"';
+  if (!s.fill.empty() && s.fill_opacity < 1) m << " fill-opacity=\"" << s.fill_opacity << '"';
+  if (s.stroke.empty()) return;
+  m << " stroke=\"" << Escaped{s.stroke} << "\" stroke-width=\"" << s.stroke_width << '"';
   if (!s.dash.empty()) {
-    a += " stroke-dasharray=\"";
-    for (std::size_t i = 0; i < s.dash.size(); ++i) a += (i ? "," : "") + num(s.dash[i]);
-    a += "\"";
+    m << " stroke-dasharray=\"";
+    for (std::size_t i = 0; i < s.dash.size(); ++i) {
+      if (i > 0) m << ',';
+      m << s.dash[i];
+    }
+    m << '"';
   }
-  a += s.round_cap ? " stroke-linecap=\"round\"" : "";
-  return a;
+  if (s.round_cap) m << " stroke-linecap=\"round\"";
 }
 
-void write_shape(std::string& out, const Shape& s) {
+void write_shape(Markup& m, const Shape& s) {
   switch (s.geometry) {
     case render::Geometry::rect:
-      out += "<rect x=\"" + num(s.x) + "\" y=\"" + num(s.y) + "\" width=\"" + num(s.width) + "\" height=\"" +
-             num(s.height) + "\"";
-      if (s.corner > 0) out += " rx=\"" + num(s.corner) + "\"";
+      m << "<rect x=\"" << s.x << "\" y=\"" << s.y << "\" width=\"" << s.width << "\" height=\"" << s.height << '"';
+      if (s.corner > 0) m << " rx=\"" << s.corner << '"';
       break;
     case render::Geometry::ellipse:
-      out += "<circle cx=\"" + num(s.x + s.width / 2) + "\" cy=\"" + num(s.y + s.height / 2) + "\" r=\"" +
-             num(s.width / 2) + "\"";
+      m << "<circle cx=\"" << s.x + s.width / 2 << "\" cy=\"" << s.y + s.height / 2 << "\" r=\"" << s.width / 2 << '"';
       break;
-    case render::Geometry::path: out += "<path d=\"" + path_data(s) + "\" stroke-linejoin=\"round\""; break;
+    case render::Geometry::path:
+      m << "<path d=\"";
+      write_path_data(m, s);
+      m << "\" stroke-linejoin=\"round\"";
+      break;
   }
-  out += paint(s) + "/>\n";
+  write_paint(m, s);
+  m << "/>\n";
 }
 
-void write_text(std::string& out, const Text& t) {
-  out += "<text xml:space=\"preserve\" font-size=\"" + num(t.font_px) + "\"";
-  if (t.bold) out += " font-weight=\"bold\"";
-  out += " fill=\"" + escape(t.color) + "\"";
-  if (t.anchor == render::Anchor::middle) out += " text-anchor=\"middle\"";
-  if (t.vertical) out += " transform=\"rotate(-90)\"";
-  out += ">";
+void write_text(Markup& m, const Text& t) {
+  m << "<text xml:space=\"preserve\" font-size=\"" << t.font_px << '"';
+  if (t.bold) m << " font-weight=\"bold\"";
+  m << " fill=\"" << Escaped{t.color} << '"';
+  if (t.anchor == render::Anchor::middle) m << " text-anchor=\"middle\"";
+  if (t.vertical) m << " transform=\"rotate(-90)\"";
+  m << '>';
   for (const auto& line : t.lines)
-    out += "<tspan x=\"" + num(line.x) + "\" y=\"" + num(line.y) + "\">" + escape(line.text) + "</tspan>";
-  out += "</text>\n";
+    m << "<tspan x=\"" << line.x << "\" y=\"" << line.y << "\">" << Escaped{line.text} << "</tspan>";
+  m << "</text>\n";
 }
 
 void write_element(std::string& out, const Element& e, const SvgOptions& options) {
+  Markup m(out);
   std::string link = options.link && !e.id.empty() ? options.link(e) : "";
-  if (!link.empty()) out += "<a href=\"" + escape(link) + "\" class=\"syzba-link\">\n";
+  if (!link.empty()) m << "<a href=\"" << Escaped{link} << "\" class=\"syzba-link\">\n";
   if (e.id.empty()) {
-    out += "<g class=\"syzba-" + escape(e.type) + "\">\n";
+    m << "<g class=\"syzba-" << Escaped{e.type} << "\">\n";
   } else {
-    out += "<g class=\"syzba-element\" data-element-id=\"" + escape(e.id) + "\" data-element-type=\"" +
-           escape(e.type) + "\"";
-    if (!e.detail.empty()) out += " data-detail=\"" + escape(e.detail) + "\"";
-    out += ">\n";
+    m << "<g class=\"syzba-element\" data-element-id=\"" << Escaped{e.id} << "\" data-element-type=\"" << Escaped{e.type}
+      << '"';
+    if (!e.detail.empty()) m << " data-detail=\"" << Escaped{e.detail} << '"';
+    m << ">\n";
     std::string tip = e.label;
     if (!e.detail.empty()) tip += (tip.empty() ? "" : " — ") + e.detail;
-    if (!tip.empty()) out += "<title>" + escape(tip) + "</title>\n";
+    if (!tip.empty()) m << "<title>" << Escaped{tip} << "</title>\n";
   }
   for (const auto& item : e.items) {
-    if (const auto* shape = std::get_if<Shape>(&item)) write_shape(out, *shape);
-    else write_text(out, std::get<Text>(item));
+    if (const auto* shape = std::get_if<Shape>(&item)) write_shape(m, *shape);
+    else write_text(m, std::get<Text>(item));
   }
-  out += "</g>\n";
-  if (!link.empty()) out += "</a>\n";
+  m << "</g>\n";
+  if (!link.empty()) m << "</a>\n";
 }
 
 }  // namespace
