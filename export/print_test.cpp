@@ -110,6 +110,8 @@ double check_pages(const Print& p, const model::Definitions& defs) {
     // The page's scene lies inside the margins: nothing is cut by the page's edge.
     CHECK(page.scene.width * page.scale <= avail_w + 0.5);
     CHECK(page.scene.height * page.scale <= avail_h + 0.5);
+    // Drawn in the fonts it was measured in (a page without them gets Pango's default, wider).
+    CHECK(page.scene.pango_family == render::TextEngine::pango_family());
     for (const auto& e : page.scene.elements) {
       if (p.task_ids.count(e.id)) ++drawn[e.id];
       if (e.type == "intermediateThrowEvent" || e.type == "intermediateCatchEvent")

@@ -55,6 +55,8 @@ struct Palette {
   std::string label = "#22242a";
   std::string muted = "#5a5f6b";   // durations, page numbers
 };
+// The colours of what belongs to the page, not to an element (title, legend).
+Palette page_palette(Theme theme);
 
 struct Style {
   std::string fill;

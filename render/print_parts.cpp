@@ -14,6 +14,7 @@
 
 #include <fmt/format.h>
 
+#include "render/legend.h"
 #include "render/print_detail.h"
 
 namespace syzba::render::print_detail {
@@ -111,6 +112,7 @@ class Parts {
   double avail_w() const { return spec_.width_pt - 2 * spec_.margin_pt; }
   double avail_h() const { return spec_.height_pt - 2 * spec_.margin_pt; }
   std::size_t part_end(std::size_t from);
+  void place_legend(std::vector<Scene>& pages, const std::set<std::string>& keys, bool handbook);
 
   static constexpr std::size_t npos = std::numeric_limits<std::size_t>::max();
   const model::Definitions& defs_;
@@ -288,6 +290,15 @@ model::Definitions Parts::make_part(std::size_t from, std::size_t to, const Name
   return part;
 }
 
+Scene page_like(const Scene& page) {
+  Scene blank;
+  blank.lang = page.lang;
+  blank.font_family = page.font_family;
+  blank.pango_family = page.pango_family;
+  blank.background = page.background;
+  return blank;
+}
+
 Drawn Parts::draw_part(std::size_t from, std::size_t to, const Names& names) {
   Drawn out;
   model::Definitions part = make_part(from, to, names);
@@ -352,6 +363,36 @@ std::size_t Parts::part_end(std::size_t from) {
     if (crossings_[to] < crossings_[best] && ok(to)) best = to;
   last_length_ = best - from;
   return best;
+}
+
+// The legend of every part's symbols: under the last part in as few rows as the page's width
+// allows, or beside it in as many as its height allows, or else on a page of its own.
+void Parts::place_legend(std::vector<Scene>& pages, const std::set<std::string>& keys, bool handbook) {
+  auto rows = legend_rows(keys, handbook, options_.lang);
+  if (rows.empty()) return;
+  Palette palette = page_palette(options_.theme);
+  Scene& page = pages.back();
+  double room_w = avail_w() / scale_, room_h = avail_h() / scale_ - header_h;
+  auto drawn = [&](double max_width) { return draw_legend(rows, 0, 0, max_width, text_, options_.lang, palette); };
+  auto put = [&](Scene& on, LegendBox box, double x, double y) {
+    translate(box.element, x, y);
+    on.width = std::max(on.width, std::ceil(x + box.width + scene_margin));
+    on.height = std::max(on.height, std::ceil(y + box.height + scene_margin));
+    on.elements.push_back(std::move(box.element));
+  };
+  LegendBox under = drawn(room_w - 2 * scene_margin);
+  if (page.height + under.height + scene_margin <= room_h && under.width + 2 * scene_margin <= room_w)
+    return put(page, std::move(under), scene_margin, page.height);
+  double beside_w = room_w - page.width - scene_margin;
+  if (beside_w > 0) {
+    LegendBox beside = drawn(beside_w);
+    if (beside.width <= beside_w && beside.height + 2 * scene_margin <= room_h)
+      return put(page, std::move(beside), page.width, scene_margin);
+  }
+  // The last page's fonts, language and colours: the legend was measured in them.
+  Scene alone = page_like(page);
+  put(alone, std::move(under), scene_margin, scene_margin);
+  pages.push_back(std::move(alone));
 }
 
 Attempt Parts::run() {
@@ -437,46 +478,7 @@ Attempt Parts::run() {
   for (const auto& c : defs_.collaborations)
     for (const auto& m : c.message_flows) out.undrawn += !message_flows_drawn.count(m.id);
 
-  if (options_.legend) {
-    Options legend_options = options_;
-    legend_options.title_band = layout::title_band(layout::Density::page_part).width;
-    legend_options.title_lines = layout::title_band(layout::Density::page_part).lines;
-    legend_options.title_across = layout::title_band(layout::Density::page_part).across;
-    legend_options.title_block = false;
-    legend_options.legend_keys = keys;
-    legend_options.handbook_legend = handbook;
-    model::Definitions last = make_part(parts.back().first, parts.back().second, names);
-    if (relayout_(last, density_)) {
-      auto drawn = render_scene(last, legend_options, text_);
-      auto it = std::find_if(drawn.scene.elements.begin(), drawn.scene.elements.end(),
-                             [](const Element& e) { return e.type == "legend"; });
-      if (it != drawn.scene.elements.end()) {
-        Element legend = std::move(*it);
-        Box box = bounds_of(legend);
-        Scene& page = pages.back();
-        double room_w = avail_w() / scale_, room_h = avail_h() / scale_ - header_h;
-        if (page.height + box.height + scene_margin <= room_h && std::max(page.width, box.width + 2 * scene_margin) <= room_w) {
-          translate(legend, scene_margin - box.x, page.height - box.y);  // under the last part
-          page.width = std::max(page.width, std::ceil(box.width + 2 * scene_margin));
-          page.height = std::ceil(page.height + box.height + scene_margin);
-          page.elements.push_back(std::move(legend));
-        } else if (page.width + box.width + scene_margin <= room_w && box.height + 2 * scene_margin <= room_h) {
-          translate(legend, page.width - box.x, scene_margin - box.y);  // beside it
-          page.width = std::ceil(page.width + box.width + scene_margin);
-          page.height = std::max(page.height, std::ceil(box.height + 2 * scene_margin));
-          page.elements.push_back(std::move(legend));
-        } else {  // a page of its own
-          Scene alone;
-          translate(legend, scene_margin - box.x, scene_margin - box.y);
-          alone.width = std::ceil(box.width + 2 * scene_margin);
-          alone.height = std::ceil(box.height + 2 * scene_margin);
-          alone.background = page.background;
-          alone.elements.push_back(std::move(legend));
-          pages.push_back(std::move(alone));
-        }
-      }
-    }
-  }
+  if (options_.legend) place_legend(pages, keys, handbook);
 
   double smallest = scale_;
   int count = static_cast<int>(pages.size());

@@ -275,7 +275,7 @@ Outcome render_scene(const model::Definitions& defs, const Options& options, Tex
   if (diagram->plane.elements.empty())
     outcome.warning = "the diagram '" + diagram->id + "' draws nothing (the model holds no element to draw): the picture is empty";
   Catalog catalog = make_catalog(defs);
-  Palette page_palette = palette_for(model::DiElement{}, options.theme);
+  Palette page_colors = page_palette(options.theme);
 
   // What is drawn, in drawing order.
   struct Entry {
@@ -389,7 +389,7 @@ Outcome render_scene(const model::Definitions& defs, const Options& options, Tex
   // The title block above the drawing, the drawing shifted under it, the legend below.
   double page_w = std::max(drawing.max_x - drawing.min_x + 2 * margin, 480.0);
   double title_h = 0;
-  Element title = title_block(defs, options, text, page_w, page_palette, title_h);
+  Element title = title_block(defs, options, text, page_w, page_colors, title_h);
   scene.title = displayable(title.label, 300);
   if (!options.title_block) {
     title.items.clear();
@@ -410,7 +410,7 @@ Outcome render_scene(const model::Definitions& defs, const Options& options, Tex
   if (options.legend) {
     used.insert(options.legend_keys.begin(), options.legend_keys.end());
     auto rows = legend_rows(used, outcome.handbook || options.handbook_legend, options.lang);
-    LegendBox legend = draw_legend(rows, margin, bottom, std::max(page_w - 2 * margin, 320.0), text, options.lang, page_palette);
+    LegendBox legend = draw_legend(rows, margin, bottom, std::max(page_w - 2 * margin, 320.0), text, options.lang, page_colors);
     if (!rows.empty()) {
       bottom += legend.height + margin;
       width = std::max(width, legend.width + 2 * margin);
@@ -422,5 +422,7 @@ Outcome render_scene(const model::Definitions& defs, const Options& options, Tex
   scene.description = describe(scene, tasks, conditions, options.lang);
   return outcome;
 }
+
+Palette page_palette(Theme theme) { return palette_for(model::DiElement{}, theme); }
 
 }  // namespace syzba::render

@@ -84,9 +84,10 @@ Spacing Spacing::compact() {
 Spacing Spacing::page(bool handoffs_in_column) {
   // Measured on models/ by parts on A4 landscape at 7 pt (pages and the text size): tasks up to
   // 200 px wide and from 50 px high (a long name in four lines rather than seven), lanes from
-  // 50 px with 6 px of padding, gaps of 30 and 16 px, titles across a band of 100 px.
+  // 50 px with 6 px of padding, gaps of 30 and 16 px, titles across a band of 120 px, events'
+  // labels 100 px wide (a long one in three lines, not five: the lane is lower).
   TitleBand band = layout::title_band(Density::page_part);
-  Spacing spacing{30, 16, 6, 50, 80, 200, 50, band.width, band.lines, 1.2};
+  Spacing spacing{30, 16, 6, 50, 100, 200, 50, band.width, band.lines, 1.2};
   spacing.title_across = band.across;
   spacing.handoffs_in_column = handoffs_in_column;
   // An event's label, wider than the event, stays clear of the lane's title.
@@ -99,7 +100,7 @@ TitleBand title_band(Density density) {
     case Density::screen: break;
     case Density::compact: return {46, 3};
     case Density::page_part:
-    case Density::page: return {100, 2, true};
+    case Density::page: return {120, 2, true};
   }
   return {size::title_band, 2};
 }
