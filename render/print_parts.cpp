@@ -503,15 +503,20 @@ Attempt Parts::run() {
 
 Attempt print_by_parts(const model::Definitions& defs, const Options& options, const PageSpec& spec, TextEngine& text,
                        const Relayout& relayout) {
-  // Hand-overs between lanes in one column make parts narrower and often taller: both tried,
-  // the fewer pages kept (the larger text when the same).
-  Attempt columns = Parts(defs, options, spec, text, relayout, layout::Density::page_part).run();
-  Attempt steps = Parts(defs, options, spec, text, relayout, layout::Density::page).run();
-  if (columns.pages.empty()) return steps;
-  if (steps.pages.empty()) return columns;
-  bool fewer = steps.pages.size() < columns.pages.size();
-  bool larger = steps.pages.size() == columns.pages.size() && steps.scale > columns.scale + 1e-9;
-  return fewer || larger ? steps : columns;
+  // Hand-overs between lanes in one column make parts narrower and often taller: the four
+  // page densities tried, the densest last, the fewest pages kept (when the same, the larger
+  // text, else the earlier: the easier to read); one page ends the search.
+  Attempt best;
+  for (auto density : {layout::Density::page_part, layout::Density::page, layout::Density::page_stacked,
+                       layout::Density::page_densest}) {
+    Attempt next = Parts(defs, options, spec, text, relayout, density).run();
+    if (next.pages.empty()) continue;
+    bool fewer = best.pages.empty() || next.pages.size() < best.pages.size();
+    bool larger = next.pages.size() == best.pages.size() && next.scale > best.scale + 1e-9;
+    if (fewer || larger) best = std::move(next);
+    if (best.pages.size() == 1 && best.scale * spec.min_font_px >= spec.min_text_pt - 1e-6) break;
+  }
+  return best;
 }
 
 }  // namespace syzba::render::print_detail

@@ -155,9 +155,11 @@ struct Spacing {
   // A flow down to a lower lane that is its source's only way out and its target's only way in
   // keeps one column: the step below the one before, as a handbook drawn for a page.
   bool handoffs_in_column = false;
+  bool handoffs_up = false;  // and up to a higher lane as well: the step above the one before
+  bool lane_twice_in_column = false;  // a run of hand-overs may come back into a lane it left
   double content_inset = 0;  // more room right of the title bands: external labels of the first column
   static Spacing compact();
-  static Spacing page(bool handoffs_in_column);
+  static Spacing page(bool handoffs_in_column, bool handoffs_up = false, bool lane_twice_in_column = false);
 };
 
 struct Graph {

@@ -45,7 +45,13 @@ enum class Density {
   // title up a low lane would break its words), and a hand-over down to a lower lane in one
   // column (the next step straight below), as handbooks are drawn for a page.
   page_part,
-  // The same with every step in a column of its own (print tries both).
+  // The same with a hand-over up to a higher lane kept in one column too, each lane once in a
+  // column: narrower, for a process that is long rather than tall (print tries every page
+  // density, the densest last).
+  page_stacked,
+  // The same where a column passes through a lane twice (two rows there): the narrowest.
+  page_densest,
+  // The same with every step in a column of its own.
   page,
 };
 

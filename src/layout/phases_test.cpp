@@ -51,12 +51,12 @@ std::string process_xml(const std::vector<std::string>& nodes, const std::vector
   return xml + "</process></definitions>";
 }
 
-Graph phases(const std::string& xml, int up_to) {
+Graph phases(const std::string& xml, int up_to, const syzba::layout::Spacing& spacing = {}) {
   auto read = syzba::io::read_bpmn(xml);
   REQUIRE(read.definitions);
   static syzba::model::Definitions defs;
   defs = std::move(*read.definitions);
-  Graph g = syzba::layout::build_graph(defs, "p", syzba::layout::estimate_text);
+  Graph g = syzba::layout::build_graph(defs, "p", syzba::layout::estimate_text, spacing);
   syzba::layout::rank_frames(g);
   if (up_to >= 2) syzba::layout::order_frames(g);
   if (up_to >= 3) syzba::layout::assign_rows(g);
@@ -64,6 +64,7 @@ Graph phases(const std::string& xml, int up_to) {
     syzba::layout::place(g);
     syzba::layout::route_along_layers(g);
   }
+  if (up_to >= 5) syzba::layout::route(g);
   return g;
 }
 
@@ -124,6 +125,41 @@ TEST_CASE("ranking reverses a return for correction and puts a merge right after
   auto back = std::find_if(edges.begin(), edges.end(), [](const auto& e) { return e.reversed; });
   CHECK(g.items[back->to].id == "fix");
   CHECK(g.items[back->from].id == "check");
+}
+
+TEST_CASE("print's page densities keep a hand-over in one column, up only when asked, with room for its arrow", "[layout][phases]") {
+  // The clerk hands up to the head, the head up to the office; the office back down to the clerk.
+  std::string xml = process_xml({"startEvent s clerk", "task a clerk", "task b head", "task c office", "task d clerk",
+                                 "endEvent e clerk"},
+                                {"s>a", "a>b", "b>c", "c>d", "d>e"}, {"office", "head", "clerk"});
+  using syzba::layout::Spacing;
+  Graph screen = phases(xml, 1);
+  CHECK(item(screen, "b").rank == item(screen, "a").rank + 1);
+  CHECK(item(screen, "c").rank == item(screen, "b").rank + 1);
+  Graph down = phases(xml, 1, Spacing::page(true));
+  CHECK(item(down, "b").rank == item(down, "a").rank + 1);  // up: the next column
+  CHECK(item(down, "d").rank == item(down, "c").rank);      // down: the step right below
+  Graph both = phases(xml, 5, Spacing::page(true, true));
+  CHECK(item(both, "b").rank == item(both, "a").rank);
+  CHECK(item(both, "c").rank == item(both, "b").rank);      // a, b, c in one column
+  CHECK(item(both, "d").rank == item(both, "c").rank + 1);  // the clerk's lane is in it already
+  const auto& a = item(both, "a").box;
+  const auto& b = item(both, "b").box;
+  const auto& c = item(both, "c").box;
+  INFO("a " << a.y << "+" << a.h << ", b " << b.y << "+" << b.h << ", c " << c.y << "+" << c.h);
+  // Arrows straight up and long enough to be seen (the lanes' padding alone leaves 12 px).
+  CHECK(a.y - b.bottom() >= 24);
+  CHECK(b.y - c.bottom() >= 24);
+  int straight = 0;
+  for (const auto& link : both.links) {
+    if (link.id != "f1" && link.id != "f2") continue;
+    INFO(link.id);
+    REQUIRE(link.route.size() == 2);
+    CHECK(link.route[0].x == link.route[1].x);
+    CHECK(link.route[0].y > link.route[1].y);
+    ++straight;
+  }
+  CHECK(straight == 2);
 }
 
 TEST_CASE("ordering keeps each lane a block and puts a refusal below the main path", "[layout][phases]") {

@@ -17,6 +17,31 @@ constexpr double pool_gap = 30, boundary_step = 46;
 
 bool in_cell(const Item& item) { return item.kind != ItemKind::boundary_event; }
 
+// A hand-over kept in one column (Spacing::handoffs_in_column) is drawn straight from one band
+// into the other: the upper band gets room under its rows and the lower one above them, so that
+// the arrow between the two steps is long enough to be seen (the padding alone leaves 12 px).
+constexpr double handover_room = 7;
+
+struct Room {
+  double above = 0, below = 0;
+};
+
+std::vector<Room> handover_room_of(const Graph& g, int frame, int bands) {
+  std::vector<Room> room(static_cast<std::size_t>(bands));
+  if (frame != 0 || !g.spacing.handoffs_in_column) return room;
+  for (const auto& link : g.links) {
+    if (link.kind != LinkKind::sequence || link.from < 0 || link.to < 0) continue;
+    const Item* a = &g.items[static_cast<std::size_t>(link.from)];
+    const Item* b = &g.items[static_cast<std::size_t>(link.to)];
+    if (a->frame != 0 || b->frame != 0 || !in_cell(*a) || !in_cell(*b) || a->rank != b->rank || a->band == b->band) continue;
+    if (a->band > b->band) std::swap(a, b);  // leaves are numbered from the top
+    if (b->band >= bands) continue;
+    room[static_cast<std::size_t>(a->band)].below = handover_room;
+    room[static_cast<std::size_t>(b->band)].above = handover_room;
+  }
+  return room;
+}
+
 // An external label may reach a little into the gaps beside its column.
 double footprint_width(const Graph& g, const Item& item) {
   return std::max(item.box.w, item.external_label ? item.label.width - g.spacing.column_gap * 0.6 : 0.0);
@@ -137,8 +162,9 @@ void place_frame(Graph& g, int f) {
 
   // Band heights, then band positions, then each row's centre line.
   std::vector<double> leaf_heights(bands);
+  std::vector<Room> room = handover_room_of(g, f, bands);
   for (int b = 0; b < bands; ++b) {
-    double content = rows[b].height();
+    double content = rows[b].height() + room[b].above + room[b].below;
     bool empty_pool = f == 0 && rows[b].above.empty() && g.bands[frame.leaves[b]].pool;
     leaf_heights[b] = f != 0 ? content : empty_pool ? size::black_box_band
                                                   : std::max(g.spacing.min_band, content + 2 * g.spacing.band_padding);
@@ -166,7 +192,7 @@ void place_frame(Graph& g, int f) {
   }
   std::vector<std::vector<double>> centre(bands);
   for (int b = 0; b < bands; ++b) {
-    double y = band_top[b] + (leaf_heights[b] - rows[b].height()) / 2;
+    double y = band_top[b] + room[b].above + (leaf_heights[b] - room[b].above - room[b].below - rows[b].height()) / 2;
     for (std::size_t r = 0; r < rows[b].above.size(); ++r) {
       centre[b].push_back(std::round(y + rows[b].above[r]));
       y += rows[b].above[r] + rows[b].below[r];

@@ -123,15 +123,30 @@ struct Ranker {
   }
 
   // Minimum length 0 for a sequence flow down to a lower lane that is the one flow out of its
-  // source and the one flow into its target (after cycle breaking: it runs forward). Only
-  // down: a column of steps read top to bottom; a flow back up takes the next column, as it
-  // would cross the column's own flows otherwise.
+  // source and the one flow into its target (after cycle breaking: it runs forward): a column
+  // of steps read top to bottom. Up to a higher lane too when the spacing says so (a column
+  // read along its arrows, as handbooks drawn for a page stack a run of hand-overs).
+  // A column holds each lane once (unless the spacing says otherwise): a run of hand-overs back
+  // into a lane it has passed through goes on in the next column (two rows in that lane make
+  // the page taller where it may have needed it narrower).
   void handoffs_in_column() {
+    std::vector<std::vector<int>> column(nodes.size());  // the bands of a node's column so far
+    std::vector<int> head(nodes.size());                 // the column a node is in
+    for (std::size_t v = 0; v < nodes.size(); ++v) column[v] = {g.items[nodes[v]].band}, head[v] = static_cast<int>(v);
     for (auto& e : edges) {
       if (e.minlen != 1 || e.reversed || g.links[e.link].kind != LinkKind::sequence) continue;
       int a = local[e.from], b = local[e.to];
       if (out[a].size() != 1 || in[b].size() != 1) continue;
-      if (g.items[e.to].band <= g.items[e.from].band) continue;
+      int from = g.items[e.from].band, to = g.items[e.to].band;
+      if (to == from || (to < from && !g.spacing.handoffs_up)) continue;
+      auto& into = column[head[a]];
+      const auto& joining = column[head[b]];
+      auto in_column = [&](int band) { return std::count(into.begin(), into.end(), band) > 0; };
+      if (!g.spacing.lane_twice_in_column && std::any_of(joining.begin(), joining.end(), in_column)) continue;
+      into.insert(into.end(), joining.begin(), joining.end());
+      int old = head[b];
+      for (auto& h : head)
+        if (h == old) h = head[a];
       e.minlen = 0;
     }
   }

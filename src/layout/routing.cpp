@@ -292,24 +292,26 @@ class Router {
     link.route = simplify({{from.right(), from.cy()}, {mid, from.cy()}, {mid, to.cy()}, {to.x, to.cy()}});
   }
 
-  // A hand-over to the step right below it (print's columns, Spacing::handoffs_in_column):
-  // straight down between them when nothing stands in between. The grid has no line there
-  // when the gap is narrower than two shape margins.
-  bool straight_down(Link& link, const Rect& from, const Rect& to) const {
+  // A hand-over to the step right below or above it (print's columns,
+  // Spacing::handoffs_in_column): straight between them when nothing stands in between. The
+  // grid has no line there when the gap is narrower than two shape margins.
+  bool straight_across(Link& link, const Rect& from, const Rect& to) const {
     if (!g_.spacing.handoffs_in_column || link.kind != LinkKind::sequence || link.from < 0 || link.to < 0) return false;
     double lo = std::max(from.x, to.x), hi = std::min(from.right(), to.right());
-    if (hi - lo < 10 || to.y < from.bottom()) return false;
+    bool down = to.y >= from.bottom(), up = g_.spacing.handoffs_up && from.y >= to.bottom();
+    if (hi - lo < 10 || (!down && !up)) return false;
     double x = from.cx() >= lo && from.cx() <= hi ? from.cx() : (lo + hi) / 2;
-    Rect between{x - 1, from.bottom(), 2, to.y - from.bottom()};
+    double y0 = down ? from.bottom() : from.y, y1 = down ? to.y : to.bottom();
+    Rect between{x - 1, std::min(y0, y1), 2, std::fabs(y1 - y0)};
     for (int i = 0; i < static_cast<int>(g_.items.size()); ++i)
       if (i != link.from && i != link.to && g_.items[i].box.overlaps(between)) return false;
-    link.route = {{x, from.bottom()}, {x, to.y}};
+    link.route = {{x, y0}, {x, y1}};
     return true;
   }
 
   void route_link(Link& link) {
     Rect from = end_rect(link, true), to = end_rect(link, false);
-    if (straight_down(link, from, to)) return;
+    if (straight_across(link, from, to)) return;
     exempt(link, 1);
     std::vector<Port> starts = ports(g_, link, true, from, to.cx());
     std::vector<Port> ends = ports(g_, link, false, to, from.cx());
