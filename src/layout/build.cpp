@@ -91,7 +91,8 @@ struct Builder {
     item.external_label = !item.name.empty() && (item.kind == ItemKind::data || model::is_event(item.node_kind) ||
                                                   model::is_gateway(item.node_kind)) && item.kind != ItemKind::annotation &&
                           item.kind != ItemKind::group;
-    if (item.external_label) item.label = measure(item.name, size::label_font, g.spacing.label_width);
+    double label_width = item.kind == ItemKind::data ? g.spacing.data_label_width : g.spacing.label_width;
+    if (item.external_label) item.label = measure(item.name, size::label_font, label_width);
     if (item.external_label) item.below = size::label_gap + item.label.height;
   }
 

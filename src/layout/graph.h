@@ -158,6 +158,8 @@ struct Spacing {
   bool handoffs_up = false;  // and up to a higher lane as well: the step above the one before
   bool lane_twice_in_column = false;  // a run of hand-overs may come back into a lane it left
   double content_inset = 0;  // more room right of the title bands: external labels of the first column
+  // A data object's label, under it in a task's column: as wide as that column may be.
+  double data_label_width = size::label_width;
   static Spacing compact();
   static Spacing page(bool handoffs_in_column, bool handoffs_up = false, bool lane_twice_in_column = false);
 };

@@ -92,6 +92,8 @@ Spacing Spacing::page(bool handoffs_in_column, bool handoffs_up, bool lane_twice
   spacing.handoffs_in_column = handoffs_in_column;
   spacing.handoffs_up = handoffs_up;
   spacing.lane_twice_in_column = lane_twice_in_column;
+  // A document's long name in four lines under it rather than nine.
+  spacing.data_label_width = 180;
   // An event's label, wider than the event, stays clear of the lane's title.
   spacing.content_inset = (spacing.label_width - 36) / 2;
   return spacing;
