@@ -81,6 +81,12 @@ struct Placer {
     std::vector<int> ignore = item.containers;
     ignore.push_back(i);
     auto band = band_of(item);
+    // Under it still, moved in from the band's edge: an end event's label in the last column,
+    // wider than the event, would cross the pool's border.
+    if (band && band->w >= w + 2 * gap) {
+      double inside = std::clamp(b.cx() - w / 2, band->x + gap, band->right() - gap - w);
+      if (inside != b.cx() - w / 2) candidates.insert(candidates.begin() + 1, Rect{inside, b.bottom() + gap, w, h});
+    }
     item.label_box = choose(candidates, ignore, band ? &*band : nullptr);
     labels.add(*item.label_box, -1);
   }

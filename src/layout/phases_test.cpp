@@ -162,6 +162,21 @@ TEST_CASE("print's page densities keep a hand-over in one column, up only when a
   CHECK(straight == 2);
 }
 
+TEST_CASE("an end event's label in the last column stays inside its pool", "[layout][phases]") {
+  // A long name under the last event, wider than it: centred, it would cross the lane's edge.
+  std::string xml = process_xml({"startEvent s office", "task a office", "endEvent Қызмет_көрсетілді_және_нәтижесі_жіберілді office"},
+                                {"s>a", "a>Қызмет_көрсетілді_және_нәтижесі_жіберілді"}, {"office"});
+  Graph g = phases(xml, 5, syzba::layout::Spacing::page(true));
+  syzba::layout::place_labels(g, syzba::layout::estimate_text);
+  const auto& end = item(g, "Қызмет_көрсетілді_және_нәтижесі_жіберілді");
+  REQUIRE(end.label_box);
+  const auto& lane = g.bands[g.frames[0].leaves[0]].box;
+  INFO("label " << end.label_box->x << "+" << end.label_box->w << ", lane " << lane.x << "+" << lane.w);
+  CHECK(end.label_box->w > end.box.w + 20);
+  CHECK(end.label_box->right() <= lane.right());
+  CHECK(end.label_box->y >= end.box.bottom());  // still under the event
+}
+
 TEST_CASE("ordering keeps each lane a block and puts a refusal below the main path", "[layout][phases]") {
   Graph g = phases(process_xml({"startEvent s office", "task a office", "exclusiveGateway ok head", "task b head",
                                 "endEvent refused head", "task c office", "endEvent e office"},
