@@ -94,7 +94,9 @@ class Parts {
         const Relayout& relayout, layout::Density density)
       : defs_(defs), options_(options), spec_(spec), text_(text), relayout_(relayout), density_(density) {}
 
-  Attempt run();
+  // Gives up (no pages) once the diagram needs more than page_limit pages: another attempt
+  // made it in fewer.
+  Attempt run(std::size_t page_limit);
 
  private:
   using Names = std::map<std::size_t, std::pair<std::string, std::string>>;  // by flow number
@@ -395,31 +397,28 @@ void Parts::place_legend(std::vector<Scene>& pages, const std::set<std::string>&
   pages.push_back(std::move(alone));
 }
 
-Attempt Parts::run() {
+Attempt Parts::run(std::size_t page_limit) {
   Attempt out;
   if (!relayout_ || !collect_units()) return out;
   scale_ = std::min(0.75, spec_.min_text_pt / spec_.min_font_px);
+  // Parts, each stacked on the page of the one before while it fits.
   std::vector<std::pair<std::size_t, std::size_t>> parts;
+  std::vector<int> page_of;
+  double room = avail_h() / scale_ - header_h;
+  int page = 1;
+  double used = 0;
   for (std::size_t from = 0; from < units_.size();) {
     std::size_t to = part_end(from);
-    parts.emplace_back(from, to);
-    from = to;
-  }
-  // Parts stacked on pages while they fit.
-  std::vector<int> page_of(parts.size());
-  {
-    double room = avail_h() / scale_ - header_h;
-    int page = 1;
-    double used = 0;
-    for (std::size_t k = 0; k < parts.size(); ++k) {
-      double h = measure(parts[k].first, parts[k].second).height;
-      if (used > 0 && used + row_gap + h > room) {
-        ++page;
-        used = 0;
-      }
-      used += (used > 0 ? row_gap : 0) + h;
-      page_of[k] = page;
+    double h = measure(from, to).height;
+    if (used > 0 && used + row_gap + h > room) {
+      ++page;
+      used = 0;
     }
+    used += (used > 0 ? row_gap : 0) + h;
+    if (static_cast<std::size_t>(page) > page_limit) return out;
+    parts.emplace_back(from, to);
+    page_of.push_back(page);
+    from = to;
   }
   // The link pairs' names, from the pages their ends are on.
   auto part_of = [&](std::size_t unit) {
@@ -509,7 +508,8 @@ Attempt print_by_parts(const model::Definitions& defs, const Options& options, c
   Attempt best;
   for (auto density : {layout::Density::page_part, layout::Density::page, layout::Density::page_stacked,
                        layout::Density::page_densest}) {
-    Attempt next = Parts(defs, options, spec, text, relayout, density).run();
+    std::size_t limit = best.pages.empty() ? std::numeric_limits<std::size_t>::max() : best.pages.size();
+    Attempt next = Parts(defs, options, spec, text, relayout, density).run(limit);
     if (next.pages.empty()) continue;
     bool fewer = best.pages.empty() || next.pages.size() < best.pages.size();
     bool larger = next.pages.size() == best.pages.size() && next.scale > best.scale + 1e-9;
