@@ -227,10 +227,12 @@ set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
 set(CPACK_DEBIAN_SYZBA_PACKAGE_NAME syzba)
 set(CPACK_DEBIAN_SYZBA_PACKAGE_SECTION utils)
 set(CPACK_DEBIAN_SYZBA_PACKAGE_SHLIBDEPS ON)
-# The command opens libzip itself (src/cli/zip_on_demand.cpp), so dpkg-shlibdeps does not see
-# it: libzip.so.4 is package libzip4.
+# The command opens libzip, pangocairo and Cairo itself (src/cli/zip_on_demand.cpp,
+# cairo_on_demand.cpp), so dpkg-shlibdeps may not see them: libzip.so.4 is package libzip4,
+# libpangocairo-1.0.so.0 is libpangocairo-1.0-0 (Cairo, libcairo2, comes with it).
 string(REGEX REPLACE "^lib(.+)\\.so\\.([0-9]+)$" "lib\\1\\2" SYZBA_LIBZIP_PACKAGE "${SYZBA_LIBZIP_SONAME}")
-set(CPACK_DEBIAN_SYZBA_PACKAGE_DEPENDS "${SYZBA_LIBZIP_PACKAGE}")
+string(REGEX REPLACE "^lib(.+)\\.so\\.([0-9]+)$" "lib\\1-\\2" SYZBA_PANGOCAIRO_PACKAGE "${SYZBA_PANGOCAIRO_SONAME}")
+set(CPACK_DEBIAN_SYZBA_PACKAGE_DEPENDS "${SYZBA_LIBZIP_PACKAGE}, ${SYZBA_PANGOCAIRO_PACKAGE}")
 set(CPACK_DEBIAN_SYZBA_PACKAGE_RECOMMENDS "fonts-liberation2 | fonts-noto-core | fonts-dejavu-core")
 set(CPACK_DEBIAN_SYZBA_DESCRIPTION "check, lay out and draw BPMN models of state-service regulations
 syzba captures the process diagrams of Kazakh state-service regulations as

@@ -2,6 +2,7 @@
 // inside their shapes, the legend's rows and vocabulary, durations, colours, themes, and
 // hostile labels bounded.
 #include <catch2/catch.hpp>
+#include <pango/pangocairo.h>
 
 #include <algorithm>
 #include <map>
@@ -311,4 +312,43 @@ TEST_CASE("a file without a diagram is laid out; an unknown --diagram is an erro
   options.diagram = "no-such-diagram";
   auto outcome = render::render_scene(defs, options, text);
   CHECK_THAT(outcome.error, Catch::Contains("no diagram 'no-such-diagram'"));
+}
+
+// TextEngine measures through pangoft2 (no Cairo for an SVG); the PDF and PNG draw through
+// pangocairo. Their widths must agree, also for a glyph no font has, which pangocairo draws as
+// a box of hexadecimal digits wider than pangoft2's (the engine measures such text by pangocairo).
+TEST_CASE("text is measured as pangocairo draws it, a glyph no font has included", "[render][text]") {
+  auto cairo_width = [](const std::string& s, double px, bool bold) {
+    PangoFontMap* map = pango_cairo_font_map_new();
+    PangoContext* context = pango_font_map_create_context(map);
+    cairo_font_options_t* options = cairo_font_options_create();
+    cairo_font_options_set_hint_metrics(options, CAIRO_HINT_METRICS_OFF);
+    cairo_font_options_set_hint_style(options, CAIRO_HINT_STYLE_NONE);
+    cairo_font_options_set_antialias(options, CAIRO_ANTIALIAS_GRAY);
+    pango_cairo_context_set_font_options(context, options);
+    cairo_font_options_destroy(options);
+    pango_cairo_context_set_resolution(context, 96);
+    PangoLayout* layout = pango_layout_new(context);
+    PangoFontDescription* d = pango_font_description_from_string(std::string(render::TextEngine::pango_family()).c_str());
+    pango_font_description_set_absolute_size(d, px * PANGO_SCALE);
+    pango_font_description_set_weight(d, bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
+    pango_layout_set_font_description(layout, d);
+    pango_layout_set_text(layout, s.data(), static_cast<int>(s.size()));
+    PangoRectangle logical;
+    pango_layout_get_extents(layout, nullptr, &logical);
+    pango_font_description_free(d);
+    g_object_unref(layout);
+    g_object_unref(context);
+    g_object_unref(map);
+    return static_cast<double>(logical.width) / PANGO_SCALE;
+  };
+  render::TextEngine text;
+  for (std::string s : {"Өтінішті тіркеу", "Register the application", "\xEE\x80\x80 box", "\xE6\xBC\xA2\xE5\xAD\x97 and \xF0\x9F\x98\x80"})
+    for (bool bold : {false, true}) {
+      auto block = text.wrap(s, 12, bold, -1);
+      REQUIRE(block.lines.size() == 1);
+      CHECK(block.lines[0].text == s);
+      CHECK(block.lines[0].width == cairo_width(s, 12, bold));
+    }
+  CHECK_FALSE(text.covers("\xEE\x80\x80"));
 }

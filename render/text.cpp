@@ -1,8 +1,16 @@
 // TextEngine: Pango over fontconfig, with metrics unhinted so that widths are the same at
 // every scale and in every output (SVG, PDF, PNG). Lines are returned as strings so that SVG
 // and Cairo draw exactly the same line breaks.
+// Text is measured through Pango's FreeType font map (pangoft2), which needs no Cairo: an SVG
+// is drawn without Cairo, pixman and X11 loaded (the syzba command opens them for PDF and PNG
+// only, src/cli/cairo_on_demand.cpp). Its widths and metrics are pangocairo's (unhinted both)
+// except for a glyph no font has: Pango's Cairo font map draws it as a box of hexadecimal digits
+// whose width the FreeType one does not share, so a text with such a glyph is measured by a
+// pangocairo layout, made the first time one comes, as the PDF and PNG draw it.
 #include <fontconfig/fontconfig.h>
 #include <pango/pangocairo.h>
+#include <pango/pangofc-fontmap.h>
+#include <pango/pangoft2.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -115,9 +123,21 @@ std::string displayable(std::string_view text, std::size_t max_chars, bool keep_
 }
 
 struct TextEngine::Impl {
-  PangoFontMap* font_map = nullptr;
-  PangoContext* context = nullptr;
-  PangoLayout* layout = nullptr;
+  // A font map, its context and a layout to measure with.
+  struct Measurer {
+    PangoFontMap* font_map = nullptr;
+    PangoContext* context = nullptr;
+    PangoLayout* layout = nullptr;
+    ~Measurer() {
+      if (layout != nullptr) g_object_unref(layout);
+      if (context != nullptr) g_object_unref(context);
+      if (font_map != nullptr) g_object_unref(font_map);
+    }
+  };
+  Measurer ft2;                     // every text
+  std::unique_ptr<Measurer> cairo;  // texts with a glyph no font has (made when one comes)
+  PangoContext* context = nullptr;  // ft2's (metrics, the glyph rounding asked for)
+  PangoLayout* layout = nullptr;    // the layout set() last laid the text out in
   std::map<std::pair<int, bool>, PangoFontDescription*> fonts;  // by size in 1/64 px, weight
   // Shaping text is most of a drawing's time, and the same labels come again and again (the
   // layout measures what the renderer wraps; a server draws the same diagrams; the modeler
@@ -127,24 +147,47 @@ struct TextEngine::Impl {
   std::unordered_map<std::string, bool> covered;
   static constexpr std::size_t cache_limit = 20'000;
 
+  // What cairo_ft_font_options_substitute adds for the Cairo font map's options (no hinting,
+  // grey antialiasing): the same fonts, unhinted metrics.
+  static void unhinted(FcPattern* pattern, gpointer /*data*/) {
+    FcPatternDel(pattern, FC_HINTING);
+    FcPatternAddBool(pattern, FC_HINTING, FcFalse);
+    FcPatternDel(pattern, FC_HINT_STYLE);
+    FcPatternAddInteger(pattern, FC_HINT_STYLE, FC_HINT_NONE);
+    if (FcValue v; FcPatternGet(pattern, FC_ANTIALIAS, 0, &v) != FcResultMatch) FcPatternAddBool(pattern, FC_ANTIALIAS, FcTrue);
+    if (FcValue v; FcPatternGet(pattern, FC_RGBA, 0, &v) != FcResultMatch) FcPatternAddInteger(pattern, FC_RGBA, FC_RGBA_NONE);
+  }
+
   Impl() {
     use_syzba_fonts();
-    font_map = pango_cairo_font_map_new();
-    context = pango_font_map_create_context(font_map);
+    ft2.font_map = pango_ft2_font_map_new();
+    auto* map = PANGO_FT2_FONT_MAP(ft2.font_map);
+    pango_ft2_font_map_set_resolution(map, 96, 96);
+    pango_fc_font_map_set_default_substitute(PANGO_FC_FONT_MAP(ft2.font_map), unhinted, nullptr, nullptr);
+    ft2.context = pango_font_map_create_context(ft2.font_map);
+    ft2.layout = pango_layout_new(ft2.context);
+    context = ft2.context;
+    layout = ft2.layout;
+  }
+  ~Impl() {
+    for (auto& [key, font] : fonts) pango_font_description_free(font);
+  }
+
+  Measurer& cairo_measurer() {
+    if (cairo) return *cairo;
+    cairo = std::make_unique<Measurer>();
+    cairo->font_map = pango_cairo_font_map_new();
+    cairo->context = pango_font_map_create_context(cairo->font_map);
     cairo_font_options_t* options = cairo_font_options_create();
     cairo_font_options_set_hint_metrics(options, CAIRO_HINT_METRICS_OFF);
     cairo_font_options_set_hint_style(options, CAIRO_HINT_STYLE_NONE);
     cairo_font_options_set_antialias(options, CAIRO_ANTIALIAS_GRAY);
-    pango_cairo_context_set_font_options(context, options);
+    pango_cairo_context_set_font_options(cairo->context, options);
     cairo_font_options_destroy(options);
-    pango_cairo_context_set_resolution(context, 96);
-    layout = pango_layout_new(context);
-  }
-  ~Impl() {
-    for (auto& [key, font] : fonts) pango_font_description_free(font);
-    g_object_unref(layout);
-    g_object_unref(context);
-    g_object_unref(font_map);
+    pango_cairo_context_set_resolution(cairo->context, 96);
+    pango_context_set_round_glyph_positions(cairo->context, pango_context_get_round_glyph_positions(context));
+    cairo->layout = pango_layout_new(cairo->context);
+    return *cairo;
   }
 
   PangoFontDescription* font(double px, bool bold) {
@@ -162,11 +205,23 @@ struct TextEngine::Impl {
   // advances, as Chromium measures labels for bpmn-js (a line of 127.8 px is 129 rounded).
   void round_glyphs(bool round) {
     if (static_cast<bool>(pango_context_get_round_glyph_positions(context)) == round) return;
-    pango_context_set_round_glyph_positions(context, round ? TRUE : FALSE);
-    pango_layout_context_changed(layout);
+    for (Measurer* m : {&ft2, cairo.get()}) {
+      if (m == nullptr) continue;
+      pango_context_set_round_glyph_positions(m->context, round ? TRUE : FALSE);
+      pango_layout_context_changed(m->layout);
+    }
   }
 
+  // The text laid out in `layout`: ft2's, or Cairo's when a glyph is missing.
   void set(std::string_view text, double px, bool bold, double max_width) {
+    layout = ft2.layout;
+    set_in(text, px, bold, max_width);
+    if (pango_layout_get_unknown_glyphs_count(layout) == 0) return;
+    layout = cairo_measurer().layout;
+    set_in(text, px, bold, max_width);
+  }
+
+  void set_in(std::string_view text, double px, bool bold, double max_width) {
     pango_layout_set_font_description(layout, font(px, bold));
     pango_layout_set_wrap(layout, PANGO_WRAP_WORD_CHAR);
     // Pango counts in 1/1024 px in an int: widths from hostile DI (1e7 px, NaN) are bounded.
@@ -487,7 +542,8 @@ TextBlock TextEngine::wrap_label_uncached(std::string_view raw, double font_px, 
 
 bool TextEngine::covers(std::string_view text) {
   if (auto it = impl_->covered.find(std::string(text)); it != impl_->covered.end()) return it->second;
-  impl_->set(text, 12, false, -1);
+  impl_->layout = impl_->ft2.layout;  // either font map finds the same fonts
+  impl_->set_in(text, 12, false, -1);
   bool all = pango_layout_get_unknown_glyphs_count(impl_->layout) == 0;
   if (impl_->covered.size() >= Impl::cache_limit) impl_->covered.clear();
   impl_->covered.emplace(std::string(text), all);

@@ -11,7 +11,8 @@
 #   PNG           syzba render of a seed model to PNG (no anchor: the target is 15 ms), and its
 #                 CPU time (user + system) beside the SVG's of the same model
 #   publish       syzba publish of 100 diagrams (models/ copied) on 2 cores, per diagram, wall
-#                 and CPU (the target: 1,000 in 10 s, 10 ms a diagram)
+#                 and CPU (the target: 1,000 in 10 s, 10 ms a diagram); and the print PDF it
+#                 makes of each, alone (render --page A4 --landscape), beside the SVG's CPU
 # Usage: bench/speed/run.sh [BUILD_DIR]   (make bench runs it after bench/run.sh)
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -57,6 +58,13 @@ for i in $(seq 1 100); do cp "${models[$(( (i - 1) % ${#models[@]} ))]}" "$work/
 read -r pw pu ps < <(tail -n 1 "$work/publish.time")
 row "publish, 100 diagrams, -j 2: wall per diagram" "$(python3 -c "print(f'{$pw*10:.1f}')") ms" "10 ms" "target (1,000 in 10 s)"
 row "publish, 100 diagrams, -j 2: CPU per diagram" "$(python3 -c "print(f'{($pu+$ps)*10:.1f}')") ms" "20 ms" "2 cores × 10 ms"
+# What publish's print PDF costs (render/print*.cpp: A4 landscape, cut into pages, relaid out
+# when the model's own DI needs more pages): the 100 diagrams drawn that way in one process,
+# beside the same 100 to SVG, CPU per diagram.
+pcpu() { /usr/bin/time -f '%U %S' "$@" >/dev/null 2>"$work/p.time" || true; python3 -c "u,s=open('$work/p.time').read().split()[-2:];print(f'{(float(u)+float(s))*10:.1f}')"; }
+print_pdf=$(pcpu "$syzba" render "$work"/publish-in/*.bpmn -o "$work/print/" --format pdf --page A4 --landscape -j 1)
+plain_svg=$(pcpu "$syzba" render "$work"/publish-in/*.bpmn -o "$work/plain/" -j 1)
+row "publish's print PDF alone: 100 diagrams to A4 PDF, one process, CPU per diagram" "$print_pdf ms" "$plain_svg ms" "the same 100 to SVG"
 
 n=${#miwg[@]}
 for jobs in 1 2; do
