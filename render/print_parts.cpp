@@ -92,7 +92,12 @@ class Parts {
  public:
   Parts(const model::Definitions& defs, const Options& options, const PageSpec& spec, TextEngine& text,
         const Relayout& relayout, layout::Density density)
-      : defs_(defs), options_(options), spec_(spec), text_(text), relayout_(relayout), density_(density) {}
+      : defs_(defs), options_(options), spec_(spec), text_(text), relayout_(relayout), density_(density) {
+    // What every part is cut from: the model without its diagrams (copied once, not per part
+    // tried: each part is laid out anew).
+    skeleton_ = defs;
+    skeleton_.diagrams.clear();
+  }
 
   // Gives up (no pages) once the diagram needs more than page_limit pages: another attempt
   // made it in fewer.
@@ -118,6 +123,7 @@ class Parts {
 
   static constexpr std::size_t npos = std::numeric_limits<std::size_t>::max();
   const model::Definitions& defs_;
+  model::Definitions skeleton_;
   const Options& options_;
   const PageSpec& spec_;
   TextEngine& text_;
@@ -193,8 +199,7 @@ bool Parts::collect_units() {
 // The part of units [from, to): a copy of the model with what stands there, every pool and
 // lane, and a link event for each sequence flow to or from another part.
 model::Definitions Parts::make_part(std::size_t from, std::size_t to, const Names& names) const {
-  model::Definitions part = defs_;
-  part.diagrams.clear();
+  model::Definitions part = skeleton_;
   auto here = [&](const std::string& id) {
     std::size_t u = unit_of(id);
     return u != npos && u >= from && u < to;
