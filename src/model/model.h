@@ -12,9 +12,78 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace syzba::model {
+
+// An optional value kept on the heap: for what few elements have (a loop, an
+// ioSpecification, a DI label, a condition), so that the many that have none stay small
+// (a 100,000-node model: FlowNode 1,080 → 680 bytes). Reads as std::optional does.
+template <class T>
+class Boxed {
+ public:
+  Boxed() = default;
+  Boxed(std::nullopt_t) {}
+  Boxed(const T& v) : p_(new T(v)) {}
+  Boxed(T&& v) : p_(new T(std::move(v))) {}
+  Boxed(const std::optional<T>& v) : p_(v ? new T(*v) : nullptr) {}
+  Boxed(const Boxed& o) : p_(o.p_ ? new T(*o.p_) : nullptr) {}
+  Boxed(Boxed&& o) noexcept : p_(o.p_) { o.p_ = nullptr; }
+  ~Boxed() { delete p_; }
+  Boxed& operator=(const Boxed& o) {
+    if (this != &o) {
+      T* copy = o.p_ ? new T(*o.p_) : nullptr;
+      delete p_;
+      p_ = copy;
+    }
+    return *this;
+  }
+  Boxed& operator=(Boxed&& o) noexcept {
+    if (this != &o) {
+      delete p_;
+      p_ = o.p_;
+      o.p_ = nullptr;
+    }
+    return *this;
+  }
+  Boxed& operator=(std::nullopt_t) {
+    reset();
+    return *this;
+  }
+  template <class... Args>
+  T& emplace(Args&&... args) {
+    reset();
+    p_ = new T(std::forward<Args>(args)...);
+    return *p_;
+  }
+  void reset() {
+    delete p_;
+    p_ = nullptr;
+  }
+  bool has_value() const { return p_ != nullptr; }
+  explicit operator bool() const { return p_ != nullptr; }
+  T& operator*() { return *p_; }
+  const T& operator*() const { return *p_; }
+  T* operator->() { return p_; }
+  const T* operator->() const { return p_; }
+  T& value() {
+    if (!p_) throw std::bad_optional_access();
+    return *p_;
+  }
+  const T& value() const {
+    if (!p_) throw std::bad_optional_access();
+    return *p_;
+  }
+  operator std::optional<T>() const { return p_ ? std::optional<T>(*p_) : std::nullopt; }
+  friend bool operator==(const Boxed& a, const Boxed& b) {
+    return a.p_ == nullptr ? b.p_ == nullptr : b.p_ != nullptr && *a.p_ == *b.p_;
+  }
+  friend bool operator==(const Boxed& a, std::nullopt_t) { return a.p_ == nullptr; }
+
+ private:
+  T* p_ = nullptr;
+};
 
 // Where an element was read from. Provenance, not content: two models read from differently
 // formatted files are equal when their BPMN is, so positions never take part in ==.
@@ -183,7 +252,7 @@ struct SequenceFlow : BaseElement {
   std::string name;
   std::string source;
   std::string target;
-  std::optional<Expression> condition;
+  Boxed<Expression> condition;
   bool operator==(const SequenceFlow&) const = default;
 };
 
@@ -260,8 +329,8 @@ struct FlowNode : BaseElement {
 
   // activities
   std::optional<bool> is_for_compensation;
-  std::optional<LoopCharacteristics> loop;
-  std::optional<IoSpecification> io;
+  Boxed<LoopCharacteristics> loop;
+  Boxed<IoSpecification> io;
   std::vector<DataAssociation> data_inputs;
   std::vector<DataAssociation> data_outputs;
   std::string called_element;        // call activities
@@ -354,7 +423,7 @@ struct DiElement : BaseElement {
   std::vector<Waypoint> waypoints;  // edges
   std::optional<bool> is_horizontal, is_expanded, is_marker_visible, is_message_visible;
   std::string source_element, target_element;  // edges
-  std::optional<DiLabel> label;
+  Boxed<DiLabel> label;
   bool operator==(const DiElement&) const = default;
 };
 
