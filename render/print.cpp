@@ -708,7 +708,6 @@ Attempt Printer::run() {
     for (auto& node : content.nodes)
       if (node.id == original.source && node.default_flow == original.id) node.default_flow = out_flow.id;
 
-    const auto& w = p.di->waypoints;
     auto shape = [&](const std::string& id, double cx, double cy) {
       model::DiElement s;
       s.kind = model::DiKind::shape;
