@@ -153,6 +153,11 @@ try {
   try {
     await page.waitForFunction((n) => document.querySelectorAll('#diagram [data-element-id]').length > n, firstCount, { timeout: 10000 });
   } catch (_) { /* reported below */ }
+  // The diagram of a line typed half-way may come first ("әрекет a" is a step too): wait for
+  // the step as typed to the end.
+  try {
+    await page.waitForSelector('#diagram [data-element-id="a2"]', { timeout: 10000 });
+  } catch (_) { /* reported below */ }
   const grownCount = await shapes();
   check(grownCount > firstCount, `the diagram grows with the text (${firstCount} → ${grownCount} shapes)`);
   check(await page.locator('#diagram [data-element-id="a2"]').count() === 1, 'the step typed last is drawn');
