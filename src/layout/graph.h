@@ -161,7 +161,8 @@ struct Spacing {
   // A data object's label, under it in a task's column: as wide as that column may be.
   double data_label_width = size::label_width;
   static Spacing compact();
-  static Spacing page(bool handoffs_in_column, bool handoffs_up = false, bool lane_twice_in_column = false);
+  static Spacing page(Density density);  // one of the page densities (page_part, page, ...)
+  static Spacing of(Density density);
 };
 
 struct Graph {

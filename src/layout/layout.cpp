@@ -81,7 +81,7 @@ Spacing Spacing::compact() {
   return {36, 20, 12, 80, 80, 140, 80, band.width, band.lines, 1.2};
 }
 
-Spacing Spacing::page(bool handoffs_in_column, bool handoffs_up, bool lane_twice_in_column) {
+Spacing Spacing::page(Density density) {
   // Measured on models/ by parts on A4 landscape at 7 pt (pages and the text size): tasks up to
   // 200 px wide and from 50 px high (a long name in four lines rather than seven), lanes from
   // 50 px with 6 px of padding, gaps of 30 and 16 px, titles across a band of 120 px, events'
@@ -89,14 +89,26 @@ Spacing Spacing::page(bool handoffs_in_column, bool handoffs_up, bool lane_twice
   TitleBand band = layout::title_band(Density::page_part);
   Spacing spacing{30, 16, 6, 50, 100, 200, 50, band.width, band.lines, 1.2};
   spacing.title_across = band.across;
-  spacing.handoffs_in_column = handoffs_in_column;
-  spacing.handoffs_up = handoffs_up;
-  spacing.lane_twice_in_column = lane_twice_in_column;
+  spacing.handoffs_in_column = density != Density::page;
+  spacing.handoffs_up = density == Density::page_stacked || density == Density::page_densest;
+  spacing.lane_twice_in_column = density == Density::page_densest;
   // A document's long name in four lines under it rather than nine.
   spacing.data_label_width = 180;
   // An event's label, wider than the event, stays clear of the lane's title.
   spacing.content_inset = (spacing.label_width - 36) / 2;
   return spacing;
+}
+
+Spacing Spacing::of(Density density) {
+  switch (density) {
+    case Density::screen: break;
+    case Density::compact: return compact();
+    case Density::page_part:
+    case Density::page_stacked:
+    case Density::page_densest:
+    case Density::page: return page(density);
+  }
+  return {};
 }
 
 TitleBand title_band(Density density) {
@@ -123,12 +135,7 @@ Outcome lay_out(model::Definitions& defs, const Options& options) {
     outcome.notes.insert(outcome.notes.end(), notes.begin(), notes.end());
   }
   int counter = 1;
-  Spacing spacing = options.density == Density::compact     ? Spacing::compact()
-                    : options.density == Density::page_part ? Spacing::page(true)
-                    : options.density == Density::page_stacked ? Spacing::page(true, true)
-                    : options.density == Density::page_densest ? Spacing::page(true, true, true)
-                    : options.density == Density::page      ? Spacing::page(false)
-                                                            : Spacing{};
+  Spacing spacing = Spacing::of(options.density);
   for (const auto& target : diagram_targets(defs)) {
     auto existing = std::find_if(diagrams.begin(), diagrams.end(), [&](const auto& d) { return d.plane.element == target; });
     if (existing != diagrams.end()) {

@@ -136,13 +136,15 @@ TEST_CASE("print's page densities keep a hand-over in one column, up only when a
   Graph screen = phases(xml, 1);
   CHECK(item(screen, "b").rank == item(screen, "a").rank + 1);
   CHECK(item(screen, "c").rank == item(screen, "b").rank + 1);
-  Graph down = phases(xml, 1, Spacing::page(true));
+  Graph down = phases(xml, 1, Spacing::of(syzba::layout::Density::page_part));
   CHECK(item(down, "b").rank == item(down, "a").rank + 1);  // up: the next column
   CHECK(item(down, "d").rank == item(down, "c").rank);      // down: the step right below
-  Graph both = phases(xml, 5, Spacing::page(true, true));
+  Graph both = phases(xml, 5, Spacing::of(syzba::layout::Density::page_stacked));
   CHECK(item(both, "b").rank == item(both, "a").rank);
   CHECK(item(both, "c").rank == item(both, "b").rank);      // a, b, c in one column
   CHECK(item(both, "d").rank == item(both, "c").rank + 1);  // the clerk's lane is in it already
+  Graph densest = phases(xml, 1, Spacing::of(syzba::layout::Density::page_densest));
+  CHECK(item(densest, "d").rank == item(densest, "c").rank);  // back into it: a second row there
   const auto& a = item(both, "a").box;
   const auto& b = item(both, "b").box;
   const auto& c = item(both, "c").box;
@@ -166,7 +168,7 @@ TEST_CASE("an end event's label in the last column stays inside its pool", "[lay
   // A long name under the last event, wider than it: centred, it would cross the lane's edge.
   std::string xml = process_xml({"startEvent s office", "task a office", "endEvent Қызмет_көрсетілді_және_нәтижесі_жіберілді office"},
                                 {"s>a", "a>Қызмет_көрсетілді_және_нәтижесі_жіберілді"}, {"office"});
-  Graph g = phases(xml, 5, syzba::layout::Spacing::page(true));
+  Graph g = phases(xml, 5, syzba::layout::Spacing::of(syzba::layout::Density::page_part));
   syzba::layout::place_labels(g, syzba::layout::estimate_text);
   const auto& end = item(g, "Қызмет_көрсетілді_және_нәтижесі_жіберілді");
   REQUIRE(end.label_box);
