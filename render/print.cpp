@@ -133,6 +133,23 @@ using namespace print_detail;
 constexpr double reserve = 70;       // room beside a cut for a link event and its label
 constexpr double event_r = 18;
 
+// Where a link event's label goes: under the event, as a person writes it, unless that covers
+// a shape or another label of its slice; then above it, else under it anyway (beside it there
+// is no room: the lane titles on one side, the slice's edge on the other).
+model::Bounds link_label_place(double cx, double cy, const std::vector<model::Bounds>& taken) {
+  constexpr double w = 90, h = 30, gap = 4;
+  auto overlaps = [](const model::Bounds& a, const model::Bounds& b) {
+    return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+  };
+  const model::Bounds places[] = {
+      {cx - w / 2, cy + event_r + gap, w, h},
+      {cx - w / 2, cy - event_r - gap - h, w, h},
+  };
+  for (const auto& place : places)
+    if (std::none_of(taken.begin(), taken.end(), [&](const model::Bounds& t) { return overlaps(place, t); })) return place;
+  return places[0];
+}
+
 // Restores the engine's text floor when print is done with it.
 struct FloorGuard {
   TextEngine& text;
@@ -675,6 +692,14 @@ Attempt Printer::run() {
   spread([](const Pair& p) { return std::make_pair(p.from, p.dir_out); }, [](Pair& p) -> double& { return p.throw_y; });
   spread([](const Pair& p) { return std::make_pair(p.to, p.dir_in); }, [](Pair& p) -> double& { return p.catch_y; });
 
+  // What a link event's label must not cover, per slice: the shapes and labels standing in it.
+  std::vector<std::vector<model::Bounds>> taken(slices.size());
+  for (const auto& di : diagram->plane.elements) {
+    if (di.kind != model::DiKind::shape || frames.count(di.element)) continue;
+    auto& in = taken[slice_of(di.bounds.x + di.bounds.width / 2)];
+    in.push_back(di.bounds);
+    if (di.label && di.label->bounds) in.push_back(*di.label->bounds);
+  }
   for (std::size_t n = 0; n < pairs.size(); ++n) {
     const Pair& p = pairs[n];
     const Flow& where = flows.at(p.di->element);
@@ -708,18 +733,19 @@ Attempt Printer::run() {
     for (auto& node : content.nodes)
       if (node.id == original.source && node.default_flow == original.id) node.default_flow = out_flow.id;
 
-    auto shape = [&](const std::string& id, double cx, double cy) {
+    auto shape = [&](const std::string& id, double cx, double cy, std::size_t slice) {
       model::DiElement s;
       s.kind = model::DiKind::shape;
       s.element = id;
       s.bounds = {cx - event_r, cy - event_r, 2 * event_r, 2 * event_r};
       model::DiLabel label;
-      label.bounds = model::Bounds{cx - 45, cy + event_r + 4, 90, 30};
+      label.bounds = link_label_place(cx, cy, taken[slice]);
+      taken[slice].push_back(*label.bounds);
       s.label = label;
       return s;
     };
     double tx = p.exit_x + p.dir_out * (4 + event_r);
-    model::DiElement throw_shape = shape(base + "-throw", tx, p.throw_y);
+    model::DiElement throw_shape = shape(base + "-throw", tx, p.throw_y, p.from);
     model::DiElement out_edge;
     out_edge.kind = model::DiKind::edge;
     out_edge.element = out_flow.id;
@@ -734,7 +760,7 @@ Attempt Printer::run() {
         slice_of(p.di->label->bounds->x + p.di->label->bounds->width / 2) == p.from)
       out_edge.label = p.di->label;
     double cx = p.entry_x - p.dir_in * (4 + event_r);
-    model::DiElement catch_shape = shape(base + "-catch", cx, p.catch_y);
+    model::DiElement catch_shape = shape(base + "-catch", cx, p.catch_y, p.to);
     model::DiElement in_edge;
     in_edge.kind = model::DiKind::edge;
     in_edge.element = in_flow.id;
@@ -904,9 +930,11 @@ Printed render_print(const model::Definitions& defs, const Options& options, con
       tight.title_band = layout::title_band(layout::Density::compact).width;
       tight.title_lines = layout::title_band(layout::Density::compact).lines;
       Attempt other = Printer(tighter, tight, page, text).run();
-      // Text at 7 pt first; then fewer pages; when neither keeps 7 pt, the larger text.
+      // Every message flow drawn first (one left out is lost from the paper); then text at
+      // 7 pt; then fewer pages; when neither keeps 7 pt, the larger text.
       double readable = page.min_text_pt / page.min_font_px - 1e-9;
       auto better = [&](const Attempt& x, const Attempt& y) {
+        if (x.undrawn != y.undrawn) return x.undrawn < y.undrawn;
         bool rx = x.scale >= readable, ry = y.scale >= readable;
         if (rx != ry) return rx;
         if (!rx) return x.scale > y.scale * 1.05 || (x.scale >= y.scale * 0.95 && x.pages.size() < y.pages.size());
@@ -917,7 +945,7 @@ Printed render_print(const model::Definitions& defs, const Options& options, con
         printed.relaid_out = true;
       }
       // Laid out for the page: each page's part of the flow laid out on its own.
-      if (best.pages.size() > 1 || best.scale < readable) {
+      if (best.pages.size() > 1 || best.scale < readable || best.undrawn > 0) {
         Attempt parts = print_by_parts(tighter, tight, page, text, relayout);
         if (!parts.pages.empty() && parts.error.empty() && better(parts, best)) {
           best = std::move(parts);

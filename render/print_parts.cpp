@@ -97,6 +97,11 @@ class Parts {
     // tried: each part is laid out anew).
     skeleton_ = defs;
     skeleton_.diagrams.clear();
+    for (const auto& c : defs.collaborations)
+      for (const auto& participant : c.participants)
+        for (const auto& process : defs.processes)
+          if (process.id == participant.process)
+            for (const auto& n : process.content.nodes) pool_of_[n.id] = participant.id;
   }
 
   // Gives up (no pages) once the diagram needs more than page_limit pages: another attempt
@@ -132,6 +137,7 @@ class Parts {
   double scale_ = 0;
   std::vector<Unit> units_;                     // in the order of the columns
   std::map<std::string, std::size_t> owner_;    // element id → its unit's place in units_
+  std::map<std::string, std::string> pool_of_;  // flow node id → the participant whose process holds it
   std::vector<int> crossings_;                  // at cut k (before units_[k]): flows across it
   std::map<std::pair<std::size_t, std::size_t>, Extent> tried_;
   std::size_t last_length_ = 4;  // units in the part before: where the next one's search starts
@@ -287,7 +293,17 @@ model::Definitions Parts::make_part(std::size_t from, std::size_t to, const Name
     });
   }
   for (auto& collaboration : part.collaborations) {
-    std::erase_if(collaboration.message_flows, [&](const model::MessageFlow& m) { return refers_to_gone(m.source, m.target); });
+    // A message whose other end is on another part runs to (or from) that end's pool, which
+    // every part repeats: drawn on both parts, as a person draws a message to a pool.
+    std::erase_if(collaboration.message_flows, [&](model::MessageFlow& m) {
+      bool source_gone = gone.count(m.source) > 0, target_gone = gone.count(m.target) > 0;
+      if (source_gone == target_gone) return source_gone;
+      std::string& end = source_gone ? m.source : m.target;
+      auto pool = pool_of_.find(end);
+      if (pool == pool_of_.end()) return true;
+      end = pool->second;
+      return false;
+    });
     std::erase_if(collaboration.artifacts, [&](const model::Artifact& a) {
       if (a.kind == model::ArtifactKind::text_annotation) return !here(a.id);
       if (a.kind == model::ArtifactKind::association) return refers_to_gone(a.source, a.target);

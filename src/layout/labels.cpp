@@ -1,7 +1,8 @@
 // Phase 7, labels: event, gateway and data labels under their shape (or beside it when an
 // edge leaves downwards there), flow labels beside their own branch's first segment. A label never
 // covers a shape; among the free places it takes the first that covers no other label and no
-// edge, else the one that covers the fewest.
+// edge; else it looks further out, where reaching into the next lane of its pool is better than
+// covering another label (which cannot then be read).
 #include <algorithm>
 #include <optional>
 #include <cmath>
@@ -39,19 +40,40 @@ struct Placer {
   Graph& g;
   Index shapes, lines, labels;  // lines: edge segments; labels: those placed so far
 
-  // The first candidate inside its band over no shape, no label and no line; failing that,
-  // the one over no shape that stays in its band and covers the fewest labels, then lines.
-  Rect choose(const std::vector<Rect>& candidates, const std::vector<int>& ignore, const Rect* band) {
-    const Rect* best = nullptr;
-    int best_score = 0;
+  // How bad a place is: 0 when free. Over a shape it is never taken; text written over another
+  // label cannot be read, so that costs more than reaching into the next lane (or a sub-process
+  // frame); leaving the pool or the diagram costs most (the page's edge cuts it there).
+  int score(const Rect& c, const std::vector<int>& ignore, const Rect* band, const Rect* outer) const {
+    if (shapes.count(c, ignore) > 0) return -1;
+    auto within = [&](const Rect* r) { return !r || (c.x >= r->x && c.right() <= r->right() && c.y >= r->y && c.bottom() <= r->bottom()); };
+    return (within(band) ? 0 : within(outer) ? 50 : 10000) + 100 * labels.count(c, {}) + lines.count(c, {});
+  }
+
+  // The first free candidate; failing that, the one over no shape with the lowest score.
+  std::optional<Rect> choose(const std::vector<Rect>& candidates, const std::vector<int>& ignore, const Rect* band,
+                             const Rect* outer, int* best_score = nullptr) const {
+    std::optional<Rect> best;
+    int lowest = 0;
     for (const auto& c : candidates) {
-      if (shapes.count(c, ignore) > 0) continue;
-      bool inside = !band || (c.x >= band->x && c.right() <= band->right() && c.y >= band->y && c.bottom() <= band->bottom());
-      int score = (inside ? 0 : 10000) + 100 * labels.count(c, {}) + lines.count(c, {});
-      if (score == 0) return c;
-      if (!best || score < best_score) best = &c, best_score = score;
+      int s = score(c, ignore, band, outer);
+      if (s < 0) continue;
+      if (!best || s < lowest) best = c, lowest = s;
+      if (s == 0) break;
     }
-    return best ? *best : candidates.front();
+    if (best_score) *best_score = best ? lowest : -1;
+    return best;
+  }
+
+  // Rings of places further out, nearest first, tried while the best place so far is over a
+  // shape or scores above `enough`.
+  void try_further(std::optional<Rect>& best, int& found, int enough, const std::vector<std::vector<Rect>>& rings,
+                   const std::vector<int>& ignore, const Rect* band, const Rect* outer) const {
+    for (const auto& ring : rings) {
+      if (found >= 0 && found <= enough) return;
+      int here = 0;
+      auto next = choose(ring, ignore, band, outer, &here);
+      if (next && (found < 0 || here < found)) best = next, found = here;
+    }
   }
 
   // The band an item's label should stay in: its lane or pool (none in a sub-process frame,
@@ -64,6 +86,25 @@ struct Placer {
     Rect r = band.box;
     double title = band.element.empty() ? 0 : g.spacing.title_band;
     return Rect{r.x + title, r.y, r.w - title, r.h};
+  }
+
+  // The pool around an item's band (all the lanes of a process without one), right of the
+  // band's titles: a label may reach into another lane, never out of the pool nor over a title.
+  std::optional<Rect> root_of(const Item& item) const {
+    auto band = band_of(item);
+    if (!band) return std::nullopt;
+    int b = g.frames[0].leaves[item.band];
+    while (g.bands[b].parent >= 0) b = g.bands[b].parent;
+    Rect root = g.bands[b].box;
+    // The lanes of a process without a pool: any of them.
+    if (!g.bands[b].pool)
+      for (int r : g.roots) {
+        const Rect& other = g.bands[r].box;
+        if (g.bands[r].pool || other.w <= 0) continue;
+        double top = std::min(root.y, other.y), bottom = std::max(root.bottom(), other.bottom());
+        root.y = top, root.h = bottom - top;
+      }
+    return Rect{band->x, root.y, root.right() - band->x, root.h};
   }
 
   void place_item_label(int i) {
@@ -87,7 +128,21 @@ struct Placer {
       double inside = std::clamp(b.cx() - w / 2, band->x + gap, band->right() - gap - w);
       if (inside != b.cx() - w / 2) candidates.insert(candidates.begin() + 1, Rect{inside, b.bottom() + gap, w, h});
     }
-    item.label_box = choose(candidates, ignore, band ? &*band : nullptr);
+    auto outer = root_of(item);
+    const Rect* in = band ? &*band : nullptr;
+    const Rect* out = outer ? &*outer : nullptr;
+    int found = 0;
+    auto best = choose(candidates, ignore, in, out, &found);
+    // Every near place covers another label or leaves the lane: further out, under and above
+    // first, then to the sides.
+    std::vector<std::vector<Rect>> rings(3);
+    for (int ring = 1; ring <= 3; ++ring)
+      for (double dx : {0.0, -0.5, 0.5, -1.0, 1.0}) {
+        rings[ring - 1].push_back({b.cx() - w / 2 + dx * w, b.bottom() + gap + ring * (h + gap), w, h});
+        rings[ring - 1].push_back({b.cx() - w / 2 + dx * w, b.y - gap - h - ring * (h + gap), w, h});
+      }
+    try_further(best, found, 0, rings, ignore, in, out);
+    item.label_box = best.value_or(candidates.front());
     labels.add(*item.label_box, -1);
   }
 
@@ -140,23 +195,28 @@ struct Placer {
     // Where every place beside that segment covers a shape (a short segment into a box), the
     // other segments of the flow: the shared one before it near its end (where the branch
     // turns off), those after it near their start.
-    bool free = std::any_of(candidates.begin(), candidates.end(), [&](const Rect& c) { return shapes.count(c, ignore) == 0; });
+    const bool free = std::any_of(candidates.begin(), candidates.end(), [&](const Rect& c) { return shapes.count(c, ignore) == 0; });
     for (std::size_t j = 0; !free && j + 1 < link.route.size(); ++j) {
       if (j == k) continue;
       auto more = j < k ? beside_segment(link.route[j + 1], link.route[j], w, h) : beside_segment(link.route[j], link.route[j + 1], w, h);
       candidates.insert(candidates.end(), more.begin(), more.end());
     }
-    // Still none: further out around where the label belongs, nearest first.
-    free = free || std::any_of(candidates.begin(), candidates.end(), [&](const Rect& c) { return shapes.count(c, ignore) == 0; });
-    for (int ring = 1; !free && ring <= 4; ++ring)
-      for (double dy : {-1.0, 1.0})
-        for (double dx : {0.0, -0.5, 0.5, -1.0, 1.0}) {
-          const Rect& near = candidates.front();
-          candidates.push_back({near.x + dx * w * ring, near.y + dy * (h + 8) * ring, w, h});
-        }
     bool in_band = link.kind == LinkKind::sequence && link.from >= 0;  // message flows run between bands
     auto band = in_band ? band_of(g.items[link.from]) : std::nullopt;
-    link.label_box = choose(candidates, ignore, band ? &*band : nullptr);
+    auto outer = in_band ? root_of(g.items[link.from]) : std::nullopt;
+    const Rect* in = band ? &*band : nullptr;
+    const Rect* out = outer ? &*outer : nullptr;
+    int found = 0;
+    auto best = choose(candidates, ignore, in, out, &found);
+    // Still none, or only over another label: further out around where the label belongs.
+    const Rect near = candidates.front();
+    std::vector<std::vector<Rect>> rings(4);
+    for (int ring = 1; ring <= 4; ++ring)
+      for (double dy : {-1.0, 1.0})
+        for (double dx : {0.0, -0.5, 0.5, -1.0, 1.0})
+          rings[ring - 1].push_back({near.x + dx * w * ring, near.y + dy * (h + 8) * ring, w, h});
+    try_further(best, found, 99, rings, ignore, in, out);
+    link.label_box = best.value_or(near);
     labels.add(*link.label_box, -1);
   }
 };
