@@ -126,6 +126,23 @@ void check_nodes(const syzba::model::Container& c, const std::map<std::string, c
   }
 }
 
+// Labels (of shapes and of flows) that overlap another label by more than a pixel each way.
+int label_overlaps(const Definitions& defs) {
+  std::vector<syzba::model::Bounds> labels;
+  for (const auto& d : defs.diagrams)
+    for (const auto& e : d.plane.elements)
+      if (e.label && e.label->bounds) labels.push_back(*e.label->bounds);
+  int found = 0;
+  for (std::size_t i = 0; i < labels.size(); ++i)
+    for (std::size_t j = i + 1; j < labels.size(); ++j) {
+      const auto &a = labels[i], &b = labels[j];
+      double w = std::min(a.x + a.width, b.x + b.width) - std::max(a.x, b.x);
+      double h = std::min(a.y + a.height, b.y + b.height) - std::max(a.y, b.y);
+      found += w > 1 && h > 1;
+    }
+  return found;
+}
+
 void check_drawing(const Definitions& defs, const std::string& what) {
   INFO(what);
   check_stats(defs, what);
@@ -157,7 +174,13 @@ TEST_CASE("layout keeps the hard rules on the layout fixtures", "[layout]") {
 }
 
 TEST_CASE("layout keeps the hard rules on every MIWG reference with its DI removed", "[layout][miwg]") {
-  for (const auto& file : syzba::test::miwg_files()) check_drawing(laid_out(file), file.filename().string());
+  int labels_over = 0;
+  for (const auto& file : syzba::test::miwg_files()) {
+    Definitions defs = laid_out(file);
+    check_drawing(defs, file.filename().string());
+    labels_over += label_overlaps(defs);
+  }
+  CHECK(labels_over <= 10);  // all in C.4.0 today; lower it as the layout gets better
 }
 
 TEST_CASE("layout output is deterministic and reads back", "[layout]") {
@@ -297,7 +320,7 @@ int crossings(const Definitions& defs) {
 
 TEST_CASE("layout keeps the hard rules on every vendor drawing of the MIWG suite with its DI removed", "[layout][miwg-suite]") {
   auto files = syzba::test::bpmn_files(syzba::test::shared() / "corpus" / "miwg-suite");
-  int read = 0;
+  int read = 0, labels_over = 0;
   for (const auto& file : files) {
     auto result = syzba::io::read_bpmn_file(file.string());
     if (!result.definitions) continue;  // the reader's business (invalid UTF-8): tests/miwg_roundtrip_test.cpp
@@ -308,6 +331,7 @@ TEST_CASE("layout keeps the hard rules on every vendor drawing of the MIWG suite
     INFO(file.filename().string());
     REQUIRE(outcome.error.empty());
     int excused = boundary_events_in_another_lane(defs);
+    labels_over += label_overlaps(defs);
     for (const auto& s : syzba::layout::measure_layout(defs)) {
       INFO("diagram " << s.diagram);
       CHECK(s.overlapping_nodes == 0);
@@ -317,6 +341,10 @@ TEST_CASE("layout keeps the hard rules on every vendor drawing of the MIWG suite
     }
   }
   CHECK(read >= static_cast<int>(files.size()) * 95 / 100);
+  // Labels over other labels, pinned where the layout is (335 in 33 drawings before labels
+  // looked further out, 316 in 20 after: most in two drawings of C.8.0 and C.4.0); lower it as
+  // the layout gets better.
+  CHECK(labels_over <= 316);
 }
 
 TEST_CASE("layout crossings stay within their bounds on models, fixtures and the MIWG references", "[layout]") {
