@@ -1,6 +1,6 @@
 // Structural rules. References are first collected as data (who refers, by which attribute,
-// to what, and which kinds of element may stand there), then resolved against an index of
-// every id in the file, so each rule is a short loop over plain values.
+// to what, and which kinds of element may stand there), then resolved against the index of
+// every id in the file (ids.h), so each rule is a short loop over plain values.
 #include <algorithm>
 #include <cstdint>
 #include <functional>
@@ -11,6 +11,7 @@
 #include <unordered_set>
 
 #include "check/check.h"
+#include "check/ids.h"
 
 namespace syzba::check {
 namespace {
@@ -19,24 +20,12 @@ using model::Diagnostic;
 using model::ElementClass;
 using model::Severity;
 
-struct Indexed {
-  ElementClass cls;
-  std::string_view type;
-  model::SourcePos pos;
-  bool foreign = false;  // an element the model keeps verbatim (e.g. bpmn:property)
-};
-
-struct IndexEntry {
-  Indexed first;
-  std::vector<Indexed> more;  // other elements with the same id: empty, but for duplicates
-};
-
-// Keys and types are views into the model, which outlives the check.
-using Index = std::unordered_map<std::string_view, IndexEntry>;
-
-void add_to_index(Index& index, std::string_view id, Indexed entry) {
-  auto [it, fresh] = index.try_emplace(id, IndexEntry{entry, {}});
-  if (!fresh) it->second.more.push_back(entry);
+void add_to_index(IdIndex& index, std::string_view id, Indexed entry) {
+  auto [it, fresh] = index.try_emplace(id, IndexEntry{entry, nullptr});
+  if (fresh) return;
+  auto& more = it->second.more;
+  if (!more) more = std::make_unique<std::vector<Indexed>>();
+  more->push_back(entry);
 }
 
 // The kinds a reference accepts, as a set of bits; none means any kind.
@@ -58,26 +47,37 @@ struct Reference {
   bool may_be_external = false;       // e.g. calledElement: may live in another file
 };
 
-void index_foreign(const std::vector<model::ForeignNode>& nodes, Index& index, model::SourcePos pos) {
+void index_foreign(const std::vector<model::ForeignNode>& nodes, IdIndex& index, const model::BaseElement& holder) {
   for (const auto& n : nodes) {
     if (n.kind != model::ForeignKind::element) continue;
     for (const auto& a : n.attributes)
-      if (a.qname == "id") add_to_index(index, a.value, {ElementClass::definitions, n.qname, pos, true});
-    index_foreign(n.children, index, pos);
+      if (a.qname == "id") add_to_index(index, a.value, {&holder, n.qname, ElementClass::definitions, true});
+    index_foreign(n.children, index, holder);
   }
 }
 
-Index build_index(const model::Definitions& defs) {
-  Index index;
+}  // namespace
+
+IdIndex index_ids(const model::Definitions& defs) {
+  IdIndex index;
   std::size_t count = 0;
   model::for_each_element(defs, [&](const model::BaseElement&, ElementClass, std::string_view) { ++count; });
   index.reserve(count + count / 4);
   model::for_each_element(defs, [&](const model::BaseElement& e, ElementClass cls, std::string_view type) {
-    if (!e.id.empty()) add_to_index(index, e.id, {cls, type, e.pos});
-    index_foreign(e.extras.children, index, e.pos);
+    if (!e.id.empty()) add_to_index(index, e.id, {&e, type, cls});
+    index_foreign(e.extras.children, index, e);
   });
   return index;
 }
+
+const Indexed* lookup(const IdIndex& index, std::string_view id) {
+  if (auto it = index.find(id); it != index.end()) return &it->second.first;
+  if (auto colon = id.find(':'); colon != std::string_view::npos)
+    if (auto it = index.find(id.substr(colon + 1)); it != index.end()) return &it->second.first;
+  return nullptr;
+}
+
+namespace {
 
 // ---------------------------------------------------------------------------------------
 // Walks every reference of the model in document order and hands each to check(), which
@@ -179,28 +179,20 @@ Diagnostic at(const model::BaseElement& e, std::string rule, Severity severity, 
   return {std::move(rule), severity, e.id, e.pos.line, e.pos.column, std::move(message)};
 }
 
-// A QName reference ("tns:Message_1") names the element by its local part.
-const Indexed* lookup(const Index& index, std::string_view id) {
-  if (auto it = index.find(id); it != index.end()) return &it->second.first;
-  if (auto colon = id.find(':'); colon != std::string_view::npos)
-    if (auto it = index.find(id.substr(colon + 1)); it != index.end()) return &it->second.first;
-  return nullptr;
-}
-
-void check_duplicates(const Index& index, Lang lang, std::vector<Diagnostic>& out) {
+void check_duplicates(const IdIndex& index, Lang lang, std::vector<Diagnostic>& out) {
   for (const auto& [id, entry] : index) {
-    for (const auto& again : entry.more) {
+    for (const auto& again : entry.duplicates()) {
       const auto& first = entry.first;
-      out.push_back({"duplicate-id", Severity::error, std::string(id), again.pos.line, again.pos.column,
+      out.push_back({"duplicate-id", Severity::error, std::string(id), again.pos().line, again.pos().column,
                      say(lang, "duplicate-id", {std::string(id), std::string(again.type), std::string(first.type),
-                                                std::to_string(first.pos.line)})});
+                                                std::to_string(first.pos().line)})});
     }
   }
 }
 
 // One reference against the index. Messages are made only for what is wrong: nearly every
 // reference resolves.
-void check_reference(const Reference& r, const Index& index, Lang lang, std::vector<Diagnostic>& out) {
+void check_reference(const Reference& r, const IdIndex& index, Lang lang, std::vector<Diagnostic>& out) {
   const auto* found = lookup(index, r.target);
   if (found && (r.allowed == any_class || found->foreign || (r.allowed & (Classes{1} << static_cast<int>(found->cls)))))
     return;
@@ -216,7 +208,7 @@ void check_reference(const Reference& r, const Index& index, Lang lang, std::vec
   }
   out.push_back(at(*r.from, "wrong-reference-kind", Severity::error,
                    say(lang, "wrong-reference-kind", {who, std::string(r.attribute), std::string(r.target), std::string(found->type),
-                                                      std::to_string(found->pos.line), std::string(r.expected)})));
+                                                      std::to_string(found->pos().line), std::string(r.expected)})));
 }
 
 // In a file that has diagrams, every drawable element should be drawn in one of them.
@@ -242,7 +234,10 @@ void check_di_complete(const model::Definitions& defs, Lang lang, std::vector<Di
 }  // namespace
 
 std::vector<Diagnostic> check_structure(const model::Definitions& defs, Lang lang) {
-  Index index = build_index(defs);
+  return check_structure(defs, index_ids(defs), lang);
+}
+
+std::vector<Diagnostic> check_structure(const model::Definitions& defs, const IdIndex& index, Lang lang) {
   std::vector<Diagnostic> out;
   check_duplicates(index, lang, out);
   ReferenceCollector collector([&](const Reference& r) { check_reference(r, index, lang, out); });

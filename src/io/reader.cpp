@@ -462,6 +462,14 @@ std::vector<ForeignNode>::iterator find_syzba(model::BaseElement& base, std::str
   });
 }
 
+// Takes a syzba element out of the kept extensions; a list left empty gives its memory back
+// (the slot of one taken duration per activity was 8 MB of a 100,000-node model).
+void drop_extension(model::BaseElement& base, std::vector<ForeignNode>::iterator it) {
+  auto& ext = base.extras.extensions;
+  ext.erase(it);
+  if (ext.empty()) std::vector<ForeignNode>().swap(ext);
+}
+
 // Moves a valid syzba:duration from the kept extensions onto the activity; an invalid one
 // stays kept (nothing is lost) and is reported.
 std::optional<model::Duration> Reader::take_duration(model::BaseElement& base) {
@@ -470,7 +478,7 @@ std::optional<model::Duration> Reader::take_duration(model::BaseElement& base) {
   auto d = duration(*it, base.pos);
   if (d) {
     remember_use(it->qname, it->ns);
-    base.extras.extensions.erase(it);
+    drop_extension(base, it);
   }
   return d;
 }
@@ -491,7 +499,7 @@ std::optional<model::ServiceInfo> Reader::take_service(model::BaseElement& base)
     if (!info.term) return std::nullopt;  // reported; the element stays kept as it was
   }
   remember_use(it->qname, it->ns);
-  base.extras.extensions.erase(it);
+  drop_extension(base, it);
   return info;
 }
 
