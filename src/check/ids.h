@@ -40,7 +40,10 @@ IdIndex index_ids(const model::Definitions& defs);
 // The first element of that id; a QName reference ("tns:Message_1") names it by its local part.
 const Indexed* lookup(const IdIndex& index, std::string_view id);
 
-// The structural findings (check.h's check_structure) against an index already built.
-std::vector<model::Diagnostic> check_structure(const model::Definitions& defs, const IdIndex& index, model::Lang lang);
+// The structural findings (check.h's check_structure) against an index already built; with
+// the view of the same model, the references it has resolved are not looked up again.
+class ModelView;
+std::vector<model::Diagnostic> check_structure(const model::Definitions& defs, const IdIndex& index, const ModelView* view,
+                                               model::Lang lang);
 
 }  // namespace syzba::check

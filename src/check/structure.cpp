@@ -12,6 +12,7 @@
 
 #include "check/check.h"
 #include "check/ids.h"
+#include "check/view.h"
 
 namespace syzba::check {
 namespace {
@@ -45,6 +46,7 @@ struct Reference {
   Classes allowed;  // any_class: any kind
   std::string_view expected;          // the allowed kinds, in words
   bool may_be_external = false;       // e.g. calledElement: may live in another file
+  const IndexEntry* entry = nullptr;  // the target's entry, when the view has found it already
 };
 
 void index_foreign(const std::vector<model::ForeignNode>& nodes, IdIndex& index, const model::BaseElement& holder) {
@@ -85,13 +87,14 @@ namespace {
 // memory than the model's flows.
 class ReferenceCollector {
  public:
-  explicit ReferenceCollector(std::function<void(const Reference&)> check) : check_(std::move(check)) {}
+  ReferenceCollector(std::function<void(const Reference&)> check, const ModelView* view)
+      : check_(std::move(check)), view_(view) {}
 
   void add(const model::BaseElement& from, std::string_view from_type, std::string_view attribute,
            std::string_view target, Classes allowed, std::string_view expected,
-           bool may_be_external = false) {
+           bool may_be_external = false, const IndexEntry* entry = nullptr) {
     if (target.empty()) return;
-    check_({&from, from_type, attribute, target, allowed, expected, may_be_external});
+    check_({&from, from_type, attribute, target, allowed, expected, may_be_external, entry});
   }
 
   void container(const model::Container& c) {
@@ -102,8 +105,9 @@ class ReferenceCollector {
     for (const auto& d : c.data_store_refs)
       add(d, "dataStoreReference", "dataStoreRef", d.data_store, classes({ElementClass::global}), "a data store");
     for (const auto& f : c.flows) {
-      add(f, "sequenceFlow", "sourceRef", f.source, classes({ElementClass::flow_node}), "a flow node");
-      add(f, "sequenceFlow", "targetRef", f.target, classes({ElementClass::flow_node}), "a flow node");
+      auto [source, target] = view_ ? view_->end_entries(f) : std::pair<const IndexEntry*, const IndexEntry*>();
+      add(f, "sequenceFlow", "sourceRef", f.source, classes({ElementClass::flow_node}), "a flow node", false, source);
+      add(f, "sequenceFlow", "targetRef", f.target, classes({ElementClass::flow_node}), "a flow node", false, target);
     }
     artifacts(c.artifacts);
   }
@@ -117,8 +121,13 @@ class ReferenceCollector {
 
   void node(const model::FlowNode& n) {
     auto type = model::type_name(n.kind);
-    for (const auto& id : n.incoming) add(n, type, "incoming", id, classes({ElementClass::sequence_flow}), "a sequence flow");
-    for (const auto& id : n.outgoing) add(n, type, "outgoing", id, classes({ElementClass::sequence_flow}), "a sequence flow");
+    auto entries = view_ ? view_->link_entries(n) : std::span<const IndexEntry* const>();
+    auto entry = [&](std::size_t k) { return entries.empty() ? nullptr : entries[k]; };
+    for (std::size_t k = 0; k < n.incoming.size(); ++k)
+      add(n, type, "incoming", n.incoming[k], classes({ElementClass::sequence_flow}), "a sequence flow", false, entry(k));
+    for (std::size_t k = 0; k < n.outgoing.size(); ++k)
+      add(n, type, "outgoing", n.outgoing[k], classes({ElementClass::sequence_flow}), "a sequence flow", false,
+          entry(n.incoming.size() + k));
     add(n, type, "default", n.default_flow, classes({ElementClass::sequence_flow}), "a sequence flow");
     add(n, type, "attachedToRef", n.attached_to, classes({ElementClass::flow_node}), "an activity");
     add(n, type, "calledElement", n.called_element, classes({ElementClass::process}), "a process", true);
@@ -173,6 +182,7 @@ class ReferenceCollector {
 
  private:
   std::function<void(const Reference&)> check_;
+  const ModelView* view_;  // null: every reference is looked up here
 };
 
 Diagnostic at(const model::BaseElement& e, std::string rule, Severity severity, std::string message) {
@@ -193,7 +203,7 @@ void check_duplicates(const IdIndex& index, Lang lang, std::vector<Diagnostic>& 
 // One reference against the index. Messages are made only for what is wrong: nearly every
 // reference resolves.
 void check_reference(const Reference& r, const IdIndex& index, Lang lang, std::vector<Diagnostic>& out) {
-  const auto* found = lookup(index, r.target);
+  const Indexed* found = r.entry ? &r.entry->first : lookup(index, r.target);
   if (found && (r.allowed == any_class || found->foreign || (r.allowed & (Classes{1} << static_cast<int>(found->cls)))))
     return;
   std::string who = std::string(r.from_type) + (r.from->id.empty() ? "" : " '" + r.from->id + "'");
@@ -234,13 +244,14 @@ void check_di_complete(const model::Definitions& defs, Lang lang, std::vector<Di
 }  // namespace
 
 std::vector<Diagnostic> check_structure(const model::Definitions& defs, Lang lang) {
-  return check_structure(defs, index_ids(defs), lang);
+  return check_structure(defs, index_ids(defs), nullptr, lang);
 }
 
-std::vector<Diagnostic> check_structure(const model::Definitions& defs, const IdIndex& index, Lang lang) {
+std::vector<Diagnostic> check_structure(const model::Definitions& defs, const IdIndex& index, const ModelView* view,
+                                        Lang lang) {
   std::vector<Diagnostic> out;
   check_duplicates(index, lang, out);
-  ReferenceCollector collector([&](const Reference& r) { check_reference(r, index, lang, out); });
+  ReferenceCollector collector([&](const Reference& r) { check_reference(r, index, lang, out); }, view);
   for (const auto& c : defs.collaborations) collector.collaboration(c);
   for (const auto& p : defs.processes) collector.container(p.content);
   for (const auto& d : defs.diagrams) collector.diagram(d);

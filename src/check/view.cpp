@@ -33,21 +33,45 @@ ModelView::ModelView(const model::Definitions& d) : defs(d), ids_(index_ids(d)) 
   auto by_address = [](const auto& a, const auto& b) { return std::less<>{}(a.begin, b.begin); };
   std::sort(ranges_.begin(), ranges_.end(), by_address);
   std::sort(flow_ranges_.begin(), flow_ranges_.end(), by_address);
-  auto resolve = [&](const std::vector<std::string>& ids) {
-    std::vector<const model::SequenceFlow*> out;
-    for (const auto& id : ids)
-      if (const auto* f = flow(id)) out.push_back(f);
-    return out;
-  };
-  // Every node, duplicates of an id included: each has its own links.
+  resolve_links();
+  resolve_ends();
+}
+
+// Every node, duplicates of an id included: each has its own links.
+void ModelView::resolve_links() {
   links_.resize(node_count_);
-  for (const auto& range : ranges_)
-    for (const auto* n = range.begin; n != range.end; ++n)
-      links_[range.first_ordinal + static_cast<std::size_t>(n - range.begin)] = {resolve(n->incoming), resolve(n->outgoing)};
+  link_entries_start_.resize(node_count_);
+  for (const auto& range : ranges_) {
+    for (const auto* n = range.begin; n != range.end; ++n) {
+      std::size_t ordinal = range.first_ordinal + static_cast<std::size_t>(n - range.begin);
+      link_entries_start_[ordinal] = static_cast<std::uint32_t>(link_entries_.size());
+      for (const auto* ids : {&n->incoming, &n->outgoing}) {
+        auto& resolved = ids == &n->incoming ? links_[ordinal].incoming : links_[ordinal].outgoing;
+        for (const auto& id : *ids) {
+          const IndexEntry* entry = find_entry(id);
+          link_entries_.push_back(entry);
+          if (const auto* f = flow_of(id, entry)) resolved.push_back(f);
+        }
+      }
+    }
+  }
+}
+
+void ModelView::resolve_ends() {
   ends_.resize(flow_count_);
-  for (const auto& range : flow_ranges_)
-    for (const auto* f = range.begin; f != range.end; ++f)
-      ends_[range.first_ordinal + static_cast<std::size_t>(f - range.begin)] = {node(f->source), node(f->target)};
+  for (const auto& range : flow_ranges_) {
+    for (const auto* f = range.begin; f != range.end; ++f) {
+      const IndexEntry *source = find_entry(f->source), *target = find_entry(f->target);
+      ends_[range.first_ordinal + static_cast<std::size_t>(f - range.begin)] = {node_of(f->source, source),
+                                                                               node_of(f->target, target), source, target};
+    }
+  }
+}
+
+std::span<const IndexEntry* const> ModelView::link_entries(const model::FlowNode& n) const {
+  std::size_t ordinal = this->ordinal(n);
+  std::size_t start = link_entries_start_[ordinal];
+  return {link_entries_.data() + start, n.incoming.size() + n.outgoing.size()};
 }
 
 void ModelView::add_scopes(const model::Container& content, const model::Process& process, const Scope* parent) {
@@ -93,22 +117,23 @@ const ModelView::Range<T>* ModelView::range_of(const std::vector<Range<T>>& rang
   return before(&item, it->end) ? &*it : nullptr;
 }
 
-template <class T>
-const T* ModelView::first_of(std::string_view id, model::ElementClass cls, const std::vector<Range<T>>& ranges,
-                             const T* unnamed) const {
-  if (id.empty()) return unnamed;
+const IndexEntry* ModelView::find_entry(std::string_view id) const {
   auto it = ids_.find(id);
-  if (it == ids_.end()) return nullptr;
-  const IndexEntry& entry = it->second;
-  const T* best = entry.first.cls == cls ? static_cast<const T*>(entry.first.element) : nullptr;
-  if (!entry.more) return best;
+  return it == ids_.end() ? nullptr : &it->second;
+}
+
+template <class T>
+const T* ModelView::first_of(const IndexEntry* entry, model::ElementClass cls, const std::vector<Range<T>>& ranges) const {
+  if (!entry) return nullptr;
+  const T* best = entry->first.cls == cls ? static_cast<const T*>(entry->first.element) : nullptr;
+  if (!entry->more) return best;
   // Duplicates, which are rare: the index keeps them in the walk's order, the view wants its
   // own, which ordinals follow.
   auto order = [&](const T* e) {
     const Range<T>* r = range_of(ranges, *e);
     return r->first_ordinal + static_cast<std::size_t>(e - r->begin);
   };
-  for (const auto& other : entry.duplicates()) {
+  for (const auto& other : entry->duplicates()) {
     if (other.cls != cls) continue;
     const T* candidate = static_cast<const T*>(other.element);
     if (!best || order(candidate) < order(best)) best = candidate;
@@ -116,13 +141,18 @@ const T* ModelView::first_of(std::string_view id, model::ElementClass cls, const
   return best;
 }
 
-const model::FlowNode* ModelView::node(std::string_view id) const {
-  return first_of(id, model::ElementClass::flow_node, ranges_, unnamed_node_);
+// The index leaves out elements without an id; the view finds the first of them for "".
+const model::FlowNode* ModelView::node_of(std::string_view id, const IndexEntry* entry) const {
+  return id.empty() ? unnamed_node_ : first_of(entry, model::ElementClass::flow_node, ranges_);
 }
 
-const model::SequenceFlow* ModelView::flow(std::string_view id) const {
-  return first_of(id, model::ElementClass::sequence_flow, flow_ranges_, unnamed_flow_);
+const model::SequenceFlow* ModelView::flow_of(std::string_view id, const IndexEntry* entry) const {
+  return id.empty() ? unnamed_flow_ : first_of(entry, model::ElementClass::sequence_flow, flow_ranges_);
 }
+
+const model::FlowNode* ModelView::node(std::string_view id) const { return node_of(id, find_entry(id)); }
+
+const model::SequenceFlow* ModelView::flow(std::string_view id) const { return flow_of(id, find_entry(id)); }
 
 std::size_t ModelView::flow_ordinal(const model::SequenceFlow& f) const {
   const auto* range = range_of(flow_ranges_, f);

@@ -3,7 +3,9 @@
 // sub-process) as a Scope, lookups by id, and each node's flows resolved. Internal to check.
 #include <boost/graph/adjacency_list.hpp>
 
+#include <cstdint>
 #include <memory>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -68,6 +70,14 @@ class ModelView {
   // A flow's sourceRef and targetRef as node(id) finds them, resolved once for every rule.
   const model::FlowNode* source_of(const model::SequenceFlow& flow) const { return ends_[flow_ordinal(flow)].source; }
   const model::FlowNode* target_of(const model::SequenceFlow& flow) const { return ends_[flow_ordinal(flow)].target; }
+  // The index entries those references name exactly (null: no element has that id), found
+  // once for the view and the structural rules, which resolve the same references: a node's
+  // <incoming> ids, then its <outgoing> ids; a flow's sourceRef and targetRef.
+  std::span<const IndexEntry* const> link_entries(const model::FlowNode& node) const;
+  std::pair<const IndexEntry*, const IndexEntry*> end_entries(const model::SequenceFlow& flow) const {
+    const auto& ends = ends_[flow_ordinal(flow)];
+    return {ends.source_entry, ends.target_entry};
+  }
   const Scope* scope_of(const model::FlowNode& node) const;  // the scope the node stands in
   const Scope* scope_inside(const model::FlowNode& sub_process) const;  // the scope a sub-process is
   // A node's incoming and outgoing flows as its <incoming>/<outgoing> elements list them,
@@ -101,9 +111,13 @@ class ModelView {
   const Range<model::FlowNode>* range_of(const model::FlowNode& node) const { return range_of(ranges_, node); }
   std::size_t flow_ordinal(const model::SequenceFlow& flow) const;
   // Among elements of one id, the first of a class in the view's order (scope, then place).
+  const IndexEntry* find_entry(std::string_view id) const;
   template <class T>
-  const T* first_of(std::string_view id, model::ElementClass cls, const std::vector<Range<T>>& ranges,
-                    const T* unnamed) const;
+  const T* first_of(const IndexEntry* entry, model::ElementClass cls, const std::vector<Range<T>>& ranges) const;
+  const model::FlowNode* node_of(std::string_view id, const IndexEntry* entry) const;
+  const model::SequenceFlow* flow_of(std::string_view id, const IndexEntry* entry) const;
+  void resolve_links();
+  void resolve_ends();
   void check_node_ids_unique();
   IdIndex ids_;
   std::vector<Range<model::FlowNode>> ranges_;
@@ -115,6 +129,7 @@ class ModelView {
   bool node_ids_unique_ = true;
   struct Ends {
     const model::FlowNode *source = nullptr, *target = nullptr;
+    const IndexEntry *source_entry = nullptr, *target_entry = nullptr;
   };
   std::vector<Ends> ends_;  // by flow ordinal
   std::unordered_map<const model::FlowNode*, std::size_t> inner_scope_index_;
@@ -122,6 +137,8 @@ class ModelView {
     std::vector<const model::SequenceFlow*> incoming, outgoing;
   };
   std::vector<Links> links_;  // by ordinal, resolved once: every rule asks
+  std::vector<const IndexEntry*> link_entries_;  // every node's, one after the other
+  std::vector<std::uint32_t> link_entries_start_;  // by ordinal: where the node's entries start
   std::unordered_map<std::string_view, const model::DiElement*> di_;
   mutable std::vector<std::unique_ptr<FlowGraph>> graphs_;  // by scope index; a cache, not state
 };
