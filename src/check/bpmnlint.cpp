@@ -118,7 +118,7 @@ void global(const ModelView& view, const Config&, Reporter& r) {
       if (d.kind == EventKind::signal) referenced.insert({GlobalKind::signal, d.ref});
     }
     if (n.kind == NodeKind::send_task || n.kind == NodeKind::receive_task)
-      for (const auto& a : n.extras.attributes)
+      for (const auto& a : n.extras->attributes)
         if (a.qname == "messageRef") referenced.insert({GlobalKind::message, a.value});
   });
   for (const auto& c : view.defs.collaborations)

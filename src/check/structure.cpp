@@ -67,7 +67,7 @@ IdIndex index_ids(const model::Definitions& defs) {
   index.reserve(count + count / 4);
   model::for_each_element(defs, [&](const model::BaseElement& e, ElementClass cls, std::string_view type) {
     if (!e.id.empty()) add_to_index(index, e.id, {&e, type, cls});
-    index_foreign(e.extras.children, index, e);
+    index_foreign(e.extras->children, index, e);
   });
   return index;
 }

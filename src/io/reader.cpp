@@ -344,7 +344,7 @@ void Reader::read_element(pugi::xml_node node, model::BaseElement& base, const A
     if (name.find(':') == std::string_view::npos && name != "xmlns" && on_attribute && on_attribute(name, a.value()))
       continue;
     std::string ns(prefix_of(name).empty() || name.substr(0, 6) == "xmlns:" ? "" : resolve(prefix_of(name)));
-    base.extras.attributes.push_back({std::string(name), std::move(ns), a.value()});
+    base.extras->attributes.push_back({std::string(name), std::move(ns), a.value()});
   }
   int modelled = 0;
   // Every child is released from the DOM once read into the model (pugixml frees a page of
@@ -377,7 +377,7 @@ void Reader::read_element(pugi::xml_node node, model::BaseElement& base, const A
     } else if (child.type() == pugi::node_pcdata && on_child && on_child(Child{"", "#text", child})) {
       continue;  // the element's own text (annotation, expression): taken by the handler
     }
-    base.extras.children.push_back(foreign(child, modelled));
+    base.extras->children.push_back(foreign(child, modelled));
   }
   pop_scope(node);
 }
@@ -389,7 +389,7 @@ model::Documentation Reader::read_documentation(pugi::xml_node node) {
     std::string_view name = a.name();
     if (name == "id") doc.id = a.value();
     else if (name == "textFormat") doc.text_format = a.value();
-    else doc.extras.attributes.push_back({std::string(name), std::string(resolve(prefix_of(name))), a.value()});
+    else doc.extras->attributes.push_back({std::string(name), std::string(resolve(prefix_of(name))), a.value()});
   }
   // Plain text is the usual case. Mixed content (markup inside) is kept whole, in order, as
   // foreign children; text then holds its characters for whoever only reads.
@@ -399,7 +399,7 @@ model::Documentation Reader::read_documentation(pugi::xml_node node) {
     else mixed = true;
   }
   if (mixed)
-    for (auto child : node.children()) doc.extras.children.push_back(foreign(child, 0));
+    for (auto child : node.children()) doc.extras->children.push_back(foreign(child, 0));
   return doc;
 }
 
@@ -444,19 +444,19 @@ std::optional<model::Duration> Reader::duration(const ForeignNode& n, model::Sou
 
 void Reader::read_extension_elements(pugi::xml_node node, model::BaseElement& base) {
   push_scope(node);
-  base.extras.has_extension_elements = true;
+  base.extras->has_extension_elements = true;
   for (auto a : node.attributes())
-    base.extras.extension_attributes.push_back({a.name(), std::string(resolve(prefix_of(a.name()))), a.value()});
+    base.extras->extension_attributes.push_back({a.name(), std::string(resolve(prefix_of(a.name()))), a.value()});
   for (auto child : node.children()) {
     if (child.type() == pugi::node_pcdata && is_blank(child.value())) continue;
-    base.extras.extensions.push_back(foreign(child, 0));
+    base.extras->extensions.push_back(foreign(child, 0));
   }
   pop_scope(node);
 }
 
 // The syzba element of that name among the kept extension elements, if any.
 std::vector<ForeignNode>::iterator find_syzba(model::BaseElement& base, std::string_view local) {
-  auto& ext = base.extras.extensions;
+  auto& ext = base.extras->extensions;
   return std::find_if(ext.begin(), ext.end(), [&](const ForeignNode& n) {
     return n.kind == model::ForeignKind::element && n.ns == syzba_ns && local_name(n.qname) == local;
   });
@@ -465,16 +465,19 @@ std::vector<ForeignNode>::iterator find_syzba(model::BaseElement& base, std::str
 // Takes a syzba element out of the kept extensions; a list left empty gives its memory back
 // (the slot of one taken duration per activity was 8 MB of a 100,000-node model).
 void drop_extension(model::BaseElement& base, std::vector<ForeignNode>::iterator it) {
-  auto& ext = base.extras.extensions;
+  auto& ext = base.extras->extensions;
   ext.erase(it);
   if (ext.empty()) std::vector<ForeignNode>().swap(ext);
 }
 
 // Moves a valid syzba:duration from the kept extensions onto the activity; an invalid one
 // stays kept (nothing is lost) and is reported.
+bool keeps_extensions(const model::BaseElement& base) { return !base.extras->extensions.empty(); }
+
 std::optional<model::Duration> Reader::take_duration(model::BaseElement& base) {
+  if (!keeps_extensions(base)) return std::nullopt;  // looked at without making extras
   auto it = find_syzba(base, "duration");
-  if (it == base.extras.extensions.end()) return std::nullopt;
+  if (it == base.extras->extensions.end()) return std::nullopt;
   auto d = duration(*it, base.pos);
   if (d) {
     remember_use(it->qname, it->ns);
@@ -484,8 +487,9 @@ std::optional<model::Duration> Reader::take_duration(model::BaseElement& base) {
 }
 
 std::optional<model::ServiceInfo> Reader::take_service(model::BaseElement& base) {
+  if (!keeps_extensions(base)) return std::nullopt;
   auto it = find_syzba(base, "service");
-  if (it == base.extras.extensions.end()) return std::nullopt;
+  if (it == base.extras->extensions.end()) return std::nullopt;
   model::ServiceInfo info;
   for (const auto& a : it->attributes) {
     if (a.qname == "name") info.name = a.value;
@@ -540,7 +544,7 @@ model::Definitions Reader::read_definitions(pugi::xml_node root) {
       strings({{"name", &defs.name}, {"targetNamespace", &defs.target_namespace}}),
       [&](const Child& c) { return read_root_child(c, defs); });
   // The root's declarations are the namespace list; drop their copies from the extras.
-  auto& attrs = defs.extras.attributes;
+  auto& attrs = defs.extras->attributes;
   attrs.erase(std::remove_if(attrs.begin(), attrs.end(),
                              [](const auto& a) { return a.qname == "xmlns" || a.qname.substr(0, 6) == "xmlns:"; }),
               attrs.end());
