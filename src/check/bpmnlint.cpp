@@ -118,7 +118,7 @@ void global(const ModelView& view, const Config&, Reporter& r) {
       if (d.kind == EventKind::signal) referenced.insert({GlobalKind::signal, d.ref});
     }
     if (n.kind == NodeKind::send_task || n.kind == NodeKind::receive_task)
-      for (const auto& a : n.extras.attributes)
+      for (const auto& a : n.extras->attributes)
         if (a.qname == "messageRef") referenced.insert({GlobalKind::message, a.value});
   });
   for (const auto& c : view.defs.collaborations)
@@ -295,15 +295,14 @@ void no_duplicate_sequence_flows(const ModelView& view, const Config&, Reporter&
   keys.reserve(flows);
   for (const auto& s : view.scopes) {
     for (const auto& f : s.content->flows) {
-      std::string_view source = view.node(f.source) ? f.source : f.id;
-      std::string_view target = view.node(f.target) ? f.target : f.id;
+      const auto *from = view.source_of(f), *to = view.target_of(f);
+      std::string_view source = from ? f.source : f.id;
+      std::string_view target = to ? f.target : f.id;
       std::string_view condition = f.condition ? std::string_view(f.condition->text) : std::string_view();
       if (keys.insert(FlowKey{{source, target, condition}}).second) continue;
       r.report(f, r.say("duplicate.flow"));
-      if (const auto* n = view.node(f.source); n && outgoing_reported.insert(n->id).second)
-        r.report(*n, r.say("duplicate.outgoing"));
-      if (const auto* n = view.node(f.target); n && incoming_reported.insert(n->id).second)
-        r.report(*n, r.say("duplicate.incoming"));
+      if (from && outgoing_reported.insert(from->id).second) r.report(*from, r.say("duplicate.outgoing"));
+      if (to && incoming_reported.insert(to->id).second) r.report(*to, r.say("duplicate.incoming"));
     }
   }
 }
@@ -475,7 +474,7 @@ void superfluous_label(const ModelView& view, const Config&, Reporter& r) {
   for (const auto& s : view.scopes) {
     for (const auto& f : s.content->flows) {
       if (blank(f.name) || f.condition) continue;
-      const auto* source = view.node(f.source);
+      const auto* source = view.source_of(f);
       if (source && is_default_of(*source, f)) continue;
       bool decision = source && (source->kind == NodeKind::exclusive_gateway || source->kind == NodeKind::inclusive_gateway) &&
                       view.outgoing(*source).size() > 1;

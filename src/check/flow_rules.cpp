@@ -34,25 +34,33 @@ class VertexOf {
       auto it = local_.find(id);
       return it == local_.end() ? std::nullopt : std::optional<FlowGraph::Vertex>(it->second);
     }
-    const model::FlowNode* n = view_.node(id);
+    return in_scope(view_.node(id));
+  }
+  // The vertex of a flow's end as the view resolved it: what the id says when ids are unique.
+  std::optional<FlowGraph::Vertex> operator()(const model::SequenceFlow& f, bool source) const {
+    if (!view_.node_ids_unique()) return (*this)(source ? f.source : f.target);
+    return in_scope(source ? view_.source_of(f) : view_.target_of(f));
+  }
+
+ private:
+  std::optional<FlowGraph::Vertex> in_scope(const model::FlowNode* n) const {
     std::less<const model::FlowNode*> before;
     if (!n || before(n, nodes_.data()) || !before(n, nodes_.data() + nodes_.size())) return std::nullopt;  // another scope's
     return static_cast<FlowGraph::Vertex>(n - nodes_.data());
   }
-
- private:
   const std::vector<model::FlowNode>& nodes_;
   const ModelView& view_;
   std::unordered_map<std::string_view, FlowGraph::Vertex> local_;
 };
 
-FlowGraph build_flow_graph(const Scope& scope, const ModelView& view) {
-  FlowGraph g;
+std::unique_ptr<FlowGraph> build_flow_graph(const Scope& scope, const ModelView& view) {
+  auto built = std::make_unique<FlowGraph>(scope.content->nodes.size());
+  FlowGraph& g = *built;
   VertexOf vertex_of(scope, view);
-  g.graph = FlowGraph::Graph(scope.content->nodes.size());
+  g.nodes.reserve(scope.content->nodes.size());
   for (const auto& n : scope.content->nodes) g.nodes.push_back(&n);
   for (const auto& f : scope.content->flows) {
-    auto s = vertex_of(f.source), t = vertex_of(f.target);
+    auto s = vertex_of(f, true), t = vertex_of(f, false);
     if (s && t) boost::add_edge(*s, *t, FlowEdge{&f, static_cast<int>(boost::num_edges(g.graph))}, g.graph);
   }
   std::map<std::string, std::vector<FlowGraph::Vertex>> link_catches;
@@ -70,7 +78,7 @@ FlowGraph build_flow_graph(const Scope& scope, const ModelView& view) {
           for (auto target : link_catches[d.name])
             boost::add_edge(*vertex_of(n.id), target, FlowEdge{nullptr, static_cast<int>(boost::num_edges(g.graph))}, g.graph);
   }
-  return g;
+  return built;
 }
 
 namespace {

@@ -211,8 +211,8 @@ std::vector<model::Diagnostic> apply_config(std::vector<model::Diagnostic> found
 }
 
 std::vector<model::Diagnostic> run_checks(const model::Definitions& definitions, const Config& config) {
-  std::vector<model::Diagnostic> found = check_structure(definitions, config.lang);
   ModelView view(definitions);
+  std::vector<model::Diagnostic> found = check_structure(definitions, view.ids(), &view, config.lang);
   for (const auto& rule : rules()) {
     if (!rule.run) continue;
     auto level = level_of(rule, config);

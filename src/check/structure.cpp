@@ -1,6 +1,6 @@
 // Structural rules. References are first collected as data (who refers, by which attribute,
-// to what, and which kinds of element may stand there), then resolved against an index of
-// every id in the file, so each rule is a short loop over plain values.
+// to what, and which kinds of element may stand there), then resolved against the index of
+// every id in the file (ids.h), so each rule is a short loop over plain values.
 #include <algorithm>
 #include <cstdint>
 #include <functional>
@@ -11,6 +11,8 @@
 #include <unordered_set>
 
 #include "check/check.h"
+#include "check/ids.h"
+#include "check/view.h"
 
 namespace syzba::check {
 namespace {
@@ -19,24 +21,12 @@ using model::Diagnostic;
 using model::ElementClass;
 using model::Severity;
 
-struct Indexed {
-  ElementClass cls;
-  std::string_view type;
-  model::SourcePos pos;
-  bool foreign = false;  // an element the model keeps verbatim (e.g. bpmn:property)
-};
-
-struct IndexEntry {
-  Indexed first;
-  std::vector<Indexed> more;  // other elements with the same id: empty, but for duplicates
-};
-
-// Keys and types are views into the model, which outlives the check.
-using Index = std::unordered_map<std::string_view, IndexEntry>;
-
-void add_to_index(Index& index, std::string_view id, Indexed entry) {
-  auto [it, fresh] = index.try_emplace(id, IndexEntry{entry, {}});
-  if (!fresh) it->second.more.push_back(entry);
+void add_to_index(IdIndex& index, std::string_view id, Indexed entry) {
+  auto [it, fresh] = index.try_emplace(id, IndexEntry{entry, nullptr});
+  if (fresh) return;
+  auto& more = it->second.more;
+  if (!more) more = std::make_unique<std::vector<Indexed>>();
+  more->push_back(entry);
 }
 
 // The kinds a reference accepts, as a set of bits; none means any kind.
@@ -56,28 +46,40 @@ struct Reference {
   Classes allowed;  // any_class: any kind
   std::string_view expected;          // the allowed kinds, in words
   bool may_be_external = false;       // e.g. calledElement: may live in another file
+  const IndexEntry* entry = nullptr;  // the target's entry, when the view has found it already
 };
 
-void index_foreign(const std::vector<model::ForeignNode>& nodes, Index& index, model::SourcePos pos) {
+void index_foreign(const std::vector<model::ForeignNode>& nodes, IdIndex& index, const model::BaseElement& holder) {
   for (const auto& n : nodes) {
     if (n.kind != model::ForeignKind::element) continue;
     for (const auto& a : n.attributes)
-      if (a.qname == "id") add_to_index(index, a.value, {ElementClass::definitions, n.qname, pos, true});
-    index_foreign(n.children, index, pos);
+      if (a.qname == "id") add_to_index(index, a.value, {&holder, n.qname, ElementClass::definitions, true});
+    index_foreign(n.children, index, holder);
   }
 }
 
-Index build_index(const model::Definitions& defs) {
-  Index index;
+}  // namespace
+
+IdIndex index_ids(const model::Definitions& defs) {
+  IdIndex index;
   std::size_t count = 0;
   model::for_each_element(defs, [&](const model::BaseElement&, ElementClass, std::string_view) { ++count; });
   index.reserve(count + count / 4);
   model::for_each_element(defs, [&](const model::BaseElement& e, ElementClass cls, std::string_view type) {
-    if (!e.id.empty()) add_to_index(index, e.id, {cls, type, e.pos});
-    index_foreign(e.extras.children, index, e.pos);
+    if (!e.id.empty()) add_to_index(index, e.id, {&e, type, cls});
+    index_foreign(e.extras->children, index, e);
   });
   return index;
 }
+
+const Indexed* lookup(const IdIndex& index, std::string_view id) {
+  if (auto it = index.find(id); it != index.end()) return &it->second.first;
+  if (auto colon = id.find(':'); colon != std::string_view::npos)
+    if (auto it = index.find(id.substr(colon + 1)); it != index.end()) return &it->second.first;
+  return nullptr;
+}
+
+namespace {
 
 // ---------------------------------------------------------------------------------------
 // Walks every reference of the model in document order and hands each to check(), which
@@ -85,13 +87,14 @@ Index build_index(const model::Definitions& defs) {
 // memory than the model's flows.
 class ReferenceCollector {
  public:
-  explicit ReferenceCollector(std::function<void(const Reference&)> check) : check_(std::move(check)) {}
+  ReferenceCollector(std::function<void(const Reference&)> check, const ModelView* view)
+      : check_(std::move(check)), view_(view) {}
 
   void add(const model::BaseElement& from, std::string_view from_type, std::string_view attribute,
            std::string_view target, Classes allowed, std::string_view expected,
-           bool may_be_external = false) {
+           bool may_be_external = false, const IndexEntry* entry = nullptr) {
     if (target.empty()) return;
-    check_({&from, from_type, attribute, target, allowed, expected, may_be_external});
+    check_({&from, from_type, attribute, target, allowed, expected, may_be_external, entry});
   }
 
   void container(const model::Container& c) {
@@ -102,8 +105,9 @@ class ReferenceCollector {
     for (const auto& d : c.data_store_refs)
       add(d, "dataStoreReference", "dataStoreRef", d.data_store, classes({ElementClass::global}), "a data store");
     for (const auto& f : c.flows) {
-      add(f, "sequenceFlow", "sourceRef", f.source, classes({ElementClass::flow_node}), "a flow node");
-      add(f, "sequenceFlow", "targetRef", f.target, classes({ElementClass::flow_node}), "a flow node");
+      auto [source, target] = view_ ? view_->end_entries(f) : std::pair<const IndexEntry*, const IndexEntry*>();
+      add(f, "sequenceFlow", "sourceRef", f.source, classes({ElementClass::flow_node}), "a flow node", false, source);
+      add(f, "sequenceFlow", "targetRef", f.target, classes({ElementClass::flow_node}), "a flow node", false, target);
     }
     artifacts(c.artifacts);
   }
@@ -117,8 +121,13 @@ class ReferenceCollector {
 
   void node(const model::FlowNode& n) {
     auto type = model::type_name(n.kind);
-    for (const auto& id : n.incoming) add(n, type, "incoming", id, classes({ElementClass::sequence_flow}), "a sequence flow");
-    for (const auto& id : n.outgoing) add(n, type, "outgoing", id, classes({ElementClass::sequence_flow}), "a sequence flow");
+    auto entries = view_ ? view_->link_entries(n) : std::span<const IndexEntry* const>();
+    auto entry = [&](std::size_t k) { return entries.empty() ? nullptr : entries[k]; };
+    for (std::size_t k = 0; k < n.incoming.size(); ++k)
+      add(n, type, "incoming", n.incoming[k], classes({ElementClass::sequence_flow}), "a sequence flow", false, entry(k));
+    for (std::size_t k = 0; k < n.outgoing.size(); ++k)
+      add(n, type, "outgoing", n.outgoing[k], classes({ElementClass::sequence_flow}), "a sequence flow", false,
+          entry(n.incoming.size() + k));
     add(n, type, "default", n.default_flow, classes({ElementClass::sequence_flow}), "a sequence flow");
     add(n, type, "attachedToRef", n.attached_to, classes({ElementClass::flow_node}), "an activity");
     add(n, type, "calledElement", n.called_element, classes({ElementClass::process}), "a process", true);
@@ -173,35 +182,28 @@ class ReferenceCollector {
 
  private:
   std::function<void(const Reference&)> check_;
+  const ModelView* view_;  // null: every reference is looked up here
 };
 
 Diagnostic at(const model::BaseElement& e, std::string rule, Severity severity, std::string message) {
   return {std::move(rule), severity, e.id, e.pos.line, e.pos.column, std::move(message)};
 }
 
-// A QName reference ("tns:Message_1") names the element by its local part.
-const Indexed* lookup(const Index& index, std::string_view id) {
-  if (auto it = index.find(id); it != index.end()) return &it->second.first;
-  if (auto colon = id.find(':'); colon != std::string_view::npos)
-    if (auto it = index.find(id.substr(colon + 1)); it != index.end()) return &it->second.first;
-  return nullptr;
-}
-
-void check_duplicates(const Index& index, Lang lang, std::vector<Diagnostic>& out) {
+void check_duplicates(const IdIndex& index, Lang lang, std::vector<Diagnostic>& out) {
   for (const auto& [id, entry] : index) {
-    for (const auto& again : entry.more) {
+    for (const auto& again : entry.duplicates()) {
       const auto& first = entry.first;
-      out.push_back({"duplicate-id", Severity::error, std::string(id), again.pos.line, again.pos.column,
+      out.push_back({"duplicate-id", Severity::error, std::string(id), again.pos().line, again.pos().column,
                      say(lang, "duplicate-id", {std::string(id), std::string(again.type), std::string(first.type),
-                                                std::to_string(first.pos.line)})});
+                                                std::to_string(first.pos().line)})});
     }
   }
 }
 
 // One reference against the index. Messages are made only for what is wrong: nearly every
 // reference resolves.
-void check_reference(const Reference& r, const Index& index, Lang lang, std::vector<Diagnostic>& out) {
-  const auto* found = lookup(index, r.target);
+void check_reference(const Reference& r, const IdIndex& index, Lang lang, std::vector<Diagnostic>& out) {
+  const Indexed* found = r.entry ? &r.entry->first : lookup(index, r.target);
   if (found && (r.allowed == any_class || found->foreign || (r.allowed & (Classes{1} << static_cast<int>(found->cls)))))
     return;
   std::string who = std::string(r.from_type) + (r.from->id.empty() ? "" : " '" + r.from->id + "'");
@@ -216,7 +218,7 @@ void check_reference(const Reference& r, const Index& index, Lang lang, std::vec
   }
   out.push_back(at(*r.from, "wrong-reference-kind", Severity::error,
                    say(lang, "wrong-reference-kind", {who, std::string(r.attribute), std::string(r.target), std::string(found->type),
-                                                      std::to_string(found->pos.line), std::string(r.expected)})));
+                                                      std::to_string(found->pos().line), std::string(r.expected)})));
 }
 
 // In a file that has diagrams, every drawable element should be drawn in one of them.
@@ -242,10 +244,14 @@ void check_di_complete(const model::Definitions& defs, Lang lang, std::vector<Di
 }  // namespace
 
 std::vector<Diagnostic> check_structure(const model::Definitions& defs, Lang lang) {
-  Index index = build_index(defs);
+  return check_structure(defs, index_ids(defs), nullptr, lang);
+}
+
+std::vector<Diagnostic> check_structure(const model::Definitions& defs, const IdIndex& index, const ModelView* view,
+                                        Lang lang) {
   std::vector<Diagnostic> out;
   check_duplicates(index, lang, out);
-  ReferenceCollector collector([&](const Reference& r) { check_reference(r, index, lang, out); });
+  ReferenceCollector collector([&](const Reference& r) { check_reference(r, index, lang, out); }, view);
   for (const auto& c : defs.collaborations) collector.collaboration(c);
   for (const auto& p : defs.processes) collector.container(p.content);
   for (const auto& d : defs.diagrams) collector.diagram(d);

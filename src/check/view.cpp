@@ -8,7 +8,7 @@ namespace syzba::check {
 
 using model::NodeKind;
 
-ModelView::ModelView(const model::Definitions& d) : defs(d) {
+ModelView::ModelView(const model::Definitions& d) : defs(d), ids_(index_ids(d)) {
   // Scopes point at their parents inside the vector, so its size is fixed before filling.
   std::size_t count = 0;
   std::function<void(const model::Container&)> count_scopes = [&](const model::Container& c) {
@@ -23,42 +23,71 @@ ModelView::ModelView(const model::Definitions& d) : defs(d) {
     count_scopes(p.content);
   }
   scopes.reserve(count);
-  std::size_t node_count = 0, flow_count = 0;
-  model::for_each_element(defs, [&](const model::BaseElement&, model::ElementClass cls, std::string_view) {
-    node_count += cls == model::ElementClass::flow_node;
-    flow_count += cls == model::ElementClass::sequence_flow;
-  });
-  nodes_.reserve(node_count);
-  flows_.reserve(flow_count);
   for (const auto& p : defs.processes) {
     scopes.push_back({&p, &p.content, nullptr, &p, nullptr});
     add_scopes(p.content, p, &scopes.back());
   }
+  check_node_ids_unique();
   for (const auto& diagram : defs.diagrams)
     for (const auto& e : diagram.plane.elements) di_.emplace(e.element, &e);
-  std::sort(ranges_.begin(), ranges_.end(),
-            [](const NodeRange& a, const NodeRange& b) { return std::less<const model::FlowNode*>{}(a.begin, b.begin); });
-  auto resolve = [&](const std::vector<std::string>& ids) {
-    std::vector<const model::SequenceFlow*> out;
-    for (const auto& id : ids)
-      if (const auto* f = flow(id)) out.push_back(f);
-    return out;
-  };
-  // Every node, duplicates of an id included: each has its own links.
+  auto by_address = [](const auto& a, const auto& b) { return std::less<>{}(a.begin, b.begin); };
+  std::sort(ranges_.begin(), ranges_.end(), by_address);
+  std::sort(flow_ranges_.begin(), flow_ranges_.end(), by_address);
+  resolve_links();
+  resolve_ends();
+}
+
+// Every node, duplicates of an id included: each has its own links.
+void ModelView::resolve_links() {
   links_.resize(node_count_);
-  for (const auto& range : ranges_)
-    for (const auto* n = range.begin; n != range.end; ++n)
-      links_[range.first_ordinal + static_cast<std::size_t>(n - range.begin)] = {resolve(n->incoming), resolve(n->outgoing)};
+  link_entries_start_.resize(node_count_);
+  for (const auto& range : ranges_) {
+    for (const auto* n = range.begin; n != range.end; ++n) {
+      std::size_t ordinal = range.first_ordinal + static_cast<std::size_t>(n - range.begin);
+      link_entries_start_[ordinal] = static_cast<std::uint32_t>(link_entries_.size());
+      for (const auto* ids : {&n->incoming, &n->outgoing}) {
+        auto& resolved = ids == &n->incoming ? links_[ordinal].incoming : links_[ordinal].outgoing;
+        for (const auto& id : *ids) {
+          const IndexEntry* entry = find_entry(id);
+          link_entries_.push_back(entry);
+          if (const auto* f = flow_of(id, entry)) resolved.push_back(f);
+        }
+      }
+    }
+  }
+}
+
+void ModelView::resolve_ends() {
+  ends_.resize(flow_count_);
+  for (const auto& range : flow_ranges_) {
+    for (const auto* f = range.begin; f != range.end; ++f) {
+      const IndexEntry *source = find_entry(f->source), *target = find_entry(f->target);
+      ends_[range.first_ordinal + static_cast<std::size_t>(f - range.begin)] = {node_of(f->source, source),
+                                                                               node_of(f->target, target), source, target};
+    }
+  }
+}
+
+std::span<const IndexEntry* const> ModelView::link_entries(const model::FlowNode& n) const {
+  std::size_t ordinal = this->ordinal(n);
+  std::size_t start = link_entries_start_[ordinal];
+  return {link_entries_.data() + start, n.incoming.size() + n.outgoing.size()};
 }
 
 void ModelView::add_scopes(const model::Container& content, const model::Process& process, const Scope* parent) {
   std::size_t parent_index = static_cast<std::size_t>(parent - scopes.data());
-  for (const auto& n : content.nodes) node_ids_unique_ = nodes_.emplace(n.id, &n).second && node_ids_unique_;
+  for (const auto& n : content.nodes)
+    if (n.id.empty() && ++unnamed_nodes_ == 1) unnamed_node_ = &n;
   if (!content.nodes.empty()) {
     ranges_.push_back({content.nodes.data(), content.nodes.data() + content.nodes.size(), parent_index, node_count_});
     node_count_ += content.nodes.size();
   }
-  for (const auto& f : content.flows) flows_.emplace(f.id, &f);
+  for (const auto& f : content.flows)
+    if (f.id.empty() && !unnamed_flow_) unnamed_flow_ = &f;
+  if (!content.flows.empty()) {
+    flow_ranges_.push_back({content.flows.data(), content.flows.data() + content.flows.size(), parent_index, flow_count_});
+    flow_count_ += content.flows.size();
+  }
   for (const auto& n : content.nodes) {
     if (!model::is_sub_process(n.kind)) continue;
     scopes.push_back({&n, &n.content, &n, &process, parent});
@@ -67,32 +96,77 @@ void ModelView::add_scopes(const model::Container& content, const model::Process
   }
 }
 
-const model::FlowNode* ModelView::node(std::string_view id) const {
-  auto it = nodes_.find(id);
-  return it == nodes_.end() ? nullptr : it->second;
+// Two flow nodes of one id, or two without an id, anywhere in the file.
+void ModelView::check_node_ids_unique() {
+  node_ids_unique_ = unnamed_nodes_ < 2;
+  for (const auto& [id, entry] : ids_) {
+    if (!node_ids_unique_) return;
+    auto more = entry.duplicates();
+    auto nodes = std::count_if(more.begin(), more.end(), [](const Indexed& e) { return e.cls == model::ElementClass::flow_node; });
+    node_ids_unique_ = nodes + (entry.first.cls == model::ElementClass::flow_node) < 2;
+  }
 }
 
-const model::SequenceFlow* ModelView::flow(std::string_view id) const {
-  auto it = flows_.find(id);
-  return it == flows_.end() ? nullptr : it->second;
-}
-
-const ModelView::NodeRange* ModelView::range_of(const model::FlowNode& n) const {
-  std::less<const model::FlowNode*> before;
-  auto it = std::upper_bound(ranges_.begin(), ranges_.end(), &n,
-                             [&](const model::FlowNode* p, const NodeRange& r) { return before(p, r.begin); });
-  if (it == ranges_.begin()) return nullptr;
+template <class T>
+const ModelView::Range<T>* ModelView::range_of(const std::vector<Range<T>>& ranges, const T& item) {
+  std::less<const T*> before;
+  auto it = std::upper_bound(ranges.begin(), ranges.end(), &item,
+                             [&](const T* p, const Range<T>& r) { return before(p, r.begin); });
+  if (it == ranges.begin()) return nullptr;
   --it;
-  return before(&n, it->end) ? &*it : nullptr;
+  return before(&item, it->end) ? &*it : nullptr;
+}
+
+const IndexEntry* ModelView::find_entry(std::string_view id) const {
+  auto it = ids_.find(id);
+  return it == ids_.end() ? nullptr : &it->second;
+}
+
+template <class T>
+const T* ModelView::first_of(const IndexEntry* entry, model::ElementClass cls, const std::vector<Range<T>>& ranges) const {
+  if (!entry) return nullptr;
+  const T* best = entry->first.cls == cls ? static_cast<const T*>(entry->first.element) : nullptr;
+  if (!entry->more) return best;
+  // Duplicates, which are rare: the index keeps them in the walk's order, the view wants its
+  // own, which ordinals follow.
+  auto order = [&](const T* e) {
+    const Range<T>* r = range_of(ranges, *e);
+    return r->first_ordinal + static_cast<std::size_t>(e - r->begin);
+  };
+  for (const auto& other : entry->duplicates()) {
+    if (other.cls != cls) continue;
+    const T* candidate = static_cast<const T*>(other.element);
+    if (!best || order(candidate) < order(best)) best = candidate;
+  }
+  return best;
+}
+
+// The index leaves out elements without an id; the view finds the first of them for "".
+const model::FlowNode* ModelView::node_of(std::string_view id, const IndexEntry* entry) const {
+  return id.empty() ? unnamed_node_ : first_of(entry, model::ElementClass::flow_node, ranges_);
+}
+
+const model::SequenceFlow* ModelView::flow_of(std::string_view id, const IndexEntry* entry) const {
+  return id.empty() ? unnamed_flow_ : first_of(entry, model::ElementClass::sequence_flow, flow_ranges_);
+}
+
+const model::FlowNode* ModelView::node(std::string_view id) const { return node_of(id, find_entry(id)); }
+
+const model::SequenceFlow* ModelView::flow(std::string_view id) const { return flow_of(id, find_entry(id)); }
+
+std::size_t ModelView::flow_ordinal(const model::SequenceFlow& f) const {
+  const auto* range = range_of(flow_ranges_, f);
+  if (!range) throw std::out_of_range("a flow that is not this view's");
+  return range->first_ordinal + static_cast<std::size_t>(&f - range->begin);
 }
 
 const Scope* ModelView::scope_of(const model::FlowNode& n) const {
-  const NodeRange* range = range_of(n);
+  const auto* range = range_of(n);
   return range ? &scopes[range->scope] : nullptr;
 }
 
 std::size_t ModelView::ordinal(const model::FlowNode& n) const {
-  const NodeRange* range = range_of(n);
+  const auto* range = range_of(n);
   if (!range) throw std::out_of_range("ordinal() of a node that is not this view's");
   return range->first_ordinal + static_cast<std::size_t>(&n - range->begin);
 }
@@ -113,7 +187,7 @@ const FlowGraph& ModelView::graph(const Scope& scope) const {
   auto index = static_cast<std::size_t>(&scope - scopes.data());
   if (index >= scopes.size()) throw std::logic_error("graph() of a scope that is not this view's");
   if (graphs_.size() < scopes.size()) graphs_.resize(scopes.size());
-  if (!graphs_[index]) graphs_[index] = std::make_unique<FlowGraph>(build_flow_graph(scope, *this));
+  if (!graphs_[index]) graphs_[index] = build_flow_graph(scope, *this);
   return *graphs_[index];
 }
 

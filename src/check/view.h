@@ -3,13 +3,16 @@
 // sub-process) as a Scope, lookups by id, and each node's flows resolved. Internal to check.
 #include <boost/graph/adjacency_list.hpp>
 
+#include <cstdint>
 #include <memory>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
 #include <vector>
 
 #include "check/check.h"
+#include "check/ids.h"
 
 namespace syzba::check {
 
@@ -35,6 +38,10 @@ struct FlowGraph {
   using Vertex = Graph::vertex_descriptor;
   using Edge = Graph::edge_descriptor;
 
+  FlowGraph() = default;
+  explicit FlowGraph(std::size_t vertices) : graph(vertices) {}
+  FlowGraph(const FlowGraph&) = delete;  // a copy of a large graph is never wanted
+
   Graph graph;
   std::vector<const model::FlowNode*> nodes;  // by vertex: the scope's nodes in their order
 
@@ -43,7 +50,9 @@ struct FlowGraph {
 };
 
 class ModelView;
-FlowGraph build_flow_graph(const Scope& scope, const ModelView& view);  // flow_rules.cpp
+// Built in place (flow_rules.cpp): Boost 1.74's adjacency_list has no move, and returning or
+// assigning one copied a 100,000-vertex graph (16 MB and 337,000 allocations for a moment).
+std::unique_ptr<FlowGraph> build_flow_graph(const Scope& scope, const ModelView& view);
 
 class ModelView {
  public:
@@ -53,8 +62,22 @@ class ModelView {
   const model::Definitions& defs;
   std::vector<Scope> scopes;  // processes first, then sub-processes, depth first
 
+  // Every id of the file, as the structural rules resolve references (ids.h).
+  const IdIndex& ids() const { return ids_; }
+  // The first flow node (sequence flow) of an id, scope by scope in the order of scopes.
   const model::FlowNode* node(std::string_view id) const;
   const model::SequenceFlow* flow(std::string_view id) const;
+  // A flow's sourceRef and targetRef as node(id) finds them, resolved once for every rule.
+  const model::FlowNode* source_of(const model::SequenceFlow& flow) const { return ends_[flow_ordinal(flow)].source; }
+  const model::FlowNode* target_of(const model::SequenceFlow& flow) const { return ends_[flow_ordinal(flow)].target; }
+  // The index entries those references name exactly (null: no element has that id), found
+  // once for the view and the structural rules, which resolve the same references: a node's
+  // <incoming> ids, then its <outgoing> ids; a flow's sourceRef and targetRef.
+  std::span<const IndexEntry* const> link_entries(const model::FlowNode& node) const;
+  std::pair<const IndexEntry*, const IndexEntry*> end_entries(const model::SequenceFlow& flow) const {
+    const auto& ends = ends_[flow_ordinal(flow)];
+    return {ends.source_entry, ends.target_entry};
+  }
   const Scope* scope_of(const model::FlowNode& node) const;  // the scope the node stands in
   const Scope* scope_inside(const model::FlowNode& sub_process) const;  // the scope a sub-process is
   // A node's incoming and outgoing flows as its <incoming>/<outgoing> elements list them,
@@ -73,25 +96,49 @@ class ModelView {
 
  private:
   void add_scopes(const model::Container& content, const model::Process& process, const Scope* parent);
-  // Where a node stands: each scope's nodes are one contiguous vector, so the scope and the
-  // ordinal of a node follow from its address (ranges sorted by address, found by bisection).
-  struct NodeRange {
-    const model::FlowNode* begin;
-    const model::FlowNode* end;
+  // Where a node or a flow stands: each scope's nodes (flows) are one contiguous vector, so
+  // the scope and the ordinal follow from the address (ranges sorted by address, found by
+  // bisection).
+  template <class T>
+  struct Range {
+    const T* begin;
+    const T* end;
     std::size_t scope;
     std::size_t first_ordinal;
   };
-  const NodeRange* range_of(const model::FlowNode& node) const;
-  std::unordered_map<std::string_view, const model::FlowNode*> nodes_;
-  std::unordered_map<std::string_view, const model::SequenceFlow*> flows_;
-  std::vector<NodeRange> ranges_;
-  std::size_t node_count_ = 0;
+  template <class T>
+  static const Range<T>* range_of(const std::vector<Range<T>>& ranges, const T& item);
+  const Range<model::FlowNode>* range_of(const model::FlowNode& node) const { return range_of(ranges_, node); }
+  std::size_t flow_ordinal(const model::SequenceFlow& flow) const;
+  // Among elements of one id, the first of a class in the view's order (scope, then place).
+  const IndexEntry* find_entry(std::string_view id) const;
+  template <class T>
+  const T* first_of(const IndexEntry* entry, model::ElementClass cls, const std::vector<Range<T>>& ranges) const;
+  const model::FlowNode* node_of(std::string_view id, const IndexEntry* entry) const;
+  const model::SequenceFlow* flow_of(std::string_view id, const IndexEntry* entry) const;
+  void resolve_links();
+  void resolve_ends();
+  void check_node_ids_unique();
+  IdIndex ids_;
+  std::vector<Range<model::FlowNode>> ranges_;
+  std::vector<Range<model::SequenceFlow>> flow_ranges_;
+  const model::FlowNode* unnamed_node_ = nullptr;  // the first node with no id: the index leaves it out
+  const model::SequenceFlow* unnamed_flow_ = nullptr;
+  std::size_t node_count_ = 0, flow_count_ = 0;
+  std::size_t unnamed_nodes_ = 0;
   bool node_ids_unique_ = true;
+  struct Ends {
+    const model::FlowNode *source = nullptr, *target = nullptr;
+    const IndexEntry *source_entry = nullptr, *target_entry = nullptr;
+  };
+  std::vector<Ends> ends_;  // by flow ordinal
   std::unordered_map<const model::FlowNode*, std::size_t> inner_scope_index_;
   struct Links {
     std::vector<const model::SequenceFlow*> incoming, outgoing;
   };
   std::vector<Links> links_;  // by ordinal, resolved once: every rule asks
+  std::vector<const IndexEntry*> link_entries_;  // every node's, one after the other
+  std::vector<std::uint32_t> link_entries_start_;  // by ordinal: where the node's entries start
   std::unordered_map<std::string_view, const model::DiElement*> di_;
   mutable std::vector<std::unique_ptr<FlowGraph>> graphs_;  // by scope index; a cache, not state
 };

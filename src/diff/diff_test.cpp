@@ -113,7 +113,7 @@ TEST_CASE("diff: each kind of change alone", "[diff]") {
   }
   SECTION("documentation and another tool's attribute") {
     node(m, a3).documentation.push_back({"", "Тексеру актісі жасалады", "", {}, {}});
-    node(m, a3).extras.attributes.push_back({"camunda:assignee", "http://camunda.org/schema/1.0/bpmn", "commission"});
+    node(m, a3).extras->attributes.push_back({"camunda:assignee", "http://camunda.org/schema/1.0/bpmn", "commission"});
     CHECK(said(diff::compare(old_model, m)) == std::vector<std::string>{"changed a3 documentation extension:camunda:assignee"});
   }
   SECTION("the term") {

@@ -9,12 +9,12 @@ constexpr const char* color_ns = "http://www.omg.org/spec/BPMN/non-normative/col
 
 void set_colour(model::DiElement& e, const Mark& mark) {
   auto set = [&](const std::string& qname, const char* value) {
-    for (auto& a : e.extras.attributes)
+    for (auto& a : e.extras->attributes)
       if (a.ns == color_ns && a.qname.substr(a.qname.find(':') + 1) == qname.substr(qname.find(':') + 1)) {
         a.value = value;
         return;
       }
-    e.extras.attributes.push_back({qname, color_ns, value});
+    e.extras->attributes.push_back({qname, color_ns, value});
   };
   set("color:border-color", mark.colour);
   if (e.kind == model::DiKind::shape) set("color:background-color", mark.fill);

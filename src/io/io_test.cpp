@@ -72,8 +72,8 @@ TEST_CASE("the reader takes a handbook with lanes and durations and the syzba ex
   CHECK(task.duration->text == "15 (он бес) минут");
   CHECK(task.documentation[0].text == "Орындалу ұзақтығы – 15 (он бес) минут & <тексеру>");
   // camunda:properties stays, the syzba duration moved onto the task
-  REQUIRE(task.extras.extensions.size() == 1);
-  CHECK(task.extras.extensions[0].qname == "camunda:properties");
+  REQUIRE(task.extras->extensions.size() == 1);
+  CHECK(task.extras->extensions[0].qname == "camunda:properties");
   CHECK(p.content.nodes[4].event_definitions.at(0).kind == model::EventKind::error);
   CHECK(p.content.flows[2].name == "Иә");
   CHECK(task.pos.line == 28);
@@ -115,7 +115,7 @@ TEST_CASE("the model equality sees a changed value", "[io]") {
   b.processes[0].content.nodes[1].duration->amount = 16;
   CHECK_FALSE(a == b);
   b = a;
-  b.processes[0].content.nodes[1].extras.extensions[0].children[0].attributes[1].value = "changed";
+  b.processes[0].content.nodes[1].extras->extensions[0].children[0].attributes[1].value = "changed";
   CHECK_FALSE(a == b);
 }
 
@@ -241,7 +241,7 @@ TEST_CASE("an unreadable syzba duration is kept and reported and not dropped", "
   CHECK(r.diagnostics[0].rule == "syzba-extension");
   const auto& task = r.definitions->processes[0].content.nodes[0];
   CHECK_FALSE(task.duration);
-  CHECK(task.extras.extensions.size() == 1);
+  CHECK(task.extras->extensions.size() == 1);
   CHECK(io::write_bpmn(*r.definitions).find("бірнеше күн") != std::string::npos);
 }
 

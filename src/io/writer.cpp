@@ -109,21 +109,21 @@ std::string Writer::prefix_for(std::string_view uri, const std::string& usual) {
 void Writer::before_modelled_child() {
   if (scopes_.empty()) return;
   Scope& scope = scopes_.back();
-  const auto& kept = scope.base->extras.children;
+  const auto& kept = scope.base->extras->children;
   while (scope.next_kept < kept.size() && kept[scope.next_kept].slot <= scope.modelled) foreign(kept[scope.next_kept++]);
   ++scope.modelled;
 }
 
 void Writer::open(const std::string& prefix, std::string_view local, const BaseElement& base) {
   before_modelled_child();
-  out_.start(qualified(prefix, local), has_text_child(base.extras.children));
+  out_.start(qualified(prefix, local), has_text_child(base.extras->children));
   scopes_.push_back({&base});
   attribute("id", base.id);
 }
 
 void Writer::close() {
   Scope& scope = scopes_.back();
-  const auto& kept = scope.base->extras.children;
+  const auto& kept = scope.base->extras->children;
   while (scope.next_kept < kept.size()) foreign(kept[scope.next_kept++]);
   scopes_.pop_back();
   out_.end();
@@ -137,23 +137,23 @@ void Writer::text_element(std::string_view local, const std::string& text) {
 }
 
 void Writer::head(const BaseElement& base, const std::vector<ForeignNode>& syzba_extensions) {
-  for (const auto& a : base.extras.attributes) out_.attribute(a.qname, a.value);
+  for (const auto& a : base.extras->attributes) out_.attribute(a.qname, a.value);
   for (const auto& d : base.documentation) {
     before_modelled_child();
-    out_.start(qualified(model_, "documentation"), !d.text.empty() || has_text_child(d.extras.children));
+    out_.start(qualified(model_, "documentation"), !d.text.empty() || has_text_child(d.extras->children));
     attribute("id", d.id);
     attribute("textFormat", d.text_format);
-    for (const auto& a : d.extras.attributes) out_.attribute(a.qname, a.value);
-    if (d.extras.children.empty() && !d.text.empty()) out_.text(d.text);
-    for (const auto& c : d.extras.children) foreign(c);  // mixed content, text included
+    for (const auto& a : d.extras->attributes) out_.attribute(a.qname, a.value);
+    if (d.extras->children.empty() && !d.text.empty()) out_.text(d.text);
+    for (const auto& c : d.extras->children) foreign(c);  // mixed content, text included
     out_.end();
   }
-  if (base.extras.has_extension_elements || !syzba_extensions.empty()) {
+  if (base.extras->has_extension_elements || !syzba_extensions.empty()) {
     before_modelled_child();
     out_.start(qualified(model_, "extensionElements"));
-    for (const auto& a : base.extras.extension_attributes) out_.attribute(a.qname, a.value);
+    for (const auto& a : base.extras->extension_attributes) out_.attribute(a.qname, a.value);
     for (const auto& f : syzba_extensions) foreign(f);
-    for (const auto& f : base.extras.extensions) foreign(f);
+    for (const auto& f : base.extras->extensions) foreign(f);
     out_.end();
   }
 }

@@ -127,11 +127,52 @@ struct Extras {
   bool operator==(const Extras&) const = default;
 };
 
+// An element's Extras, on the heap only when it keeps something: most elements of a large
+// model keep nothing, and 104 bytes in each were 20 MB of a 100,000-node model. Reads as
+// empty Extras when there are none; written through, it makes them. Compares by content.
+class KeptExtras {
+ public:
+  KeptExtras() = default;
+  KeptExtras(const Extras& e) : p_(new Extras(e)) {}
+  KeptExtras(const KeptExtras& o) : p_(o.p_ ? new Extras(*o.p_) : nullptr) {}
+  KeptExtras(KeptExtras&& o) noexcept : p_(o.p_) { o.p_ = nullptr; }
+  ~KeptExtras() { delete p_; }
+  KeptExtras& operator=(const KeptExtras& o) {
+    if (this != &o) {
+      Extras* copy = o.p_ ? new Extras(*o.p_) : nullptr;
+      delete p_;
+      p_ = copy;
+    }
+    return *this;
+  }
+  KeptExtras& operator=(KeptExtras&& o) noexcept {
+    if (this != &o) {
+      delete p_;
+      p_ = o.p_;
+      o.p_ = nullptr;
+    }
+    return *this;
+  }
+  const Extras& operator*() const { return p_ ? *p_ : none(); }
+  const Extras* operator->() const { return &**this; }
+  Extras& operator*() { return p_ ? *p_ : *(p_ = new Extras()); }
+  Extras* operator->() { return &**this; }
+  operator const Extras&() const { return **this; }  // NOLINT: reads as the Extras it holds
+  friend bool operator==(const KeptExtras& a, const KeptExtras& b) { return *a == *b; }
+
+ private:
+  static const Extras& none() {
+    static const Extras empty;
+    return empty;
+  }
+  Extras* p_ = nullptr;
+};
+
 struct Documentation {
   std::string id;
   std::string text;  // its text outside markup; with markup inside, the whole content is in extras.children
   std::string text_format;
-  Extras extras;
+  KeptExtras extras;
   SourcePos pos;
   bool operator==(const Documentation&) const = default;
 };
@@ -139,7 +180,7 @@ struct Documentation {
 struct BaseElement {
   std::string id;
   std::vector<Documentation> documentation;
-  Extras extras;
+  KeptExtras extras;
   SourcePos pos;
   bool operator==(const BaseElement&) const = default;
 };

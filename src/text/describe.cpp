@@ -182,9 +182,9 @@ class Describer {
                      kind == model::ElementClass::di_shape || kind == model::ElementClass::di_edge ||
                      kind == model::ElementClass::di_label || kind == model::ElementClass::label_style;
       if (drawing) return;
-      if (!e.extras.children.empty() || !e.extras.extensions.empty())
+      if (!e.extras->children.empty() || !e.extras->extensions.empty())
         lose("elements of other tools and vendors (extension elements and foreign children)");
-      for (const auto& a : e.extras.attributes)
+      for (const auto& a : e.extras->attributes)
         if (!bookkeeping(a)) lose(fmt::format("attributes the text form has no word for: {}", a.qname));
     });
     if (defs_.collaborations.size() > 1) lose("collaborations after the first");
