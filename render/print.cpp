@@ -471,6 +471,7 @@ Attempt Printer::run() {
     if (const model::Diagram* d = choose(defs_, options_.diagram)) {
       out.cut.source = defs_;
       out.cut.plane = d->plane.element;
+      out.cut.title_band = options_.title_band;
       out.cut.pages.push_back(d->plane.elements);
     }
     out.pages.push_back({scene, k});
@@ -801,6 +802,7 @@ Attempt Printer::run() {
   out.links = static_cast<int>(pairs.size());
   out.cut.source = defs_;
   out.cut.plane = diagram->plane.element;
+  out.cut.title_band = options_.title_band;
   for (std::size_t n = 0; n < pairs.size(); ++n)
     out.cut.links.push_back({pairs[n].di->element, fmt::format("syzba-print-link-{}", n + 1), names[n].first, names[n].second});
   out.cut.pages = planes;

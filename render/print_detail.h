@@ -28,6 +28,7 @@ struct LinkPair {
 struct Cut {
   model::Definitions source;
   std::string plane;
+  double title_band = 30;  // the pools' and lanes' title band the pages were drawn with
   std::vector<LinkPair> links;
   std::vector<std::vector<model::DiElement>> pages;
 };

@@ -83,9 +83,27 @@ std::map<std::string, std::string> first_halves(const Cut& cut) {
   return halves;
 }
 
+void collect_lanes(const std::vector<model::LaneSet>& sets, std::set<std::string>& lanes) {
+  for (const auto& set : sets)
+    for (const auto& lane : set.lanes) {
+      lanes.insert(lane.id);
+      collect_lanes(lane.child_lane_sets, lanes);
+    }
+}
+
+// The pools and lanes of the model: their titles are drawn in a band.
+std::set<std::string> frames_of(const model::Definitions& defs) {
+  std::set<std::string> frames;
+  for (const auto& c : defs.collaborations)
+    for (const auto& p : c.participants) frames.insert(p.id);
+  for (const auto& p : defs.processes) collect_lanes(p.content.lane_sets, frames);
+  return frames;
+}
+
 // Page p's diagram: its shapes and edges with ids of their own (a lane drawn in two stacked
 // parts has a shape in each, and ids are unique in a file).
-model::Diagram page_diagram(const Cut& cut, std::size_t p, Lang lang, const std::map<std::string, std::string>& halves) {
+model::Diagram page_diagram(const Cut& cut, std::size_t p, Lang lang, const std::map<std::string, std::string>& halves,
+                            const std::set<std::string>& frames) {
   model::Diagram d;
   d.id = page_id(p + 1);
   d.name = page_caption(lang, static_cast<int>(p + 1), static_cast<int>(cut.pages.size()));
@@ -97,6 +115,13 @@ model::Diagram page_diagram(const Cut& cut, std::size_t p, Lang lang, const std:
     int n = ++seen[di.element];
     di.id = fmt::format("{}-page-{}-di{}", di.element, p + 1, n > 1 ? fmt::format("-{}", n) : "");
     if (di.label) di.label->id.clear();
+    if (di.kind == model::DiKind::shape && frames.count(di.element)) {
+      // A pool's or lane's title lies in its band: print's band is kept with the page, so
+      // that the page is printed back with its titles as they were drawn.
+      model::DiLabel label;
+      label.bounds = model::Bounds{di.bounds.x, di.bounds.y, cut.title_band, di.bounds.height};
+      di.label = label;
+    }
     d.plane.elements.push_back(std::move(di));
   }
   return d;
@@ -108,34 +133,16 @@ std::size_t written_pages(const model::Definitions& defs) {
   return n;
 }
 
-void collect_lanes(const std::vector<model::LaneSet>& sets, std::set<std::string>& lanes) {
-  for (const auto& set : sets)
-    for (const auto& lane : set.lanes) {
-      lanes.insert(lane.id);
-      collect_lanes(lane.child_lane_sets, lanes);
-    }
-}
-
-// The pool title band the page's layout made (from the gap between a pool and its lanes), so
-// that the titles are drawn as print drew them: compact 46 px in three lines, by parts 120 px
-// across.
+// The title band a page was drawn with, from its pools' and lanes' label bounds (see
+// page_diagram): print's compact 46 px in three lines, by parts 120 px across, else bpmn-js's.
 layout::TitleBand band_of(const model::Definitions& defs, const model::Diagram& d) {
-  std::set<std::string> pools, lanes;
-  for (const auto& c : defs.collaborations)
-    for (const auto& p : c.participants) pools.insert(p.id);
-  for (const auto& p : defs.processes) collect_lanes(p.content.lane_sets, lanes);
+  auto frames = frames_of(defs);
   double band = 0;
-  for (const auto& pool : d.plane.elements) {
-    if (pool.kind != model::DiKind::shape || !pools.count(pool.element)) continue;
-    for (const auto& lane : d.plane.elements) {
-      if (lane.kind != model::DiKind::shape || !lanes.count(lane.element)) continue;
-      const auto &a = pool.bounds, &b = lane.bounds;
-      bool inside = b.x >= a.x && b.x < a.x + a.width && b.y >= a.y && b.y < a.y + a.height;
-      if (inside && b.x - a.x > band) band = b.x - a.x;
-    }
-  }
+  for (const auto& di : d.plane.elements)
+    if (di.kind == model::DiKind::shape && frames.count(di.element) && di.label && di.label->bounds)
+      band = std::max(band, di.label->bounds->width);
   for (auto density : {layout::Density::compact, layout::Density::page})
-    if (std::fabs(layout::title_band(density).width - band) < 1) return layout::title_band(density);
+    if (std::fabs(layout::title_band(density).width - band) < 0.5) return layout::title_band(density);
   return layout::title_band(layout::Density::screen);
 }
 
@@ -166,7 +173,8 @@ model::Definitions write_cut(const Cut& cut, Lang lang) {
   }
   defs.diagrams.clear();
   auto halves = first_halves(cut);
-  for (std::size_t p = 0; p < cut.pages.size(); ++p) defs.diagrams.push_back(page_diagram(cut, p, lang, halves));
+  auto frames = frames_of(defs);
+  for (std::size_t p = 0; p < cut.pages.size(); ++p) defs.diagrams.push_back(page_diagram(cut, p, lang, halves, frames));
   if (!defs.diagrams.empty()) defs.diagrams.front().label_styles = std::move(styles);  // labels may refer to them
   for (auto& d : kept) defs.diagrams.push_back(std::move(d));
   return defs;

@@ -457,6 +457,7 @@ Attempt Parts::run(std::size_t page_limit) {
   for (const auto& c : defs_.collaborations)
     for (const auto& m : c.message_flows) out.undrawn += !message_flows_drawn.count(m.id);
   out.cut.source = defs_;
+  out.cut.title_band = layout::title_band(layout::Density::page_part).width;
 
   if (options_.legend) place_legend(pages, keys, handbook, options_, spec_, scale_, text_);
   finish_pages(out, std::move(pages), title, description, options_, spec_, scale_, text_);
