@@ -219,4 +219,16 @@ Attempt print_written_pages(const model::Definitions& defs, const Options& optio
 
 bool is_paged(const model::Definitions& defs) { return print_detail::written_pages(defs) > 1; }
 
+void use_page_title_band(const model::Definitions& defs, Options& options) {
+  if (!is_paged(defs)) return;
+  for (const auto& d : defs.diagrams) {
+    if (!options.diagram.empty() && d.id != options.diagram && d.plane.element != options.diagram) continue;
+    layout::TitleBand band = print_detail::band_of(defs, d);
+    options.title_band = band.width;
+    options.title_lines = band.lines;
+    options.title_across = band.across;
+    return;
+  }
+}
+
 }  // namespace syzba::render

@@ -240,6 +240,10 @@ PagedModel paged_model(const model::Definitions& defs, const Options& options, c
 // Whether defs is a file paged_model wrote: diagrams "syzba-page-1" … "syzba-page-N", N > 1.
 bool is_paged(const model::Definitions& defs);
 
+// Such a file's page drawn alone (SVG, PNG, --page fit) with the pool and lane title bands
+// print drew it with; options unchanged for any other file.
+void use_page_title_band(const model::Definitions& defs, Options& options);
+
 // The relayout render_print tries, from the caller's layout options (its stop callback kept),
 // measured by text.
 Relayout print_relayout(TextEngine& text, layout::Options base = {});

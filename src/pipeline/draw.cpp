@@ -86,6 +86,7 @@ Drawn draw(model::Definitions& definitions, const DrawOptions& options, render::
     else out.bytes = std::move(exported.bytes);
     return out;
   }
+  render::use_page_title_band(definitions, render_options);
   auto drawn = render::render_scene(definitions, render_options, text);
   if (!drawn.error.empty()) {
     out.error = drawn.error;
