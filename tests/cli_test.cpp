@@ -232,6 +232,7 @@ TEST_CASE("syzba layout --pages writes print's pages into the model, and nothing
 
   // Refused: no -o, figures asked for, a page size print does not know, unreadable input.
   CHECK(run_syzba("layout " + quoted(model) + " --pages A4 2>/dev/null").exit_code == 2);
+  CHECK(run_syzba("layout " + quoted(model) + " --landscape -o " + quoted(dir / "x.bpmn") + " 2>/dev/null").exit_code == 2);
   CHECK(run_syzba("layout " + quoted(model) + " --pages A4 --stats -o " + quoted(dir / "x.bpmn") + " 2>/dev/null").exit_code == 2);
   CHECK(run_syzba("layout " + quoted(model) + " --pages fit -o " + quoted(dir / "x.bpmn") + " 2>/dev/null").exit_code != 0);
   auto bad = run_syzba("layout " + quoted(fixtures() / "bad" / "not-well-formed.bpmn") + " --pages A4 -o " + quoted(dir / "x.bpmn") + " 2>&1");

@@ -85,9 +85,12 @@ int write_pages(const LayoutOptions& options, const std::string& name, model::De
   return 0;
 }
 
-// --pages needs -o and writes no figures.
+// --pages needs -o and writes no figures; --landscape needs --pages.
 bool pages_refused(const LayoutOptions& options) {
-  if (options.pages.empty()) return false;
+  if (options.pages.empty()) {
+    if (options.landscape) std::cerr << "syzba layout: --landscape turns the pages of --pages A4|A3; give --pages too\n";
+    return options.landscape;
+  }
   if (options.output.empty()) std::cerr << "syzba layout: --pages writes a file; give -o OUT.bpmn\n";
   else if (options.stats || options.measure_only) std::cerr << "syzba layout: --pages writes no figures; leave out --stats and --measure-only\n";
   else return false;
