@@ -472,6 +472,7 @@ Attempt Printer::run() {
       out.cut.source = defs_;
       out.cut.plane = d->plane.element;
       out.cut.title_band = options_.title_band;
+      out.cut.whole = true;
       out.cut.pages.push_back(d->plane.elements);
     }
     out.pages.push_back({scene, k});
@@ -904,7 +905,9 @@ namespace {
 Attempt best_attempt(const model::Definitions& defs, const Options& options, const PageSpec& page, TextEngine& text,
                      const Relayout& relayout, bool& relaid_out) {
   if (options.diagram.empty() && is_paged(defs)) return print_written_pages(defs, options, page, text);
-  Attempt best = Printer(defs, options, page, text).run();
+  Options own = options;
+  use_page_title_band(defs, own);
+  Attempt best = Printer(defs, own, page, text).run();
   if (!best.error.empty() || best.pages.size() <= 1 || !relayout) return best;
   model::Definitions tighter = defs;
   if (!relayout(tighter, layout::Density::compact)) return best;

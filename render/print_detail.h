@@ -29,6 +29,7 @@ struct Cut {
   model::Definitions source;
   std::string plane;
   double title_band = 30;  // the pools' and lanes' title band the pages were drawn with
+  bool whole = false;      // one page, the model's own diagram as it is: nothing to write
   std::vector<LinkPair> links;
   std::vector<std::vector<model::DiElement>> pages;
 };

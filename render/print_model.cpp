@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <optional>
 
 #include <fmt/format.h>
 
@@ -135,7 +136,7 @@ std::size_t written_pages(const model::Definitions& defs) {
 
 // The title band a page was drawn with, from its pools' and lanes' label bounds (see
 // page_diagram): print's compact 46 px in three lines, by parts 120 px across, else bpmn-js's.
-layout::TitleBand band_of(const model::Definitions& defs, const model::Diagram& d) {
+std::optional<layout::TitleBand> drawn_band(const model::Definitions& defs, const model::Diagram& d) {
   auto frames = frames_of(defs);
   double band = 0;
   for (const auto& di : d.plane.elements)
@@ -143,7 +144,29 @@ layout::TitleBand band_of(const model::Definitions& defs, const model::Diagram& 
       band = std::max(band, di.label->bounds->width);
   for (auto density : {layout::Density::compact, layout::Density::page})
     if (std::fabs(layout::title_band(density).width - band) < 0.5) return layout::title_band(density);
-  return layout::title_band(layout::Density::screen);
+  return std::nullopt;
+}
+
+layout::TitleBand band_of(const model::Definitions& defs, const model::Diagram& d) {
+  return drawn_band(defs, d).value_or(layout::title_band(layout::Density::screen));
+}
+
+// Printed whole on one page with its title block, from its diagram (its own, or print's tighter
+// layout): written as it is, its pools and lanes told the title band print drew them with.
+model::Definitions whole_page(model::Definitions defs, const Cut& cut) {
+  if (std::fabs(cut.title_band - layout::title_band(layout::Density::screen).width) < 0.5) return defs;
+  auto frames = frames_of(defs);
+  for (auto& d : defs.diagrams) {
+    if (d.plane.element != cut.plane) continue;
+    for (auto& di : d.plane.elements)
+      if (di.kind == model::DiKind::shape && frames.count(di.element)) {
+        model::DiLabel label;
+        label.bounds = model::Bounds{di.bounds.x, di.bounds.y, cut.title_band, di.bounds.height};
+        di.label = label;
+      }
+    break;
+  }
+  return defs;
 }
 
 }  // namespace
@@ -163,6 +186,7 @@ void shift(model::DiElement& di, double dx, double dy) {
 
 model::Definitions write_cut(const Cut& cut, Lang lang) {
   model::Definitions defs = cut.source;
+  if (cut.whole) return whole_page(defs, cut);
   for (const auto& link : cut.links) add_link_pair(defs, link);
   // The pages replace the diagram they were cut from; a sub-process's own diagram stays.
   std::vector<model::Diagram> kept;
@@ -217,13 +241,15 @@ Attempt print_written_pages(const model::Definitions& defs, const Options& optio
 
 }  // namespace print_detail
 
-bool is_paged(const model::Definitions& defs) { return print_detail::written_pages(defs) > 1; }
+bool is_paged(const model::Definitions& defs) { return print_detail::written_pages(defs) > 0; }
 
 void use_page_title_band(const model::Definitions& defs, Options& options) {
-  if (!is_paged(defs)) return;
   for (const auto& d : defs.diagrams) {
-    if (!options.diagram.empty() && d.id != options.diagram && d.plane.element != options.diagram) continue;
-    layout::TitleBand band = print_detail::band_of(defs, d);
+    bool chosen = options.diagram.empty() ? !d.plane.elements.empty() : d.id == options.diagram || d.plane.element == options.diagram;
+    if (!chosen) continue;
+    auto drawn = print_detail::drawn_band(defs, d);
+    if (!drawn) return;
+    layout::TitleBand band = *drawn;
     options.title_band = band.width;
     options.title_lines = band.lines;
     options.title_across = band.across;

@@ -227,7 +227,8 @@ Printed render_print(const model::Definitions& defs, const Options& options, con
 // a -> throw, catch -> b, both events' link definitions named as the throw), and the diagrams
 // are one per diagram page ("syzba-page-N"), each with the shapes and edges of its page where
 // print drew them (parts stacked on a page as printed, pools and lanes repeated in each part).
-// render_print prints such a file page by page. error: nothing could be printed.
+// render_print prints such a file page by page. A model print draws whole on one page from its
+// own diagram is given back as it is. error: nothing could be printed.
 struct PagedModel {
   model::Definitions defs;
   int pages = 0;  // diagram pages (a legend page of its own is not one)
@@ -237,11 +238,12 @@ struct PagedModel {
 PagedModel paged_model(const model::Definitions& defs, const Options& options, const PageSpec& page, TextEngine& text,
                        const Relayout& relayout = {});
 
-// Whether defs is a file paged_model wrote: diagrams "syzba-page-1" … "syzba-page-N", N > 1.
+// Whether defs is a file paged_model wrote: its diagrams begin with "syzba-page-1" … "syzba-page-N".
 bool is_paged(const model::Definitions& defs);
 
-// Such a file's page drawn alone (SVG, PNG, --page fit) with the pool and lane title bands
-// print drew it with; options unchanged for any other file.
+// A diagram paged_model wrote (a page, or a model printed whole from print's tighter layout)
+// drawn with the pool and lane title band print drew it with, which its pools' and lanes'
+// label bounds keep (46 or 120 px wide); options unchanged for any other diagram.
 void use_page_title_band(const model::Definitions& defs, Options& options);
 
 // The relayout render_print tries, from the caller's layout options (its stop callback kept),
