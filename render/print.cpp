@@ -19,8 +19,6 @@ namespace syzba::render {
 
 namespace print_detail {
 
-namespace {
-
 std::string page_caption(Lang lang, int page, int pages) {
   switch (lang) {
     case Lang::kk: return fmt::format("{}-бет, барлығы {}", page, pages);
@@ -29,8 +27,6 @@ std::string page_caption(Lang lang, int page, int pages) {
   }
   return fmt::format("page {} of {}", page, pages);
 }
-
-}  // namespace
 
 // The names of a link pair: where the flow goes on (throw) and where it came from (catch).
 std::pair<std::string, std::string> link_names(Lang lang, int from_page, int to_page, bool down) {
@@ -489,6 +485,13 @@ Attempt Printer::run() {
   if (fits(scene, scale)) {
     double k = std::min({0.75, avail_w_pt() / std::max(1.0, scene.width), avail_h_pt() / std::max(1.0, scene.height)});
     out.scale = k;
+    if (const model::Diagram* d = choose(defs_, options_.diagram)) {
+      out.cut.source = defs_;
+      out.cut.plane = d->plane.element;
+      out.cut.title_band = options_.title_band;
+      out.cut.whole = true;
+      out.cut.pages.push_back(d->plane.elements);
+    }
     out.pages.push_back({scene, k});
     return out;
   }
@@ -824,6 +827,12 @@ Attempt Printer::run() {
       }
   }
   out.links = static_cast<int>(pairs.size());
+  out.cut.source = defs_;
+  out.cut.plane = diagram->plane.element;
+  out.cut.title_band = options_.title_band;
+  for (std::size_t n = 0; n < pairs.size(); ++n)
+    out.cut.links.push_back({pairs[n].di->element, fmt::format("syzba-print-link-{}", n + 1), names[n].first, names[n].second});
+  out.cut.pages = planes;
 
   // Each page drawn by render_scene; the legend, of every page's symbols, on the last.
   std::size_t first_page_diagram = print.diagrams.size();
@@ -915,6 +924,50 @@ PageSpec page_spec(bool a3, bool landscape) {
   return spec;
 }
 
+namespace {
+
+// The best of the ways to print: the model's own DI cut into slices; a tighter layout of it cut
+// into slices; its flow cut into parts, each laid out on its own.
+Attempt best_attempt(const model::Definitions& defs, const Options& options, const PageSpec& page, TextEngine& text,
+                     const Relayout& relayout, bool& relaid_out) {
+  if (options.diagram.empty() && is_paged(defs)) return print_written_pages(defs, options, page, text);
+  Options own = options;
+  use_page_title_band(defs, own);
+  Attempt best = Printer(defs, own, page, text).run();
+  if (!best.error.empty() || best.pages.size() <= 1 || !relayout) return best;
+  model::Definitions tighter = defs;
+  if (!relayout(tighter, layout::Density::compact)) return best;
+  Options tight = options;
+  tight.title_band = layout::title_band(layout::Density::compact).width;
+  tight.title_lines = layout::title_band(layout::Density::compact).lines;
+  Attempt other = Printer(tighter, tight, page, text).run();
+  // Every message flow drawn first (one left out is lost from the paper); then text at 7 pt;
+  // then fewer pages; when neither keeps 7 pt, the larger text.
+  double readable = page.min_text_pt / page.min_font_px - 1e-9;
+  auto better = [&](const Attempt& x, const Attempt& y) {
+    if (x.undrawn != y.undrawn) return x.undrawn < y.undrawn;
+    bool rx = x.scale >= readable, ry = y.scale >= readable;
+    if (rx != ry) return rx;
+    if (!rx) return x.scale > y.scale * 1.05 || (x.scale >= y.scale * 0.95 && x.pages.size() < y.pages.size());
+    return x.pages.size() < y.pages.size();
+  };
+  if (other.error.empty() && better(other, best)) {
+    best = std::move(other);
+    relaid_out = true;
+  }
+  // Laid out for the page: each page's part of the flow laid out on its own.
+  if (best.pages.size() > 1 || best.scale < readable || best.undrawn > 0) {
+    Attempt parts = print_by_parts(tighter, tight, page, text, relayout);
+    if (!parts.pages.empty() && parts.error.empty() && better(parts, best)) {
+      best = std::move(parts);
+      relaid_out = true;
+    }
+  }
+  return best;
+}
+
+}  // namespace
+
 Printed render_print(const model::Definitions& defs, const Options& options, const PageSpec& page, TextEngine& text,
                      const Relayout& relayout) {
   FloorGuard floor(text, page.min_font_px);
@@ -922,38 +975,7 @@ Printed render_print(const model::Definitions& defs, const Options& options, con
   printed.width_pt = page.width_pt;
   printed.height_pt = page.height_pt;
   printed.margin_pt = page.margin_pt;
-  Attempt best = Printer(defs, options, page, text).run();
-  if (best.error.empty() && best.pages.size() > 1 && relayout) {
-    model::Definitions tighter = defs;
-    if (relayout(tighter, layout::Density::compact)) {
-      Options tight = options;
-      tight.title_band = layout::title_band(layout::Density::compact).width;
-      tight.title_lines = layout::title_band(layout::Density::compact).lines;
-      Attempt other = Printer(tighter, tight, page, text).run();
-      // Every message flow drawn first (one left out is lost from the paper); then text at
-      // 7 pt; then fewer pages; when neither keeps 7 pt, the larger text.
-      double readable = page.min_text_pt / page.min_font_px - 1e-9;
-      auto better = [&](const Attempt& x, const Attempt& y) {
-        if (x.undrawn != y.undrawn) return x.undrawn < y.undrawn;
-        bool rx = x.scale >= readable, ry = y.scale >= readable;
-        if (rx != ry) return rx;
-        if (!rx) return x.scale > y.scale * 1.05 || (x.scale >= y.scale * 0.95 && x.pages.size() < y.pages.size());
-        return x.pages.size() < y.pages.size();
-      };
-      if (other.error.empty() && better(other, best)) {
-        best = std::move(other);
-        printed.relaid_out = true;
-      }
-      // Laid out for the page: each page's part of the flow laid out on its own.
-      if (best.pages.size() > 1 || best.scale < readable || best.undrawn > 0) {
-        Attempt parts = print_by_parts(tighter, tight, page, text, relayout);
-        if (!parts.pages.empty() && parts.error.empty() && better(parts, best)) {
-          best = std::move(parts);
-          printed.relaid_out = true;
-        }
-      }
-    }
-  }
+  Attempt best = best_attempt(defs, options, page, text, relayout, printed.relaid_out);
   printed.pages = std::move(best.pages);
   printed.scale = best.scale;
   printed.links = best.links;
@@ -965,6 +987,28 @@ Printed render_print(const model::Definitions& defs, const Options& options, con
   printed.warning = std::move(best.warning);
   printed.diagrams = std::move(best.diagrams);
   return printed;
+}
+
+PagedModel paged_model(const model::Definitions& defs, const Options& options, const PageSpec& page, TextEngine& text,
+                       const Relayout& relayout) {
+  FloorGuard floor(text, page.min_font_px);
+  PagedModel out;
+  bool relaid_out = false;
+  Attempt best = best_attempt(defs, options, page, text, relayout, relaid_out);
+  out.error = std::move(best.error);
+  out.warning = std::move(best.warning);
+  if (!out.error.empty()) return out;
+  if (best.cut.pages.empty()) {
+    out.error = "nothing was cut into pages (the diagram draws nothing)";
+    return out;
+  }
+  if (best.undrawn > 0)
+    out.warning += fmt::format("{}{} message flow(s) or association(s) cross a page cut and have no shape on any page",
+                               out.warning.empty() ? "" : "; ", best.undrawn);
+  out.pages = static_cast<int>(best.cut.pages.size());
+  out.links = static_cast<int>(best.cut.links.size());
+  out.defs = write_cut(best.cut, options.lang);
+  return out;
 }
 
 Relayout print_relayout(TextEngine& text, layout::Options base) {

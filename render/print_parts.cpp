@@ -55,6 +55,8 @@ Extent extent_of(const model::Diagram& d) {
 // A part laid out and drawn.
 struct Drawn {
   Scene scene;
+  std::vector<model::DiElement> di;  // the part's shapes and edges, in the scene's coordinates
+  std::string plane;
   std::set<std::string> legend_keys;
   bool handbook = false;
   bool ok = false;
@@ -73,19 +75,6 @@ void filter_lanes(std::vector<model::LaneSet>& sets, const std::set<std::string>
       refs.erase(std::remove_if(refs.begin(), refs.end(), [&](const std::string& r) { return !present.count(r); }), refs.end());
       filter_lanes(lane.child_lane_sets, present);
     }
-}
-
-// Puts id in the innermost lane that holds partner.
-bool join_lane(std::vector<model::LaneSet>& sets, const std::string& partner, const std::string& id) {
-  for (auto& set : sets)
-    for (auto& lane : set.lanes) {
-      if (join_lane(lane.child_lane_sets, partner, id)) return true;
-      if (std::find(lane.flow_node_refs.begin(), lane.flow_node_refs.end(), partner) != lane.flow_node_refs.end()) {
-        lane.flow_node_refs.push_back(id);
-        return true;
-      }
-    }
-  return false;
 }
 
 class Parts {
@@ -124,7 +113,6 @@ class Parts {
   double avail_w() const { return spec_.width_pt - 2 * spec_.margin_pt; }
   double avail_h() const { return spec_.height_pt - 2 * spec_.margin_pt; }
   std::size_t part_end(std::size_t from);
-  void place_legend(std::vector<Scene>& pages, const std::set<std::string>& keys, bool handbook);
 
   static constexpr std::size_t npos = std::numeric_limits<std::size_t>::max();
   const model::Definitions& defs_;
@@ -336,6 +324,11 @@ Drawn Parts::draw_part(std::size_t from, std::size_t to, const Names& names) {
   auto drawn = render_scene(part, page_options, text_);
   if (!drawn.error.empty()) return out;
   out.scene = std::move(drawn.scene);
+  if (const model::Diagram* d = first_drawn(part)) {
+    out.plane = d->plane.element;
+    out.di = d->plane.elements;
+    for (auto& di : out.di) shift(di, drawn.dx, drawn.dy);
+  }
   out.legend_keys = std::move(drawn.legend_keys);
   out.handbook = drawn.handbook;
   out.ok = true;
@@ -388,36 +381,6 @@ std::size_t Parts::part_end(std::size_t from) {
   return best;
 }
 
-// The legend of every part's symbols: under the last part in as few rows as the page's width
-// allows, or beside it in as many as its height allows, or else on a page of its own.
-void Parts::place_legend(std::vector<Scene>& pages, const std::set<std::string>& keys, bool handbook) {
-  auto rows = legend_rows(keys, handbook, options_.lang);
-  if (rows.empty()) return;
-  Palette palette = page_palette(options_.theme);
-  Scene& page = pages.back();
-  double room_w = avail_w() / scale_, room_h = avail_h() / scale_ - header_h;
-  auto drawn = [&](double max_width) { return draw_legend(rows, 0, 0, max_width, text_, options_.lang, palette); };
-  auto put = [&](Scene& on, LegendBox box, double x, double y) {
-    translate(box.element, x, y);
-    on.width = std::max(on.width, std::ceil(x + box.width + scene_margin));
-    on.height = std::max(on.height, std::ceil(y + box.height + scene_margin));
-    on.elements.push_back(std::move(box.element));
-  };
-  LegendBox under = drawn(room_w - 2 * scene_margin);
-  if (page.height + under.height + scene_margin <= room_h && under.width + 2 * scene_margin <= room_w)
-    return put(page, std::move(under), scene_margin, page.height);
-  double beside_w = room_w - page.width - scene_margin;
-  if (beside_w > 0) {
-    LegendBox beside = drawn(beside_w);
-    if (beside.width <= beside_w && beside.height + 2 * scene_margin <= room_h)
-      return put(page, std::move(beside), page.width, scene_margin);
-  }
-  // The last page's fonts, language and colours: the legend was measured in them.
-  Scene alone = page_like(page);
-  put(alone, std::move(under), scene_margin, scene_margin);
-  pages.push_back(std::move(alone));
-}
-
 Attempt Parts::run(std::size_t page_limit) {
   Attempt out;
   if (!relayout_ || !collect_units()) return out;
@@ -449,6 +412,7 @@ Attempt Parts::run(std::size_t page_limit) {
   };
   Names names = placeholder_;
   std::vector<std::size_t> crossing;
+  std::vector<std::string> crossing_ids;
   std::vector<std::pair<std::string, std::string>> link_list;
   std::size_t number = 0;
   for (const auto& process : defs_.processes)
@@ -458,10 +422,15 @@ Attempt Parts::run(std::size_t page_limit) {
       if (a == npos || b == npos || part_of(a) == part_of(b)) continue;
       std::size_t pa = part_of(a), pb = part_of(b);
       crossing.push_back(n);
+      crossing_ids.push_back(f.id);
       link_list.push_back(link_names(options_.lang, page_of[pa], page_of[pb], pb > pa));
     }
   letter_alike(link_list);
-  for (std::size_t k = 0; k < crossing.size(); ++k) names[crossing[k]] = link_list[k];
+  for (std::size_t k = 0; k < crossing.size(); ++k) {
+    names[crossing[k]] = link_list[k];
+    out.cut.links.push_back({crossing_ids[k], fmt::format("syzba-print-link-{}", crossing[k] + 1), link_list[k].first,
+                             link_list[k].second});
+  }
   out.links = static_cast<int>(crossing.size());
 
   // Each part drawn with its names, stacked on its page.
@@ -479,11 +448,13 @@ Attempt Parts::run(std::size_t page_limit) {
     if (title.empty()) {
       title = d.scene.title;
       description = d.scene.description;
+      out.cut.plane = d.plane;
     }
     for (const auto& e : d.scene.elements)
       if (e.type == "messageFlow") message_flows_drawn.insert(e.id);
     if (pages.size() < static_cast<std::size_t>(page_of[k])) {
       pages.push_back(std::move(d.scene));
+      out.cut.pages.push_back(std::move(d.di));
       continue;
     }
     Scene& page = pages.back();
@@ -492,34 +463,86 @@ Attempt Parts::run(std::size_t page_limit) {
       translate(e, 0, dy);
       page.elements.push_back(std::move(e));
     }
+    for (auto& di : d.di) {
+      shift(di, 0, dy);
+      out.cut.pages.back().push_back(std::move(di));
+    }
     page.width = std::max(page.width, d.scene.width);
     page.height = dy + d.scene.height;
   }
   for (const auto& c : defs_.collaborations)
     for (const auto& m : c.message_flows) out.undrawn += !message_flows_drawn.count(m.id);
+  out.cut.source = defs_;
+  out.cut.title_band = layout::title_band(layout::Density::page_part).width;
 
-  if (options_.legend) place_legend(pages, keys, handbook);
-
-  double smallest = scale_;
-  int count = static_cast<int>(pages.size());
-  for (int n = 0; n < count; ++n) {
-    Scene& s = pages[static_cast<std::size_t>(n)];
-    // Every page as wide as the page: the same scale on each, the title line across it.
-    s.width = std::max(s.width, std::floor(avail_w() / scale_));
-    s.title = title;
-    s.description = description;
-    add_header(s, title, options_.lang, n + 1, count, text_);
-    double k = std::min({scale_, avail_w() / std::max(1.0, s.width), avail_h() / std::max(1.0, s.height)});
-    smallest = std::min(smallest, k);
-    out.pages.push_back({std::move(s), k});
-  }
-  out.scale = smallest;
-  if (smallest * spec_.min_font_px < spec_.min_text_pt - 1e-6)
-    out.warning = fmt::format("the diagram is too tall for the page: printed at {:.1f} pt", smallest * spec_.min_font_px);
+  if (options_.legend) place_legend(pages, keys, handbook, options_, spec_, scale_, text_);
+  finish_pages(out, std::move(pages), title, description, options_, spec_, scale_, text_);
   return out;
 }
 
 }  // namespace
+
+bool join_lane(std::vector<model::LaneSet>& sets, const std::string& partner, const std::string& id) {
+  for (auto& set : sets)
+    for (auto& lane : set.lanes) {
+      if (join_lane(lane.child_lane_sets, partner, id)) return true;
+      if (std::find(lane.flow_node_refs.begin(), lane.flow_node_refs.end(), partner) != lane.flow_node_refs.end()) {
+        lane.flow_node_refs.push_back(id);
+        return true;
+      }
+    }
+  return false;
+}
+
+void place_legend(std::vector<Scene>& pages, const std::set<std::string>& keys, bool handbook, const Options& options,
+                  const PageSpec& spec, double scale, TextEngine& text) {
+  auto rows = legend_rows(keys, handbook, options.lang);
+  if (rows.empty() || pages.empty()) return;
+  Palette palette = page_palette(options.theme);
+  Scene& page = pages.back();
+  double room_w = (spec.width_pt - 2 * spec.margin_pt) / scale, room_h = (spec.height_pt - 2 * spec.margin_pt) / scale - header_h;
+  auto drawn = [&](double max_width) { return draw_legend(rows, 0, 0, max_width, text, options.lang, palette); };
+  auto put = [&](Scene& on, LegendBox box, double x, double y) {
+    translate(box.element, x, y);
+    on.width = std::max(on.width, std::ceil(x + box.width + scene_margin));
+    on.height = std::max(on.height, std::ceil(y + box.height + scene_margin));
+    on.elements.push_back(std::move(box.element));
+  };
+  LegendBox under = drawn(room_w - 2 * scene_margin);
+  if (page.height + under.height + scene_margin <= room_h && under.width + 2 * scene_margin <= room_w)
+    return put(page, std::move(under), scene_margin, page.height);
+  double beside_w = room_w - page.width - scene_margin;
+  if (beside_w > 0) {
+    LegendBox beside = drawn(beside_w);
+    if (beside.width <= beside_w && beside.height + 2 * scene_margin <= room_h)
+      return put(page, std::move(beside), page.width, scene_margin);
+  }
+  // The last page's fonts, language and colours: the legend was measured in them.
+  Scene alone = page_like(page);
+  put(alone, std::move(under), scene_margin, scene_margin);
+  pages.push_back(std::move(alone));
+}
+
+void finish_pages(Attempt& out, std::vector<Scene> pages, const std::string& title, const std::string& description,
+                  const Options& options, const PageSpec& spec, double scale, TextEngine& text) {
+  double avail_w = spec.width_pt - 2 * spec.margin_pt, avail_h = spec.height_pt - 2 * spec.margin_pt;
+  double smallest = scale;
+  int count = static_cast<int>(pages.size());
+  for (int n = 0; n < count; ++n) {
+    Scene& s = pages[static_cast<std::size_t>(n)];
+    // Every page as wide as the page: the same scale on each, the title line across it.
+    s.width = std::max(s.width, std::floor(avail_w / scale));
+    s.title = title;
+    s.description = description;
+    add_header(s, title, options.lang, n + 1, count, text);
+    double k = std::min({scale, avail_w / std::max(1.0, s.width), avail_h / std::max(1.0, s.height)});
+    smallest = std::min(smallest, k);
+    out.pages.push_back({std::move(s), k});
+  }
+  out.scale = smallest;
+  if (smallest * spec.min_font_px < spec.min_text_pt - 1e-6)
+    out.warning = fmt::format("the diagram is too tall for the page: printed at {:.1f} pt", smallest * spec.min_font_px);
+}
 
 Attempt print_by_parts(const model::Definitions& defs, const Options& options, const PageSpec& spec, TextEngine& text,
                        const Relayout& relayout) {

@@ -166,6 +166,7 @@ struct Outcome {
   std::vector<std::string> diagrams;  // ids of the diagrams the file has
   std::set<std::string> legend_keys;  // the keys of the symbols drawn
   bool handbook = false;              // lanes and no message flows: the handbook's legend
+  double dx = 0, dy = 0;              // scene = DI + (dx, dy): where the drawing was moved to
 };
 
 std::optional<Lang> lang_from_name(std::string_view name);
@@ -220,6 +221,30 @@ using Relayout = std::function<bool(model::Definitions&, layout::Density)>;
 // min_text_pt, then the fewest pages.
 Printed render_print(const model::Definitions& defs, const Options& options, const PageSpec& page, TextEngine& text,
                      const Relayout& relayout = {});
+
+// The cut render_print chose, written into the model (`syzba layout --pages`): the process keeps
+// every element and gains a link throw/catch pair at each cut (the flow a -> b rerouted
+// a -> throw, catch -> b, both events' link definitions named as the throw), and the diagrams
+// are one per diagram page ("syzba-page-N"), each with the shapes and edges of its page where
+// print drew them (parts stacked on a page as printed, pools and lanes repeated in each part).
+// render_print prints such a file page by page. A model print draws whole on one page from its
+// own diagram is given back as it is. error: nothing could be printed.
+struct PagedModel {
+  model::Definitions defs;
+  int pages = 0;  // diagram pages (a legend page of its own is not one)
+  int links = 0;
+  std::string error, warning;
+};
+PagedModel paged_model(const model::Definitions& defs, const Options& options, const PageSpec& page, TextEngine& text,
+                       const Relayout& relayout = {});
+
+// Whether defs is a file paged_model wrote: its diagrams begin with "syzba-page-1" … "syzba-page-N".
+bool is_paged(const model::Definitions& defs);
+
+// A diagram paged_model wrote (a page, or a model printed whole from print's tighter layout)
+// drawn with the pool and lane title band print drew it with, which its pools' and lanes'
+// label bounds keep (46 or 120 px wide); options unchanged for any other diagram.
+void use_page_title_band(const model::Definitions& defs, Options& options);
 
 // The relayout render_print tries, from the caller's layout options (its stop callback kept),
 // measured by text.

@@ -398,6 +398,8 @@ Outcome render_scene(const model::Definitions& defs, const Options& options, Tex
   if (!title.items.empty()) scene.elements.push_back(std::move(title));
   // By whole pixels, so that lines drawn on whole pixels stay there.
   double dx = margin - std::floor(drawing.min_x), dy = std::ceil(margin + title_h) - std::floor(drawing.min_y);
+  outcome.dx = dx;
+  outcome.dy = dy;
   for (auto& e : drawn) {
     translate(e, dx, dy);
     scene.elements.push_back(std::move(e));

@@ -1,7 +1,11 @@
 // The syzba command as a user runs it: exit codes, the JSON shape, and no partial outputs.
 #include <catch2/catch.hpp>
 
+#include <cstdlib>
 #include <fstream>
+#include <map>
+
+#include <stdlib.h>
 
 #include <nlohmann/json.hpp>
 
@@ -172,6 +176,72 @@ TEST_CASE("syzba layout writes complete DI and its figures and nothing for bad i
   for (const auto& e : std::filesystem::directory_iterator(dir)) left.push_back(e.path().filename().string());
   std::sort(left.begin(), left.end());
   CHECK(left == std::vector<std::string>{"again.bpmn", "out.bpmn"});
+  std::filesystem::remove_all(dir);
+}
+
+namespace {
+
+// A fresh folder of its own under the temporary directory (mkdtemp: no fixed name).
+std::filesystem::path fresh_folder() {
+  std::string name = (std::filesystem::temp_directory_path() / "syzba-cli-XXXXXX").string();
+  REQUIRE(mkdtemp(name.data()) != nullptr);
+  return name;
+}
+
+int pdf_pages(const std::filesystem::path& pdf) {
+  auto info = syzba::test::run_command("pdfinfo " + quoted(pdf) + " 2>/dev/null | sed -n 's/^Pages: *//p'");
+  REQUIRE(info.exit_code == 0);
+  return std::atoi(info.out.c_str());
+}
+
+// How many errors of each rule syzba check finds in a file.
+std::map<std::string, int> errors_of(const std::filesystem::path& file) {
+  auto run = run_syzba("check --format json " + quoted(file) + " 2>/dev/null");
+  auto json = nlohmann::json::parse(run.out);
+  std::map<std::string, int> errors;
+  for (const auto& d : json["files"][0]["diagnostics"])
+    if (d["severity"] == "error") ++errors[d["rule"].get<std::string>()];
+  return errors;
+}
+
+}  // namespace
+
+TEST_CASE("syzba layout --pages writes print's pages into the model, and nothing for bad input", "[cli][layout][paged]") {
+  auto dir = fresh_folder();
+  auto model = fixtures().parent_path().parent_path() / "models" / "002-altyn-alqa-benefit-handbook.bpmn";
+  auto before = syzba::test::read_file(model);
+  auto run = run_syzba("layout " + quoted(model) + " --pages A4 --landscape -o " + quoted(dir / "paged.bpmn") + " 2>&1");
+  CHECK(run.exit_code == 0);
+  CHECK_THAT(run.out, Catch::Contains("page(s)") && Catch::Contains("link pair(s)"));
+  CHECK(syzba::test::read_file(model) == before);
+  std::string paged = syzba::test::read_file(dir / "paged.bpmn");
+  CHECK_THAT(paged, Catch::Contains("<bpmndi:BPMNDiagram id=\"syzba-page-2\"") && Catch::Contains("linkEventDefinition"));
+  // The same bytes again; the written file checks with no error the original has not, and prints
+  // on as many pages.
+  CHECK(run_syzba("layout " + quoted(model) + " --pages a4 --landscape -o " + quoted(dir / "again.bpmn") + " 2>/dev/null").exit_code == 0);
+  CHECK(syzba::test::read_file(dir / "again.bpmn") == paged);
+  auto errors_before = errors_of(model);
+  for (const auto& [rule, n] : errors_of(dir / "paged.bpmn")) {
+    INFO("rule " << rule);
+    CHECK(n <= errors_before[rule]);
+  }
+  CHECK(run_syzba("render " + quoted(model) + " --page A4 --landscape -o " + quoted(dir / "original.pdf") + " 2>/dev/null").exit_code == 0);
+  CHECK(run_syzba("render " + quoted(dir / "paged.bpmn") + " --page A4 --landscape -o " + quoted(dir / "paged.pdf") + " 2>/dev/null").exit_code == 0);
+  CHECK(pdf_pages(dir / "paged.pdf") == pdf_pages(dir / "original.pdf"));
+  CHECK(pdf_pages(dir / "paged.pdf") >= 2);
+
+  // Refused: no -o, figures asked for, a page size print does not know, unreadable input.
+  CHECK(run_syzba("layout " + quoted(model) + " --pages A4 2>/dev/null").exit_code == 2);
+  CHECK(run_syzba("layout " + quoted(model) + " --landscape -o " + quoted(dir / "x.bpmn") + " 2>/dev/null").exit_code == 2);
+  CHECK(run_syzba("layout " + quoted(model) + " --pages A4 --stats -o " + quoted(dir / "x.bpmn") + " 2>/dev/null").exit_code == 2);
+  CHECK(run_syzba("layout " + quoted(model) + " --pages fit -o " + quoted(dir / "x.bpmn") + " 2>/dev/null").exit_code != 0);
+  auto bad = run_syzba("layout " + quoted(fixtures() / "bad" / "not-well-formed.bpmn") + " --pages A4 -o " + quoted(dir / "x.bpmn") + " 2>&1");
+  CHECK(bad.exit_code == 2);
+  CHECK_THAT(bad.out, Catch::Contains("not-well-formed.bpmn:"));
+  std::vector<std::string> left;
+  for (const auto& e : std::filesystem::directory_iterator(dir)) left.push_back(e.path().filename().string());
+  std::sort(left.begin(), left.end());
+  CHECK(left == std::vector<std::string>{"again.bpmn", "original.pdf", "paged.bpmn", "paged.pdf"});
   std::filesystem::remove_all(dir);
 }
 

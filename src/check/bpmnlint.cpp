@@ -372,13 +372,35 @@ void report_overlaps(const std::vector<Box>& boxes_in_order, std::set<const mode
   }
 }
 
-}  // namespace
+using DiOf = std::unordered_map<std::string, const model::DiElement*>;
 
-void no_overlapping_elements(const ModelView& view, const Config&, Reporter& r) {
-  std::unordered_map<std::string, const model::DiElement*> di;  // last DI per element, as a JS Map keeps it
-  for (const auto& d : view.defs.diagrams)
+// The DI the overlap rule looks at: all diagrams at once, the last DI of each element, as
+// bpmnlint's JS Map keeps it; but each diagram on its own when an element is drawn in several
+// (a file cut into pages by `layout --pages`: every page has the pools and lanes, and each
+// page's coordinates begin at the page's corner).
+std::vector<DiOf> overlap_views(const model::Definitions& defs) {
+  DiOf all;
+  std::map<std::string, int> diagrams_drawing;
+  for (const auto& d : defs.diagrams) {
+    std::set<std::string> here;
     for (const auto& e : d.plane.elements)
-      if (!e.element.empty()) di[e.element] = &e;
+      if (!e.element.empty()) all[e.element] = &e, here.insert(e.element);
+    for (const auto& id : here) ++diagrams_drawing[id];
+  }
+  bool repeated = std::any_of(diagrams_drawing.begin(), diagrams_drawing.end(), [](const auto& n) { return n.second > 1; });
+  if (!repeated) return {all};
+  std::vector<DiOf> views;
+  for (const auto& d : defs.diagrams) {
+    DiOf one;
+    for (const auto& e : d.plane.elements)
+      if (!e.element.empty() && !one.count(e.element)) one[e.element] = &e;  // a lane's first part on the page
+    views.push_back(std::move(one));
+  }
+  return views;
+}
+
+void overlaps_in(const ModelView& view, const DiOf& di, std::vector<const model::BaseElement*>& order,
+                 std::set<const model::BaseElement*>& overlapping, std::vector<const model::BaseElement*>& outside) {
   auto shape_of = [&](const std::string& id) -> const model::DiElement* {
     auto it = di.find(id);
     return it != di.end() && it->second->kind == model::DiKind::shape ? it->second : nullptr;
@@ -389,9 +411,6 @@ void no_overlapping_elements(const ModelView& view, const Config&, Reporter& r) 
     const auto& b = s->bounds;
     return Box{&e, b.x, b.x + b.width, b.y, b.y + b.height, attached_to};
   };
-  std::vector<const model::BaseElement*> order;  // report in element order
-  std::set<const model::BaseElement*> overlapping;
-  std::vector<const model::BaseElement*> outside;
   std::unordered_map<std::string, const model::DiElement*> parent_of_process;
 
   for (const auto& c : view.defs.collaborations) {
@@ -431,6 +450,16 @@ void no_overlapping_elements(const ModelView& view, const Config&, Reporter& r) 
     auto it = parent_of_process.find(p.id);
     check_container(p.content, it == parent_of_process.end() ? nullptr : it->second);
   }
+}
+
+
+}  // namespace
+
+void no_overlapping_elements(const ModelView& view, const Config&, Reporter& r) {
+  std::vector<const model::BaseElement*> order;  // report in element order
+  std::set<const model::BaseElement*> overlapping;
+  std::vector<const model::BaseElement*> outside;
+  for (const DiOf& di : overlap_views(view.defs)) overlaps_in(view, di, order, overlapping, outside);
   std::set<const model::BaseElement*> reported;
   for (const auto* e : order)
     if (overlapping.count(e) && reported.insert(e).second) r.report(*e, r.say("overlap"));

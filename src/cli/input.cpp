@@ -46,4 +46,12 @@ void add_limits(CLI::App& command, io::ReadLimits& limits) {
   command.add_option("--max-elements", limits.max_elements, "refuse input files with more XML elements than this (default 1,000,000)");
 }
 
+void add_page_options(CLI::App& command, const std::string& name, std::string& page, bool& landscape, bool fit_too,
+                      const std::string& description) {
+  std::vector<std::string> sizes = {"A4", "A3", "a4", "a3"};
+  if (fit_too) sizes.insert(sizes.begin(), "fit");
+  command.add_option(name, page, description)->check(CLI::IsMember(sizes));
+  command.add_flag("--landscape", landscape, "A4 / A3 pages in landscape");
+}
+
 }  // namespace syzba::cli

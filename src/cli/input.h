@@ -37,4 +37,9 @@ ReadModel read_model(std::string_view verb, const std::string& input, const io::
 // --max-bytes and --max-elements, for every verb that reads models.
 void add_limits(CLI::App& command, io::ReadLimits& limits);
 
+// The printed page, spelled alike by every verb that prints: `name` (render's --page, layout's
+// --pages) takes A4 or A3, and fit too where fit_too; --landscape turns A4 / A3.
+void add_page_options(CLI::App& command, const std::string& name, std::string& page, bool& landscape, bool fit_too,
+                      const std::string& description);
+
 }  // namespace syzba::cli

@@ -1,5 +1,7 @@
 // syzba layout IN -o OUT: complete DI (shapes, orthogonal edges, label bounds) for every
 // process and collaboration; --stats prints the quality figures of the result.
+// syzba layout IN --pages A4 -o OUT: the process cut into the pages print makes, written in:
+// link event pairs at the cuts and one diagram per page.
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -13,6 +15,7 @@
 #include "cli/verbs.h"
 #include "io/io.h"
 #include "layout/layout.h"
+#include "render/render.h"
 
 namespace syzba::cli {
 
@@ -24,8 +27,13 @@ void add_layout(CLI::App& app, LayoutOptions& options) {
   cmd->add_flag("--stats", options.stats, "print the layout's quality figures");
   cmd->add_flag("--measure-only", options.measure_only, "lay out nothing: print the figures of the diagrams as they are (another tool's, say)");
   cmd->add_option("--format", options.format, "format of --stats: text or json")->check(CLI::IsMember({"text", "json"}));
+  add_page_options(*cmd, "--pages", options.pages, options.landscape, false,
+                   "split for print: the page cut of render --page A4|A3 written into the model (link throw/catch "
+                   "event pairs at the cuts, named after the pages, the flows rerouted through them) with one "
+                   "BPMNDiagram per page; without it the model keeps one diagram and print cuts at render time");
   add_limits(*cmd, options.limits);
-  cmd->footer("Without -o, only --stats is printed. Exit status: 0 done, 1 refused or layout failed, 2 unreadable input or unwritable output.");
+  cmd->footer("Without -o, only --stats is printed. With --pages, -o is needed and the pages and link pairs are said on "
+              "standard error. Exit status: 0 done, 1 refused or layout failed, 2 unreadable input or unwritable output.");
 }
 
 namespace {
@@ -55,10 +63,45 @@ nlohmann::ordered_json stats_json(const std::string& file, const std::vector<lay
   return {{"file", file}, {"diagrams", diagrams}};
 }
 
+// --pages: print's cut, written (the model's own DI laid out first where it is missing).
+int write_pages(const LayoutOptions& options, const std::string& name, model::Definitions defs) {
+  render::TextEngine text;
+  pipeline::DrawOptions draw;
+  draw.page = options.pages;
+  draw.landscape = options.landscape;
+  draw.relayout = options.relayout;
+  auto paged = pipeline::paged_bpmn(std::move(defs), draw, text);
+  std::cerr << pipeline::format_text({{name, paged.notes}}, false);
+  if (!paged.error.empty()) {
+    std::cerr << "syzba layout: " << name << ": " << paged.error << "\n";
+    return 1;
+  }
+  if (!paged.warning.empty()) std::cerr << "syzba layout: " << name << ": warning: " << paged.warning << "\n";
+  if (auto error = io::write_file_atomically(options.output, paged.bytes)) {
+    std::cerr << "syzba layout: " << *error << "\n";
+    return 2;
+  }
+  std::cerr << fmt::format("syzba layout: {}: {} page(s), {} link pair(s)\n", name, paged.pages, paged.links);
+  return 0;
+}
+
+// --pages needs -o and writes no figures; --landscape needs --pages.
+bool pages_refused(const LayoutOptions& options) {
+  if (options.pages.empty()) {
+    if (options.landscape) std::cerr << "syzba layout: --landscape turns the pages of --pages A4|A3; give --pages too\n";
+    return options.landscape;
+  }
+  if (options.output.empty()) std::cerr << "syzba layout: --pages writes a file; give -o OUT.bpmn\n";
+  else if (options.stats || options.measure_only) std::cerr << "syzba layout: --pages writes no figures; leave out --stats and --measure-only\n";
+  else return false;
+  return true;
+}
+
 }  // namespace
 
 int run_layout(const LayoutOptions& options) {
   if (output_is_input("layout", options.input, options.output)) return 2;
+  if (pages_refused(options)) return 2;
   if (options.measure_only && !options.output.empty()) {
     std::cerr << "syzba layout: --measure-only writes nothing; leave out -o\n";
     return 2;
@@ -71,6 +114,7 @@ int run_layout(const LayoutOptions& options) {
   if (!read.definitions) return read.exit_code;
   const std::string& name = read.name;
   model::Definitions defs = std::move(*read.definitions);
+  if (!options.pages.empty()) return write_pages(options, name, std::move(defs));
   if (!options.measure_only) {
     layout::Options layout_options;
     layout_options.relayout = options.relayout;

@@ -37,11 +37,10 @@ void add_render(CLI::App& app, RenderOptions& options) {
       ->check(CLI::IsMember({"auto", "none"}));
   cmd->add_option("--title", options.title, "title above the diagram (default: the service name in the model)");
   cmd->add_flag("--no-title", options.no_title, "no title block above the diagram");
-  cmd->add_option("--page", options.page,
-                  "PDF page: fit (one page the size of the diagram), A4 or A3 (laid out for print: cut between "
-                  "steps into pages joined by link events, text at least 7 pt)")
-      ->check(CLI::IsMember({"fit", "A4", "A3", "a4", "a3"}));
-  cmd->add_flag("--landscape", options.landscape, "A4 / A3 pages in landscape");
+  add_page_options(*cmd, "--page", options.page, options.landscape, true,
+                   "PDF page: fit (one page the size of the diagram), A4 or A3 (laid out for print: cut between "
+                   "steps into pages joined by link events, text at least 7 pt; a file written by layout --pages "
+                   "printed page by page)");
   cmd->add_flag("--tile", options.tile, "A4 / A3: scale the whole picture and tile it over pages (a poster) instead");
   cmd->add_option("--scale", options.scale, "PNG pixels per diagram pixel (default 1)")->check(CLI::Range(0.05, 16.0));
   cmd->add_option("--dpi", options.dpi, "PNG resolution instead of --scale (96 = scale 1)")->check(CLI::Range(5.0, 1536.0));

@@ -59,6 +59,8 @@ struct LayoutOptions {
   bool stats = false;
   bool measure_only = false;
   std::string format = "text";
+  std::string pages;       // "" = one diagram; A4 or A3: print's page cut written into the model
+  bool landscape = false;  // with pages
   io::ReadLimits limits;  // --max-bytes, --max-elements
 };
 

@@ -29,21 +29,16 @@ exporter::Result export_scene(const render::Scene& scene, const DrawOptions& opt
   return out;
 }
 
-}  // namespace
-
-Drawn draw(model::Definitions& definitions, const DrawOptions& options, render::TextEngine& text) {
-  Drawn out;
+layout::Options layout_options_of(const DrawOptions& options, render::TextEngine& text) {
   layout::Options layout_options;
   layout_options.measure = text.measure();
   layout_options.relayout = options.relayout;
   layout_options.keep_incomplete = true;  // draw the author's picture, as bpmn-js would
   layout_options.stop = options.stop;
-  auto laid_out = layout::lay_out(definitions, layout_options);
-  out.notes = std::move(laid_out.notes);
-  if (!laid_out.error.empty()) {
-    out.error = laid_out.error;
-    return out;
-  }
+  return layout_options;
+}
+
+render::Options render_options_of(const model::Definitions& definitions, const DrawOptions& options) {
   render::Options render_options;
   render_options.lang = render::lang_from_name(options.lang.empty() ? model::language_of(definitions) : options.lang)
                             .value_or(render::Lang::kk);
@@ -53,13 +48,32 @@ Drawn draw(model::Definitions& definitions, const DrawOptions& options, render::
   render_options.title = options.title;
   render_options.title_block = options.title_block;
   render_options.diagram = options.diagram;
+  return render_options;
+}
+
+render::PageSpec page_spec_of(const DrawOptions& options) {
+  auto page = exporter::page_from_name(options.page).value_or(exporter::PageSize::fit);
+  return render::page_spec(page == exporter::PageSize::a3, options.landscape);
+}
+
+}  // namespace
+
+Drawn draw(model::Definitions& definitions, const DrawOptions& options, render::TextEngine& text) {
+  Drawn out;
+  layout::Options layout_options = layout_options_of(options, text);
+  auto laid_out = layout::lay_out(definitions, layout_options);
+  out.notes = std::move(laid_out.notes);
+  if (!laid_out.error.empty()) {
+    out.error = laid_out.error;
+    return out;
+  }
+  render::Options render_options = render_options_of(definitions, options);
   auto page = exporter::page_from_name(options.page).value_or(exporter::PageSize::fit);
   bool paged = render::fits_print_layout(definitions);
   if (options.format == exporter::Format::pdf && page != exporter::PageSize::fit && !options.tile && paged) {
     // Laid out for print: cut into pages between steps; a tighter layout tried when the
     // model's own needs more than one page.
-    auto printed = render::render_print(definitions, render_options,
-                                        render::page_spec(page == exporter::PageSize::a3, options.landscape), text,
+    auto printed = render::render_print(definitions, render_options, page_spec_of(options), text,
                                         render::print_relayout(text, layout_options));
     if (!printed.error.empty()) {
       out.error = printed.error;
@@ -72,6 +86,7 @@ Drawn draw(model::Definitions& definitions, const DrawOptions& options, render::
     else out.bytes = std::move(exported.bytes);
     return out;
   }
+  render::use_page_title_band(definitions, render_options);
   auto drawn = render::render_scene(definitions, render_options, text);
   if (!drawn.error.empty()) {
     out.error = drawn.error;
@@ -86,6 +101,30 @@ Drawn draw(model::Definitions& definitions, const DrawOptions& options, render::
   auto exported = export_scene(drawn.scene, options);
   if (!exported.error.empty()) out.error = exported.error;
   else out.bytes = std::move(exported.bytes);
+  return out;
+}
+
+Paged paged_bpmn(model::Definitions definitions, const DrawOptions& options, render::TextEngine& text) {
+  Paged out;
+  layout::Options layout_options = layout_options_of(options, text);
+  auto laid_out = layout::lay_out(definitions, layout_options);
+  out.notes = std::move(laid_out.notes);
+  if (!laid_out.error.empty()) {
+    out.error = laid_out.error;
+    return out;
+  }
+  if (!render::fits_print_layout(definitions)) {
+    out.error = "more than " + std::to_string(render::print_limit) + " shapes and edges: too large to lay out for pages";
+    return out;
+  }
+  auto paged = render::paged_model(definitions, render_options_of(definitions, options), page_spec_of(options), text,
+                                   render::print_relayout(text, layout_options));
+  out.error = std::move(paged.error);
+  out.warning = std::move(paged.warning);
+  if (!out.error.empty()) return out;
+  out.pages = paged.pages;
+  out.links = paged.links;
+  out.bytes = io::write_bpmn(paged.defs);
   return out;
 }
 

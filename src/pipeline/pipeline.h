@@ -76,6 +76,17 @@ struct Drawn {
 // Lays the model out where its DI is missing or broken (in place), then draws it.
 Drawn draw(model::Definitions& definitions, const DrawOptions& options, render::TextEngine& text);
 
+// The model cut into the pages `draw` prints for options.page (A4 or A3) and options.landscape
+// (`layout --pages`): laid out first where its DI is missing, as draw does; then the link pairs at
+// the cuts written into the process and one BPMNDiagram per page (render::paged_model).
+struct Paged {
+  std::string bytes;                     // BPMN XML; empty when error is set
+  std::vector<model::Diagnostic> notes;  // what the layout found and mended
+  std::string error, warning;
+  int pages = 0, links = 0;
+};
+Paged paged_bpmn(model::Definitions definitions, const DrawOptions& options, render::TextEngine& text);
+
 // The model with a laid-out diagram, as BPMN XML (`layout -o`, `compile`); error when the layout failed.
 struct Written {
   std::string bytes;

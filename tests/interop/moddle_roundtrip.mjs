@@ -3,8 +3,9 @@
 // written file must import with no more warnings than the original, and with none that
 // mention syzba's own extension; with --strict, with no warnings at all. A text-form file
 // (.syzba) is compiled, and what compile writes must import with no warnings. With
-// --via-text, a BPMN file goes through the text form: describe, then compile.
-// Usage: node moddle_roundtrip.mjs SYZBA_BINARY [--layout | --via-text] [--strict] FILE_OR_DIR...
+// --via-text, a BPMN file goes through the text form: describe, then compile. With --pages, a
+// BPMN file is cut into A4 landscape pages (`layout --pages`: link events, a diagram per page).
+// Usage: node moddle_roundtrip.mjs SYZBA_BINARY [--layout | --via-text | --pages] [--strict] FILE_OR_DIR...
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -16,6 +17,7 @@ const [syzba, ...rest] = process.argv.slice(2);
 const layout = rest.includes('--layout');
 const strict = rest.includes('--strict');
 const viaText = rest.includes('--via-text');
+const pages = rest.includes('--pages');
 const inputs = rest.filter((a) => !a.startsWith('--'));
 if (!syzba || inputs.length === 0) {
   console.error('usage: node moddle_roundtrip.mjs SYZBA_BINARY FILE_OR_DIR...');
@@ -42,7 +44,8 @@ for (const file of files) {
   try {
     const text = file.endsWith('.syzba');
     const args = text ? ['compile', file, '-o', out]
-      : layout ? ['layout', '--relayout', file, '-o', out] : ['convert', file, '-o', out];
+      : layout ? ['layout', '--relayout', file, '-o', out]
+        : pages ? ['layout', file, '--pages', 'A4', '--landscape', '-o', out] : ['convert', file, '-o', out];
     if (viaText && !text) {
       const described = join(work, 'described.syzba');
       execFileSync(syzba, ['describe', file, '-o', described], { stdio: ['ignore', 'ignore', 'pipe'] });
