@@ -51,6 +51,15 @@ render::Options render_options_of(const model::Definitions& definitions, const D
   return render_options;
 }
 
+// Lays the model out where its DI is missing or broken, as draw and paged_bpmn both begin:
+// the layout's notes, and its error ("" when laid out).
+std::string lay_out_as_drawn(model::Definitions& definitions, const layout::Options& layout_options,
+                             std::vector<model::Diagnostic>& notes) {
+  auto laid_out = layout::lay_out(definitions, layout_options);
+  notes = std::move(laid_out.notes);
+  return laid_out.error;
+}
+
 render::PageSpec page_spec_of(const DrawOptions& options) {
   auto page = exporter::page_from_name(options.page).value_or(exporter::PageSize::fit);
   return render::page_spec(page == exporter::PageSize::a3, options.landscape);
@@ -61,12 +70,8 @@ render::PageSpec page_spec_of(const DrawOptions& options) {
 Drawn draw(model::Definitions& definitions, const DrawOptions& options, render::TextEngine& text) {
   Drawn out;
   layout::Options layout_options = layout_options_of(options, text);
-  auto laid_out = layout::lay_out(definitions, layout_options);
-  out.notes = std::move(laid_out.notes);
-  if (!laid_out.error.empty()) {
-    out.error = laid_out.error;
-    return out;
-  }
+  out.error = lay_out_as_drawn(definitions, layout_options, out.notes);
+  if (!out.error.empty()) return out;
   render::Options render_options = render_options_of(definitions, options);
   auto page = exporter::page_from_name(options.page).value_or(exporter::PageSize::fit);
   bool paged = render::fits_print_layout(definitions);
@@ -107,12 +112,8 @@ Drawn draw(model::Definitions& definitions, const DrawOptions& options, render::
 Paged paged_bpmn(model::Definitions definitions, const DrawOptions& options, render::TextEngine& text) {
   Paged out;
   layout::Options layout_options = layout_options_of(options, text);
-  auto laid_out = layout::lay_out(definitions, layout_options);
-  out.notes = std::move(laid_out.notes);
-  if (!laid_out.error.empty()) {
-    out.error = laid_out.error;
-    return out;
-  }
+  out.error = lay_out_as_drawn(definitions, layout_options, out.notes);
+  if (!out.error.empty()) return out;
   if (!render::fits_print_layout(definitions)) {
     out.error = "more than " + std::to_string(render::print_limit) + " shapes and edges: too large to lay out for pages";
     return out;
