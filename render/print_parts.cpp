@@ -87,10 +87,12 @@ class Parts {
     skeleton_ = defs;
     skeleton_.diagrams.clear();
     for (const auto& c : defs.collaborations)
-      for (const auto& participant : c.participants)
+      for (const auto& participant : c.participants) {
+        participants_.insert(participant.id);
         for (const auto& process : defs.processes)
           if (process.id == participant.process)
             for (const auto& n : process.content.nodes) pool_of_[n.id] = participant.id;
+      }
   }
 
   // Gives up (no pages) once the diagram needs more than page_limit pages: another attempt
@@ -126,6 +128,7 @@ class Parts {
   std::vector<Unit> units_;                     // in the order of the columns
   std::map<std::string, std::size_t> owner_;    // element id → its unit's place in units_
   std::map<std::string, std::string> pool_of_;  // flow node id → the participant whose process holds it
+  std::set<std::string> participants_;
   std::vector<int> crossings_;                  // at cut k (before units_[k]): flows across it
   std::map<std::pair<std::size_t, std::size_t>, Extent> tried_;
   std::size_t last_length_ = 4;  // units in the part before: where the next one's search starts
@@ -286,6 +289,8 @@ model::Definitions Parts::make_part(std::size_t from, std::size_t to, const Name
     std::erase_if(collaboration.message_flows, [&](model::MessageFlow& m) {
       bool source_gone = gone.count(m.source) > 0, target_gone = gone.count(m.target) > 0;
       if (source_gone == target_gone) return source_gone;
+      // One from a pool itself to a node elsewhere is drawn whole where the node is.
+      if (participants_.count(source_gone ? m.target : m.source)) return true;
       std::string& end = source_gone ? m.source : m.target;
       auto pool = pool_of_.find(end);
       if (pool == pool_of_.end()) return true;

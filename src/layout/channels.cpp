@@ -275,6 +275,7 @@ bool keeps_clear(const Graph& g, const Buckets<int>& shapes, const Link& link, c
     shapes.near(inflate(seg, clearance), [&](int, const Rect& box, int i) {
       if (hit || i == link.from || i == link.to) return;
       for (int end : {link.from, link.to}) {
+        if (end < 0) continue;  // a pool's own end
         const auto& around = g.items[end].containers;
         if (std::find(around.begin(), around.end(), i) != around.end()) return;
       }

@@ -2,10 +2,12 @@
 // column; else out of the sender's bottom (top), along a track of its own in the gap next to
 // the receiver's pool, and into the receiver's top (bottom) — two bends, as a person draws
 // them. Tracks in a gap are ordered so that messages going the same way do not cross.
-// A route that would touch a shape is left to the grid router.
+// A message to or from a pool itself (a black box) runs straight from its node to the pool's
+// edge. A route that would touch a shape or cross a flow is left to the grid router.
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <optional>
 
 #include "layout/buckets.h"
 #include "layout/graph.h"
@@ -40,6 +42,64 @@ int message_gap(const Graph& g, const Link& link) {
   return rb > ra ? rb - 1 : rb;  // the gap next to the receiver's pool, on the sender's side
 }
 
+namespace {
+
+int root_of_band(const Graph& g, int band) {
+  auto it = std::find(g.roots.begin(), g.roots.end(), band);
+  return it == g.roots.end() ? -1 : static_cast<int>(it - g.roots.begin());
+}
+
+// A message between a node and a pool itself: the node's end, and the pool's root.
+struct PoolEnd {
+  int item = -1, root = -1;
+  bool item_sends = true;
+};
+
+std::optional<PoolEnd> pool_end(const Graph& g, const Link& link) {
+  if (link.kind != LinkKind::message || !link.route.empty()) return std::nullopt;
+  PoolEnd end;
+  if (link.from >= 0 && link.to < 0 && link.to_band >= 0) end = {link.from, root_of_band(g, link.to_band), true};
+  else if (link.to >= 0 && link.from < 0 && link.from_band >= 0) end = {link.to, root_of_band(g, link.from_band), false};
+  else return std::nullopt;
+  int own = root_of_item(g, end.item);
+  if (end.root < 0 || own < 0 || own == end.root) return std::nullopt;
+  return end;
+}
+
+// From the node straight to the pool's edge at x; where a shape of its column stands in the
+// way (the result above the refusal, both answering the applicant), out into the gap before
+// that shape and past it first, as a person draws it: on its right where the pool has room,
+// else on its left. The first that keeps clear of shapes and flows is taken; else the last
+// that keeps clear of shapes, over a flow (the grid router would go round the other pools).
+std::vector<std::vector<Point>> to_pool_routes(const Graph& g, const Buckets<int>& shapes, const Link& link, int item,
+                                               double x, double edge) {
+  const Rect& box = g.items[item].box;
+  bool down = edge > box.cy();
+  double start = down ? box.bottom() : box.y;
+  Rect line{x - clearance, std::min(start, edge), 2 * clearance, std::fabs(edge - start)};
+  std::optional<Rect> nearest;
+  double left = 1e18, right = -1e18;
+  shapes.near(line, [&](int, const Rect& r, int i) {
+    if (i == item || i == link.from || i == link.to || !r.overlaps(line)) return;
+    const auto& around = g.items[item].containers;
+    if (std::find(around.begin(), around.end(), i) != around.end()) return;
+    left = std::min(left, r.x), right = std::max(right, r.right());
+    if (!nearest || (down ? r.y < nearest->y : r.bottom() > nearest->bottom())) nearest = r;
+  });
+  if (!nearest) return {{{x, start}, {x, edge}}};
+  double y = std::round(down ? (start + nearest->y) / 2 : (start + nearest->bottom()) / 2);
+  std::vector<double> pasts;
+  int root = root_of_item(g, item);
+  if (double past = std::round(right + 3 * clearance); root < 0 || past < g.bands[g.roots[root]].box.right() - 3 * clearance)
+    pasts.push_back(past);
+  pasts.push_back(std::round(left - 3 * clearance));
+  std::vector<std::vector<Point>> routes;
+  for (double past : pasts) routes.push_back({{x, start}, {x, y}, {past, y}, {past, edge}});
+  return routes;
+}
+
+}  // namespace
+
 void route_messages(Graph& g) {
   Buckets<int> shapes;
   for (int i = 0; i < static_cast<int>(g.items.size()); ++i)
@@ -48,17 +108,24 @@ void route_messages(Graph& g) {
   // grid router, which goes around where it can.
   RouteIndex routed;
   for (const auto& link : g.links) routed.add(link.route);
-  auto try_route = [&](Link& link, std::vector<Point> route) {
-    if (!keeps_clear(g, shapes, link, route, false) || routed.crosses(route)) return;
+  auto try_route = [&](Link& link, std::vector<Point> route, bool over_flows = false) {
+    if (!keeps_clear(g, shapes, link, route, false) || (!over_flows && routed.crosses(route))) return false;
     routed.add(route);
     link.route = std::move(route);
+    return true;
   };
   // The messages between pools, and where each meets its shapes: spread along the side it
   // uses, in the order of where they go, so that two never share a vertical.
   std::vector<int> between;
+  std::vector<std::pair<int, PoolEnd>> to_pools;
   std::map<std::pair<int, bool>, std::vector<std::pair<double, int>>> sides;  // (item, bottom) → (other x, message)
   for (int l = 0; l < static_cast<int>(g.links.size()); ++l) {
     const Link& link = g.links[l];
+    if (auto end = pool_end(g, link)) {  // straight to the pool: its place among the side's others is its own x
+      to_pools.push_back({l, *end});
+      sides[{end->item, end->root > root_of_item(g, end->item)}].push_back({g.items[end->item].box.cx(), l});
+      continue;
+    }
     if (link.kind != LinkKind::message || link.from < 0 || link.to < 0 || !link.route.empty()) continue;
     int ra = root_of_item(g, link.from), rb = root_of_item(g, link.to);
     if (ra < 0 || rb < 0 || ra == rb) continue;
@@ -73,6 +140,17 @@ void route_messages(Graph& g) {
     const Rect& box = g.items[key.first].box;
     for (std::size_t k = 0; k < list.size(); ++k)
       x_at[{list[k].second, key.first}] = std::round(box.x + box.w * static_cast<double>(k + 1) / static_cast<double>(list.size() + 1));
+  }
+  for (const auto& [l, end] : to_pools) {
+    const Rect& pool = g.bands[g.roots[end.root]].box;
+    bool down = end.root > root_of_item(g, end.item);
+    double x = x_at[{l, end.item}];
+    auto routes = to_pool_routes(g, shapes, g.links[l], end.item, x, down ? pool.y : pool.bottom());
+    if (!end.item_sends)
+      for (auto& route : routes) std::reverse(route.begin(), route.end());
+    bool done = false;
+    for (const auto& route : routes) done = done || try_route(g.links[l], route);
+    if (!done && routes.back().size() > 2) try_route(g.links[l], routes.back(), true);
   }
   std::map<int, std::vector<Message>> gaps;  // gap below root k → messages
   for (int l : between) {

@@ -268,3 +268,49 @@ TEST_CASE("measuring a drawing with a shape of absurd size ends", "[layout][phas
   REQUIRE(stats.size() == 1);
   CHECK(stats.front().nodes == 2);
 }
+
+TEST_CASE("a message to a black-box pool runs straight to its edge, round a step of its column", "[layout][phases]") {
+  // The result and the refusal both answer the applicant, who is drawn as a pool alone; the
+  // two end events stand in one column, so the lower one's message must pass the upper one.
+  const char* xml = R"(<?xml version="1.0" encoding="UTF-8"?>
+<definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" id="d" targetNamespace="t">
+  <collaboration id="c">
+    <participant id="applicant" name="applicant"/><participant id="office" processRef="p"/>
+    <messageFlow id="ask" sourceRef="applicant" targetRef="s"/>
+    <messageFlow id="result" sourceRef="done" targetRef="applicant"/>
+    <messageFlow id="refusal" sourceRef="refused" targetRef="applicant"/>
+  </collaboration>
+  <process id="p"><startEvent id="s"/><exclusiveGateway id="g"/><task id="issue" name="issue"/><task id="refuse" name="refuse"/>
+    <endEvent id="done"/><endEvent id="refused"/>
+    <sequenceFlow id="f1" sourceRef="s" targetRef="g"/><sequenceFlow id="f2" sourceRef="g" targetRef="issue"/>
+    <sequenceFlow id="f3" sourceRef="g" targetRef="refuse" name="no"/><sequenceFlow id="f4" sourceRef="issue" targetRef="done"/>
+    <sequenceFlow id="f5" sourceRef="refuse" targetRef="refused"/></process>
+</definitions>)";
+  auto read = syzba::io::read_bpmn(xml);
+  REQUIRE(read.definitions);
+  Graph g = syzba::layout::build_graph(*read.definitions, "c", syzba::layout::estimate_text);
+  for (auto phase : {syzba::layout::rank_frames, syzba::layout::order_frames, syzba::layout::assign_rows,
+                     syzba::layout::place, syzba::layout::route_along_layers, syzba::layout::route_messages})
+    phase(g);
+  REQUIRE(item(g, "done").box.cx() == item(g, "refused").box.cx());  // what the case is about
+  const syzba::layout::Rect& pool = g.bands[g.roots[0]].box;
+  for (const auto& link : g.links) {
+    if (link.kind != syzba::layout::LinkKind::message) continue;
+    INFO(link.id);
+    REQUIRE(link.route.size() >= 2);  // routed here, not left to the grid router
+    const auto& at_pool = link.id == "ask" ? link.route.front() : link.route.back();
+    CHECK(at_pool.y == pool.bottom());
+    CHECK(at_pool.x > pool.x);
+    CHECK(at_pool.x < pool.right());
+    for (std::size_t k = 1; k < link.route.size(); ++k) {
+      const auto& a = link.route[k - 1];
+      const auto& b = link.route[k];
+      CHECK((a.x == b.x || a.y == b.y));
+      syzba::layout::Rect seg{std::min(a.x, b.x), std::min(a.y, b.y), std::abs(a.x - b.x) + 0.01, std::abs(a.y - b.y) + 0.01};
+      for (std::size_t i = 0; i < g.items.size(); ++i)
+        if (static_cast<int>(i) != link.from && static_cast<int>(i) != link.to) CHECK_FALSE(g.items[i].box.overlaps(seg));
+    }
+    if (link.id == "refusal") CHECK(link.route.size() == 4);  // out into the gap and past the result's event
+    else CHECK(link.route.size() == 2);
+  }
+}
