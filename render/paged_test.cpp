@@ -245,3 +245,47 @@ TEST_CASE("layout --pages: a model of several pages has link pairs named after t
         across_pages = true;
   CHECK(across_pages);
 }
+
+TEST_CASE("a pool's title band is print's only where every pool and lane holds it as print writes it", "[print][paged]") {
+  // Two pools and a lane, drawn with label bounds as print writes them (the band
+  // at the left, the shape's whole height, 120 px wide), then as another tool might (a title
+  // label 120 px wide elsewhere in the pool): print's band is used for the first only.
+  const char* xml = R"(<?xml version="1.0" encoding="UTF-8"?>
+<definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:bpmndi="http://www.omg.org/spec/BPMN/20100524/DI"
+  xmlns:dc="http://www.omg.org/spec/DD/20100524/DC" id="d" targetNamespace="t">
+  <collaboration id="c"><participant id="pa" name="office" processRef="p"/><participant id="pb" name="applicant"/></collaboration>
+  <process id="p"><laneSet id="ls"><lane id="la" name="clerk"><flowNodeRef>t</flowNodeRef></lane></laneSet><task id="t" name="t"/></process>
+  <bpmndi:BPMNDiagram id="dia"><bpmndi:BPMNPlane id="plane" bpmnElement="c">
+    <bpmndi:BPMNShape id="pa-di" bpmnElement="pa"><dc:Bounds x="0" y="0" width="600" height="200"/>
+      <bpmndi:BPMNLabel><dc:Bounds x="0" y="0" width="120" height="200"/></bpmndi:BPMNLabel></bpmndi:BPMNShape>
+    <bpmndi:BPMNShape id="la-di" bpmnElement="la"><dc:Bounds x="120" y="0" width="480" height="200"/>
+      <bpmndi:BPMNLabel><dc:Bounds x="120" y="0" width="120" height="200"/></bpmndi:BPMNLabel></bpmndi:BPMNShape>
+    <bpmndi:BPMNShape id="pb-di" bpmnElement="pb"><dc:Bounds x="0" y="250" width="600" height="80"/>
+      <bpmndi:BPMNLabel><dc:Bounds x="0" y="250" width="120" height="80"/></bpmndi:BPMNLabel></bpmndi:BPMNShape>
+    <bpmndi:BPMNShape id="t-di" bpmnElement="t"><dc:Bounds x="300" y="60" width="100" height="80"/></bpmndi:BPMNShape>
+  </bpmndi:BPMNPlane></bpmndi:BPMNDiagram>
+</definitions>)";
+  auto read = io::read_bpmn(xml);
+  REQUIRE(read.definitions);
+  const render::Options plain;
+  render::Options as_print;
+  render::use_page_title_band(*read.definitions, as_print);
+  CHECK(as_print.title_band == layout::title_band(layout::Density::page).width);
+  CHECK(as_print.title_across);
+
+  model::Definitions other = *read.definitions;
+  auto& lane = other.diagrams.front().plane.elements[1];
+  REQUIRE(lane.element == "la");
+  lane.label->bounds->y = 60;  // a title label of that width, but not the band
+  lane.label->bounds->height = 30;
+  render::Options as_drawn;
+  render::use_page_title_band(other, as_drawn);
+  CHECK(as_drawn.title_band == plain.title_band);
+  CHECK(as_drawn.title_across == plain.title_across);
+
+  other = *read.definitions;
+  other.diagrams.front().plane.elements[2].label.reset();  // one pool without it
+  render::Options partly;
+  render::use_page_title_band(other, partly);
+  CHECK(partly.title_band == plain.title_band);
+}

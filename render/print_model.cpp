@@ -101,6 +101,14 @@ std::set<std::string> frames_of(const model::Definitions& defs) {
   return frames;
 }
 
+// The label bounds of a pool or lane drawn with print's title band: the band itself, the
+// whole height of the shape at its left. drawn_band reads them back.
+void keep_title_band(model::DiElement& di, double band) {
+  model::DiLabel label;
+  label.bounds = model::Bounds{di.bounds.x, di.bounds.y, band, di.bounds.height};
+  di.label = label;
+}
+
 // Page p's diagram: its shapes and edges with ids of their own (a lane drawn in two stacked
 // parts has a shape in each, and ids are unique in a file).
 model::Diagram page_diagram(const Cut& cut, std::size_t p, Lang lang, const std::map<std::string, std::string>& halves,
@@ -116,13 +124,9 @@ model::Diagram page_diagram(const Cut& cut, std::size_t p, Lang lang, const std:
     int n = ++seen[di.element];
     di.id = fmt::format("{}-page-{}-di{}", di.element, p + 1, n > 1 ? fmt::format("-{}", n) : "");
     if (di.label) di.label->id.clear();
-    if (di.kind == model::DiKind::shape && frames.count(di.element)) {
-      // A pool's or lane's title lies in its band: print's band is kept with the page, so
-      // that the page is printed back with its titles as they were drawn.
-      model::DiLabel label;
-      label.bounds = model::Bounds{di.bounds.x, di.bounds.y, cut.title_band, di.bounds.height};
-      di.label = label;
-    }
+    // A pool's or lane's title lies in its band: print's band is kept with the page, so
+    // that the page is printed back with its titles as they were drawn.
+    if (di.kind == model::DiKind::shape && frames.count(di.element)) keep_title_band(di, cut.title_band);
     d.plane.elements.push_back(std::move(di));
   }
   return d;
@@ -135,13 +139,21 @@ std::size_t written_pages(const model::Definitions& defs) {
 }
 
 // The title band a page was drawn with, from its pools' and lanes' label bounds (see
-// page_diagram): print's compact 46 px in three lines, by parts 120 px across, else bpmn-js's.
+// keep_title_band): print's compact 46 px in three lines, by parts 120 px across, else
+// bpmn-js's. Only when every pool and lane holds one band of that width at its left, as
+// written by print: another tool's title labels are drawn as that tool meant them.
 std::optional<layout::TitleBand> drawn_band(const model::Definitions& defs, const model::Diagram& d) {
   auto frames = frames_of(defs);
-  double band = 0;
-  for (const auto& di : d.plane.elements)
-    if (di.kind == model::DiKind::shape && frames.count(di.element) && di.label && di.label->bounds)
-      band = std::max(band, di.label->bounds->width);
+  double band = -1;
+  for (const auto& di : d.plane.elements) {
+    if (di.kind != model::DiKind::shape || !frames.count(di.element)) continue;
+    if (!di.label || !di.label->bounds) return std::nullopt;
+    const model::Bounds& b = *di.label->bounds;
+    auto same = [](double x, double y) { return std::fabs(x - y) < 0.5; };
+    if (!same(b.x, di.bounds.x) || !same(b.y, di.bounds.y) || !same(b.height, di.bounds.height)) return std::nullopt;
+    if (band >= 0 && !same(band, b.width)) return std::nullopt;
+    band = b.width;
+  }
   for (auto density : {layout::Density::compact, layout::Density::page})
     if (std::fabs(layout::title_band(density).width - band) < 0.5) return layout::title_band(density);
   return std::nullopt;
@@ -159,11 +171,7 @@ model::Definitions whole_page(model::Definitions defs, const Cut& cut) {
   for (auto& d : defs.diagrams) {
     if (d.plane.element != cut.plane) continue;
     for (auto& di : d.plane.elements)
-      if (di.kind == model::DiKind::shape && frames.count(di.element)) {
-        model::DiLabel label;
-        label.bounds = model::Bounds{di.bounds.x, di.bounds.y, cut.title_band, di.bounds.height};
-        di.label = label;
-      }
+      if (di.kind == model::DiKind::shape && frames.count(di.element)) keep_title_band(di, cut.title_band);
     break;
   }
   return defs;

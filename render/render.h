@@ -243,7 +243,8 @@ bool is_paged(const model::Definitions& defs);
 
 // A diagram paged_model wrote (a page, or a model printed whole from print's tighter layout)
 // drawn with the pool and lane title band print drew it with, which its pools' and lanes'
-// label bounds keep (46 or 120 px wide); options unchanged for any other diagram.
+// label bounds keep (each the band itself: the shape's left 46 or 120 px, its whole height);
+// options unchanged for any other diagram.
 void use_page_title_band(const model::Definitions& defs, Options& options);
 
 // The relayout render_print tries, from the caller's layout options (its stop callback kept),
