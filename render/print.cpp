@@ -1007,7 +1007,7 @@ PagedModel paged_model(const model::Definitions& defs, const Options& options, c
                                out.warning.empty() ? "" : "; ", best.undrawn);
   out.pages = static_cast<int>(best.cut.pages.size());
   out.links = static_cast<int>(best.cut.links.size());
-  out.defs = write_cut(best.cut, options.lang);
+  out.defs = write_cut(best.cut, options.lang, out.error);
   return out;
 }
 

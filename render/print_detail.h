@@ -76,8 +76,9 @@ void place_legend(std::vector<Scene>& pages, const std::set<std::string>& keys, 
 void finish_pages(Attempt& out, std::vector<Scene> pages, const std::string& title, const std::string& description,
                   const Options& options, const PageSpec& spec, double scale, TextEngine& text);
 
-// The model with the cut written in (see render::paged_model).
-model::Definitions write_cut(const Cut& cut, Lang lang);
+// The model with the cut written in (see render::paged_model); error set when the cut names a
+// flow the model does not hold.
+model::Definitions write_cut(const Cut& cut, Lang lang, std::string& error);
 
 // A file paged_model wrote, printed as it is: each page diagram on a page, the legend last.
 Attempt print_written_pages(const model::Definitions& defs, const Options& options, const PageSpec& spec, TextEngine& text);

@@ -192,10 +192,15 @@ void shift(model::DiElement& di, double dx, double dy) {
   }
 }
 
-model::Definitions write_cut(const Cut& cut, Lang lang) {
+model::Definitions write_cut(const Cut& cut, Lang lang, std::string& error) {
   model::Definitions defs = cut.source;
   if (cut.whole) return whole_page(defs, cut);
-  for (const auto& link : cut.links) add_link_pair(defs, link);
+  for (const auto& link : cut.links)
+    if (!add_link_pair(defs, link)) {
+      // Print cuts only flows of a process's top level; a page would name events that are not there.
+      error = fmt::format("the page cut is at flow '{}', which no process holds at its top level", link.flow);
+      return {};
+    }
   // The pages replace the diagram they were cut from; a sub-process's own diagram stays.
   std::vector<model::Diagram> kept;
   std::vector<model::LabelStyle> styles;
