@@ -352,3 +352,14 @@ TEST_CASE("text is measured as pangocairo draws it, a glyph no font has included
     }
   CHECK_FALSE(text.covers("\xEE\x80\x80"));
 }
+
+TEST_CASE("wrap_label shortens the first lines to the width beside an icon", "[render][text]") {
+  render::TextEngine text;
+  std::string label = "Әлеуметтік көмек тағайындау туралы шешімнің жобасын дайындау";
+  auto full = text.wrap_label(label, 12, 86);
+  auto beside = text.wrap_label(label, 12, 86, 0, 1, 56);
+  REQUIRE(beside.lines.size() >= full.lines.size());
+  CHECK(beside.lines[0].width <= 56.01);
+  CHECK(beside.lines[0].text.size() < full.lines[0].text.size());
+  for (std::size_t i = 1; i < beside.lines.size(); ++i) CHECK(beside.lines[i].width <= 86.01);
+}
