@@ -19,7 +19,7 @@
 #include "io/io.h"
 #include "layout/layout.h"
 #include "render/render.h"
-#include "test_support.h"
+#include "scene_support.h"
 
 namespace {
 
@@ -132,7 +132,7 @@ double check_pages(const Print& p, const model::Definitions& defs) {
   std::map<std::string, int> drawn;  // task id → pages it is drawn on
   std::map<std::string, std::vector<std::string>> links;  // link name → the event types drawn with it
   double smallest = 1e9;
-  std::vector<std::string> overlaps;
+  std::vector<std::string> overlaps, over_icons;  // labels over labels; text over a task's type icon
   std::map<std::string, std::string> frames;  // pools and lanes drawn on the first page
   for (const auto& e : printed.pages.front().scene.elements)
     if (e.type == "lane" || e.type == "participant") frames[e.id] = e.label;
@@ -168,6 +168,7 @@ double check_pages(const Print& p, const model::Definitions& defs) {
       }
     }
     for (const auto& o : label_overlaps(page.scene)) overlaps.push_back(fmt::format("page {}: {}", n + 1, o));
+    for (const auto& o : test::text_over_icons(page.scene)) over_icons.push_back(fmt::format("page {}: {}", n + 1, o));
     if (printed.pages.size() > 1) {
       const auto& header = page.scene.elements.front();
       CHECK(header.type == "title");
@@ -216,6 +217,8 @@ double check_pages(const Print& p, const model::Definitions& defs) {
   // No label written over another one (14 on models/ before the label places were widened).
   INFO(fmt::format("{}", fmt::join(overlaps, "; ")));
   CHECK(overlaps.empty());
+  INFO(fmt::format("{}", fmt::join(over_icons, "; ")));
+  CHECK(over_icons.empty());
   return smallest;
 }
 

@@ -5,6 +5,7 @@
 #include <cmath>
 #include <functional>
 #include <map>
+#include <optional>
 
 #include "render/draw.h"
 
@@ -32,28 +33,106 @@ int label_lines_that_fit(double height, double font_px) {
 
 // bpmn-js's embedded label: 7 px of padding left and right, the block centred in the height.
 constexpr double label_padding = 7;
+constexpr double label_line = label_px * 1.2;
 
-void embedded_label(const DrawContext& ctx, const Subject& s, const Box& b, const Palette& p, Element& out) {
-  std::string duration = ctx.durations && s.duration ? short_duration(*s.duration, ctx.lang) : "";
-  double inner_h = b.height - (duration.empty() ? 0 : duration_px * 1.2 + 2);
-  int fit = label_lines_that_fit(inner_h, label_px);
-  Text label = label_block(ctx.text, s.name, label_px, b.x + label_padding, 0, b.width - 2 * label_padding, fit, p.label);
+// The lines of a task's label beside its type icon: how many, and the icon's right edge they
+// begin at (they end at the padding on the right, as the others do).
+struct Beside {
+  int lines = 0;
+  double left = 0;
+};
+
+// A task's label placed: its lines at their places, the block's top and height (its duration
+// line below it), and whether every line of the name is shown inside the room it was given.
+struct TaskLabel {
+  Text text;
+  double top = 0, height = 0;
+  bool whole = false;
+};
+
+// The label wrapped in the task's width less the padding (the lines beside the icon in the room
+// right of it), as many lines as fit in the room from room_top of room_h, the block and the
+// duration line under it centred there; each line centred in its width.
+TaskLabel place_task_label(const DrawContext& ctx, const Subject& s, const Box& b, double room_top, double room_h,
+                           double duration_h, const Palette& p, Beside beside = {}) {
+  int fit = label_lines_that_fit(room_h - duration_h, label_px);
+  double left = b.x + label_padding, width = b.width - 2 * label_padding;
+  double narrow = b.x + b.width - label_padding - beside.left;
+  TextBlock block = ctx.text.wrap_label(s.name, label_px, width, fit, beside.lines, narrow);
+  TaskLabel out{Text{std::move(block.lines), ctx.text.font_px(label_px), false, p.label, Anchor::middle}, 0, 0,
+                !block.truncated};
+  for (std::size_t i = 0; i < out.text.lines.size(); ++i) {  // a line wider than its room starts at its left
+    TextLine& l = out.text.lines[i];
+    bool by_icon = static_cast<int>(i) < beside.lines;
+    double from = by_icon ? beside.left : left, room = by_icon ? narrow : width;
+    l.x = from + std::max((room - l.width) / 2, 0.0) + l.width / 2;
+  }
   // bpmn-js lets a label too long for its box run over it; here it is set tighter (Pango's
   // lines in the width less 10 px) when that keeps it whole, and ends with "…" otherwise.
-  if (!label.lines.empty() && label.lines.back().text.ends_with("\xE2\x80\xA6")) {
-    Text tighter = text_block(ctx.text, s.name, label_px, false, b.x + b.width / 2, 0, b.width - 10, fit, p.label);
-    double shift = tighter.lines.empty() ? 0 : 0.75 * label_px * 1.2 - tighter.lines.front().y;
-    for (auto& l : tighter.lines) l.y += shift;
-    label = std::move(tighter);
+  if (block.truncated && beside.lines == 0) {
+    TextBlock tighter = ctx.text.wrap(s.name, label_px, false, b.width - 10, fit);
+    double shift = tighter.lines.empty() ? 0 : 0.75 * label_line - tighter.lines.front().y;
+    for (auto& l : tighter.lines) l.x = b.x + b.width / 2, l.y += shift;
+    out.text.lines = std::move(tighter.lines);
+    out.whole = !tighter.truncated;
   }
-  double label_h = static_cast<double>(label.lines.size()) * label_px * 1.2;
-  double total = label_h + (duration.empty() ? 0 : duration_px * 1.2 + 2);
-  double top = b.y + (b.height - total) / 2;
-  for (auto& l : label.lines) l.y += top;
-  if (!label.lines.empty()) out.items.emplace_back(std::move(label));
+  out.height = static_cast<double>(out.text.lines.size()) * label_line;
+  out.whole = out.whole && out.height + duration_h <= room_h + 1e-9;
+  out.top = room_top + (room_h - out.height - duration_h) / 2;
+  for (auto& l : out.text.lines) l.y += out.top;
+  return out;
+}
+
+// Whether a line's box (its 1.2 em of height, its measured width) crosses the icon's box.
+bool line_crosses(const TextLine& l, double px, const Box& icon) {
+  double lh = px * 1.2, left = l.x - l.width / 2, top = l.y - 0.75 * lh;
+  return left < icon.x + icon.width && icon.x < left + l.width && top < icon.y + icon.height && icon.y < top + lh;
+}
+
+bool crosses(const TaskLabel& label, const Box& icon) {
+  return std::any_of(label.text.lines.begin(), label.text.lines.end(),
+                     [&](const TextLine& l) { return line_crosses(l, label.text.font_px, icon); });
+}
+
+// The lines whose box begins above the icon's bottom edge.
+int lines_above(const TaskLabel& label, double bottom) {
+  return static_cast<int>(std::count_if(label.text.lines.begin(), label.text.lines.end(), [&](const TextLine& l) {
+    return l.y - 0.75 * label.text.font_px * 1.2 < bottom;
+  }));
+}
+
+// A label that would run under the type icon, placed clear of it as a drafter would: still
+// centred, the lines beside the icon shortened to the room right of it (as many as are beside
+// it once they are shortened); else in the room under the icon row, down to the bottom padding.
+// The layout sizes its tasks so that one of these fits (layout/build.cpp, label_clear_of_icon);
+// a box another tool sized may have room for neither, and keeps the label as bpmn-js centres it.
+std::optional<TaskLabel> clear_of_icon(const DrawContext& ctx, const Subject& s, const Box& b, const Box& icon,
+                                       double duration_h, const Palette& p) {
+  double right = icon.x + icon.width, bottom = icon.y + icon.height;
+  bool room_beside = b.x + b.width - label_padding - right >= 3 * label_px;  // a short word at least
+  for (int lines = 1; room_beside && lines <= 4; ++lines) {
+    TaskLabel beside = place_task_label(ctx, s, b, b.y, b.height, duration_h, p, {lines, right});
+    if (!beside.whole) break;
+    if (lines_above(beside, bottom) <= lines) return beside;
+  }
+  TaskLabel under = place_task_label(ctx, s, b, bottom, b.y + b.height - 5 - bottom, duration_h, p);
+  if (under.whole) return under;
+  return std::nullopt;
+}
+
+// icon: the box the task's type icon was drawn in, when it has one.
+void embedded_label(const DrawContext& ctx, const Subject& s, const Box& b, const Palette& p, Element& out,
+                    const std::optional<Box>& icon) {
+  std::string duration = ctx.durations && s.duration ? short_duration(*s.duration, ctx.lang) : "";
+  double duration_h = duration.empty() ? 0 : duration_px * 1.2 + 2;
+  TaskLabel label = place_task_label(ctx, s, b, b.y, b.height, duration_h, p);
+  if (icon && crosses(label, *icon))
+    if (auto clear = clear_of_icon(ctx, s, b, *icon, duration_h, p)) label = std::move(*clear);
+  double below = label.top + label.height + 2;
+  if (!label.text.lines.empty()) out.items.emplace_back(std::move(label.text));
   if (!duration.empty())
-    out.items.emplace_back(text_block(ctx.text, duration, duration_px, false, b.x + b.width / 2, top + label_h + 2,
-                                      b.width - 10, 1, p.muted));
+    out.items.emplace_back(text_block(ctx.text, duration, duration_px, false, b.x + b.width / 2, below, b.width - 10,
+                                      1, p.muted));
 }
 
 // bpmn-js's activity markers along the bottom edge: each at an offset from the centre that
@@ -100,7 +179,8 @@ void draw_activity_markers(const DrawContext& ctx, const Subject& s, const Box& 
   }
 }
 
-// The task type icons at bpmn-js's places, in the task's own pixels from its corner.
+// The task type icons at bpmn-js's places, in the task's own pixels from its corner. The layout
+// sizes tasks for the corner each covers (layout/build.cpp, type_icon): keep it in step.
 void type_marker(const Subject& s, const Box& b, const Palette& p, Element& out) {
   const std::string& type = s.type;
   double x = b.x, y = b.y;
@@ -136,6 +216,28 @@ void type_marker(const Subject& s, const Box& b, const Palette& p, Element& out)
 
 void draw_event_icon(const model::FlowNode& n, const Box& frame, const Palette& p, Element& out, double width);
 
+// The box the shapes out.items[from…] cover, their strokes included; nullopt when there are none.
+std::optional<Box> drawn_bounds(const Element& out, std::size_t from) {
+  double x0 = 1e18, y0 = 1e18, x1 = -1e18, y1 = -1e18;
+  auto add = [&](double x, double y, double half) {
+    x0 = std::min(x0, x - half), y0 = std::min(y0, y - half);
+    x1 = std::max(x1, x + half), y1 = std::max(y1, y + half);
+  };
+  for (std::size_t i = from; i < out.items.size(); ++i) {
+    const auto* shape = std::get_if<Shape>(&out.items[i]);
+    if (shape == nullptr) continue;
+    double half = shape->stroke.empty() ? 0 : shape->stroke_width / 2;
+    if (shape->geometry != Geometry::path) {
+      add(shape->x, shape->y, half);
+      add(shape->x + shape->width, shape->y + shape->height, half);
+    }
+    for (const PathOp& op : shape->path)  // a curve lies inside its control points
+      for (int k = 0; k + 1 < (op.op == 'C' ? 6 : op.op == 'Z' ? 0 : 2); k += 2) add(op.v[k], op.v[k + 1], half);
+  }
+  if (x0 > x1) return std::nullopt;
+  return Box{x0, y0, x1 - x0, y1 - y0};
+}
+
 // The start event of an event sub-process, small in its top-left corner (bpmn-js: 22 px).
 void event_sub_process_icon(const model::FlowNode& start, const Box& b, const Palette& p, Element& out) {
   bool interrupting = start.is_interrupting.value_or(true);
@@ -162,9 +264,10 @@ void draw_activity(const DrawContext& ctx, const Subject& s, const Box& b, const
       out.items.emplace_back(label_block(ctx.text, s.name, label_px, b.x + label_padding, b.y + label_padding,
                                          b.width - 2 * label_padding, 0, p.label));
   } else {
+    std::size_t icons = out.items.size();
     type_marker(s, b, p, out);
     if (s.event_start) event_sub_process_icon(*s.event_start, b, p, out);
-    embedded_label(ctx, s, b, p, out);
+    embedded_label(ctx, s, b, p, out, drawn_bounds(out, icons));
   }
   draw_activity_markers(ctx, s, b, p, out);
 }

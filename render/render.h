@@ -106,7 +106,10 @@ class TextEngine {
   // a word too long for a line cut between letters without a hyphen; an author's line breaks
   // kept. The same line height and baselines as wrap (the first at 0.75 of a line); max_lines
   // > 0 ends the last line with "…" when more would follow.
-  TextBlock wrap_label(std::string_view text, double font_px, double max_width, int max_lines = 0);
+  // narrow_lines > 0: the first that many lines no wider than narrow_width (a task's lines
+  // beside its type icon), the others max_width.
+  TextBlock wrap_label(std::string_view text, double font_px, double max_width, int max_lines = 0,
+                       int narrow_lines = 0, double narrow_width = 0);
   double line_height(double font_px) const { return font_px * 1.2; }
   // Print sets a floor under every text size (12 px: 7 pt at the scale a page is printed at);
   // 0, the default, draws every size as asked. font_px is the size a text of px is drawn at.
@@ -122,7 +125,8 @@ class TextEngine {
 
  private:
   TextBlock wrap_uncached(std::string_view text, double font_px, bool bold, double max_width, int max_lines);
-  TextBlock wrap_label_uncached(std::string_view text, double font_px, double max_width, int max_lines);
+  TextBlock wrap_label_uncached(std::string_view text, double font_px, double max_width, int max_lines,
+                                int narrow_lines, double narrow_width);
   struct Impl;
   std::unique_ptr<Impl> impl_;
   double min_font_px_ = 0;

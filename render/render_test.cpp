@@ -8,6 +8,8 @@
 #include <map>
 #include <set>
 
+#include <fmt/format.h>
+
 #include "render/draw.h"
 #include "render/legend.h"
 #include "render/render.h"
@@ -351,4 +353,78 @@ TEST_CASE("text is measured as pangocairo draws it, a glyph no font has included
       CHECK(block.lines[0].width == cairo_width(s, 12, bold));
     }
   CHECK_FALSE(text.covers("\xEE\x80\x80"));
+}
+
+// Issue 23: a typed task's label ran under its type icon. The layout sizes typed tasks so that
+// the label passes right of the icon, begins under it, is shortened beside it or fits under the
+// icon row; render places it so (render/notation.cpp, embedded_label).
+TEST_CASE("a typed task's text keeps out of its type icon: models as drawn and laid out, MIWG laid out", "[render][icons]") {
+  render::TextEngine text;
+  std::vector<std::string> over;
+  int typed = 0;
+  auto look = [&](const std::string& what, const Scene& scene) {
+    for (const auto& e : scene.elements) typed += test::has_type_icon(e.type);
+    for (const auto& o : test::text_over_icons(scene)) over.push_back(what + ": " + o);
+  };
+  for (const auto& file : test::bpmn_files(test::fixtures().parent_path().parent_path() / "models")) {
+    auto defs = read_model(file);
+    look(file.filename().string() + " as drawn", draw_scene(defs, text));
+    defs.diagrams.clear();
+    look(file.filename().string() + " laid out", draw_scene(std::move(defs), text));
+  }
+  for (const auto& file : test::miwg_files()) {
+    auto defs = read_model(file);
+    defs.diagrams.clear();
+    look(file.filename().string() + " laid out", draw_scene(std::move(defs), text));
+  }
+  std::string list;
+  for (const auto& o : over) list += o + "\n";
+  INFO(list);
+  CHECK(typed > 100);
+  CHECK(over.empty());
+}
+
+TEST_CASE("in a box another tool sized, a typed task's label is shortened beside the icon or moved under it", "[render][icons]") {
+  render::TextEngine text;
+  auto scene_of = [&](const std::string& type, double w, double h, const std::string& name) {
+    std::string xml = fmt::format(R"(<?xml version="1.0" encoding="UTF-8"?>
+<definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:bpmndi="http://www.omg.org/spec/BPMN/20100524/DI"
+  xmlns:dc="http://www.omg.org/spec/DD/20100524/DC" id="d" targetNamespace="t">
+<process id="p"><{0} id="t1" name="{3}"/></process>
+<bpmndi:BPMNDiagram id="di"><bpmndi:BPMNPlane id="pl" bpmnElement="p">
+<bpmndi:BPMNShape id="s1" bpmnElement="t1"><dc:Bounds x="10" y="10" width="{1}" height="{2}"/></bpmndi:BPMNShape>
+</bpmndi:BPMNPlane></bpmndi:BPMNDiagram></definitions>)", type, w, h, name);
+    auto read = io::read_bpmn(xml);
+    REQUIRE(read.definitions);
+    return draw_scene(std::move(*read.definitions), text);
+  };
+  std::string name = "Өтініш берушінің құжаттарын тексеру және келісу";
+  for (std::string type : {"userTask", "serviceTask", "sendTask", "receiveTask", "manualTask", "businessRuleTask", "scriptTask"}) {
+    INFO(type);
+    for (auto [w, h] : {std::pair{100.0, 80.0}, std::pair{120.0, 80.0}, std::pair{160.0, 50.0}, std::pair{100.0, 100.0}}) {
+      INFO(w << " x " << h);
+      Scene scene = scene_of(type, w, h, name);
+      CHECK(test::text_over_icons(scene).empty());
+      const Element* task = find(scene, "t1");
+      REQUIRE(task != nullptr);
+      CHECK(all_text(*task).find("\xE2\x80\xA6") == std::string::npos);  // whole
+    }
+  }
+  // No room beside the icon nor under it: the label stays centred, as bpmn-js draws it.
+  Scene low = scene_of("userTask", 60, 40, name);
+  CHECK_FALSE(test::text_over_icons(low).empty());
+  // A plain task has no icon: its label as before, centred from the top padding.
+  Scene plain = scene_of("task", 100, 80, name);
+  CHECK(test::text_over_icons(plain).empty());
+}
+
+TEST_CASE("wrap_label shortens the first lines to the width beside an icon", "[render][text]") {
+  render::TextEngine text;
+  std::string label = "Әлеуметтік көмек тағайындау туралы шешімнің жобасын дайындау";
+  auto full = text.wrap_label(label, 12, 86);
+  auto beside = text.wrap_label(label, 12, 86, 0, 1, 56);
+  REQUIRE(beside.lines.size() >= full.lines.size());
+  CHECK(beside.lines[0].width <= 56.01);
+  CHECK(beside.lines[0].text.size() < full.lines[0].text.size());
+  for (std::size_t i = 1; i < beside.lines.size(); ++i) CHECK(beside.lines[i].width <= 86.01);
 }

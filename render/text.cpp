@@ -444,18 +444,21 @@ Code semantic_shorten(const Code& line, double max_length) {
 
 }  // namespace
 
-TextBlock TextEngine::wrap_label(std::string_view raw, double font_px, double max_width, int max_lines) {
+TextBlock TextEngine::wrap_label(std::string_view raw, double font_px, double max_width, int max_lines,
+                                 int narrow_lines, double narrow_width) {
   font_px = this->font_px(font_px);
+  if (narrow_lines <= 0) narrow_width = max_width;
   std::string key(raw);
-  key += fmt::format("\x1f{}\x1f{}\x1f{}\x1flabel", font_px, max_width, max_lines);
+  key += fmt::format("\x1f{}\x1f{}\x1f{}\x1f{}\x1f{}\x1flabel", font_px, max_width, max_lines, narrow_lines, narrow_width);
   if (auto it = impl_->wrapped.find(key); it != impl_->wrapped.end()) return it->second;
-  TextBlock block = wrap_label_uncached(raw, font_px, max_width, max_lines);
+  TextBlock block = wrap_label_uncached(raw, font_px, max_width, max_lines, narrow_lines, narrow_width);
   if (impl_->wrapped.size() >= Impl::cache_limit) impl_->wrapped.clear();
   impl_->wrapped.emplace(std::move(key), block);
   return block;
 }
 
-TextBlock TextEngine::wrap_label_uncached(std::string_view raw, double font_px, double max_width, int max_lines) {
+TextBlock TextEngine::wrap_label_uncached(std::string_view raw, double font_px, double max_width, int max_lines,
+                                          int narrow_lines, double narrow_width) {
   TextBlock block;
   double per_line = max_width > 0 && std::isfinite(max_width) && font_px > 0 ? std::min(max_width, 1e6) / (font_px / 3) + 2 : 4000;
   auto cap = static_cast<std::size_t>(max_lines > 0 ? std::min(max_lines * per_line, 4000.0) : 4000.0);
@@ -463,6 +466,11 @@ TextBlock TextEngine::wrap_label_uncached(std::string_view raw, double font_px, 
   while (!text.empty() && (text.back() == ' ' || text.back() == '\n')) text.pop_back();
   if (text.empty()) return block;
   if (!std::isfinite(max_width)) max_width = 1e6;
+  if (!std::isfinite(narrow_width)) narrow_width = 1e6;
+  // The width line i is wrapped in.
+  auto width_of_line = [&](std::size_t i) {
+    return static_cast<std::ptrdiff_t>(i) < narrow_lines ? narrow_width : max_width;
+  };
   Impl& m = *impl_;
   m.round_glyphs(false);
   struct Restore {
@@ -495,19 +503,19 @@ TextBlock TextEngine::wrap_label_uncached(std::string_view raw, double font_px, 
   // Every round makes a line of at least one character, so this ends; a bound all the same.
   while (next < pending.size() && lines.size() < 2000) {
     Code original = pending[next++], fit = original;
-    double width = 0;
+    double width = 0, limit = width_of_line(lines.size());
     for (;;) {
       width = fit.empty() ? 0 : measure(fit);
       // Pango's widths are in 1/1024 px a glyph: a line a tool measured to the box's width
       // (Chromium's sum of advances) is let fit within a hundredth of a pixel.
-      if (fit == U" " || fit.empty() || width <= max_width + 0.01 || fit.size() < 2) break;
-      double length = std::max(static_cast<double>(fit.size()) * (max_width / width), 1.0);
+      if (fit == U" " || fit.empty() || width <= limit + 0.01 || fit.size() < 2) break;
+      double length = std::max(static_cast<double>(fit.size()) * (limit / width), 1.0);
       Code shorter = semantic_shorten(fit, length);
       // A line with no place to break that is at most a pixel too wide stays whole: label boxes
       // sized with whole-pixel glyph widths (other tools', syzba's own before it measured as
       // bpmn-js does) are that much narrower than these widths, and "Жоқ" cut into "Жо" and
       // "қ" reads as two words.
-      if (shorter.empty() && width <= max_width + 1.0) break;
+      if (shorter.empty() && width <= limit + 1.0) break;
       if (shorter.empty()) shorter = fit.substr(0, static_cast<std::size_t>(std::max(std::round(length - 1), 1.0)));
       fit = std::move(shorter);
     }
@@ -527,7 +535,7 @@ TextBlock TextEngine::wrap_label_uncached(std::string_view raw, double font_px, 
     std::string line = encode(l);
     double width = lines[i].second;
     if (block.truncated && i + 1 == count) {  // characters dropped until the line and its ellipsis fit
-      while (!line.empty() && m.width_of(line + std::string(ellipsis), font_px, false) > max_width)
+      while (!line.empty() && m.width_of(line + std::string(ellipsis), font_px, false) > width_of_line(i))
         line.erase(previous_char(line, line.size()));
       while (!line.empty() && line.back() == ' ') line.pop_back();
       line += ellipsis;

@@ -12,6 +12,43 @@ namespace {
 
 using model::NodeKind;
 
+// The top-left corner a typed task's icon covers, from the task's corner to the icon's right
+// and bottom edges, strokes included, rounded up (render/notation.cpp, type_marker: bpmn-js's
+// places); 0 × 0 for tasks without one. Render keeps the label's lines out of it.
+struct IconCorner {
+  double w = 0, h = 0;
+};
+
+IconCorner type_icon(NodeKind kind) {
+  switch (kind) {
+    case NodeKind::user_task: return {25, 25};
+    case NodeKind::service_task: return {24, 23};
+    case NodeKind::send_task: return {28, 20};
+    case NodeKind::receive_task: return {26, 25};  // an instantiating one's ring is the lowest
+    case NodeKind::manual_task: return {27, 21};
+    case NodeKind::business_rule_task: return {29, 24};
+    case NodeKind::script_task: return {24, 19};
+    default: return {};
+  }
+}
+
+// Where render may put a typed task's label so that it keeps out of the icon's corner
+// (render/notation.cpp, embedded_label): centred as bpmn-js centres it when it is narrow enough
+// to pass right of the icon or low enough to begin under it; else centred with the lines beside
+// the icon shortened to the room right of it (`beside`: the label wrapped that narrow
+// throughout, a bound on those lines); else in the room under the icon row.
+struct IconRoom {
+  TextSize centred, beside;
+};
+
+bool label_clear_of_icon(const IconRoom& t, IconCorner icon, double w, double h, double duration) {
+  bool narrow = (w - t.centred.width) / 2 >= icon.w;
+  bool low = (h - t.centred.height - duration) / 2 >= icon.h;
+  bool beside = t.beside.height <= h - 10 - duration;
+  bool under = t.centred.height <= h - icon.h - 5 - duration;
+  return narrow || low || beside || under;
+}
+
 struct Builder {
   const model::Definitions& defs;
   const MeasureText& measure;
@@ -54,6 +91,28 @@ struct Builder {
     return add_band({"", "", false, band});
   }
 
+  // A task as wide and tall as bpmn-js's, grown (wider up to max_task_w, then taller) until its
+  // label fits, and, for a typed task, keeps clear of the icon (label_clear_of_icon).
+  void size_task(Item& item) {
+    double w = size::task_w, h = g.spacing.task_h;
+    double duration = item.has_duration ? size::duration_line : 0;
+    IconCorner icon = type_icon(item.node_kind);
+    bool typed = icon.w > 0;
+    // Wrapped as drawn: bpmn-js's padding of 7 px a side; beside the icon, from its right edge.
+    auto room = [&] {
+      IconRoom r{measure(item.name, size::font, w - 14), {}};
+      if (typed) r.beside = measure(item.name, size::font, w - 7 - icon.w);
+      return r;
+    };
+    auto fits = [&](const IconRoom& r) {
+      return r.centred.height <= h - 10 - duration && (!typed || label_clear_of_icon(r, icon, w, h, duration));
+    };
+    IconRoom r = room();
+    while (!fits(r) && w < g.spacing.max_task_w) w += 20, r = room();
+    while (!fits(r)) h += 10;
+    item.box.w = w, item.box.h = h;
+  }
+
   void size_item(Item& item) {
     switch (item.kind) {
       case ItemKind::data:
@@ -79,12 +138,7 @@ struct Builder {
         } else if (model::is_gateway(item.node_kind)) {
           item.box.w = item.box.h = size::gateway;
         } else {
-          double w = size::task_w, h = g.spacing.task_h;
-          double room = 10 + (item.has_duration ? size::duration_line : 0);
-          TextSize t = measure(item.name, size::font, w - 14);  // bpmn-js's padding: 7 px a side
-          while (t.height > h - room && w < g.spacing.max_task_w) t = measure(item.name, size::font, (w += 20) - 14);
-          if (t.height > h - room) h = std::ceil((t.height + room) / 10) * 10;
-          item.box.w = w, item.box.h = h;
+          size_task(item);
         }
         break;
     }
