@@ -69,8 +69,8 @@ std::optional<PoolEnd> pool_end(const Graph& g, const Link& link) {
 // From the node straight to the pool's edge at x; where a shape of its column stands in the
 // way (the result above the refusal, both answering the applicant), out into the gap before
 // that shape and past it first, as a person draws it: on its right where the pool has room,
-// else on its left. The first that keeps clear of shapes and flows is taken; else the last
-// that keeps clear of shapes, over a flow (the grid router would go round the other pools).
+// else on its left. The first that keeps clear of shapes and flows is taken; else the grid
+// router finds its way (round a flow rather than over it).
 std::vector<std::vector<Point>> to_pool_routes(const Graph& g, const Buckets<int>& shapes, const Link& link, int item,
                                                double x, double edge) {
   const Rect& box = g.items[item].box;
@@ -90,8 +90,9 @@ std::vector<std::vector<Point>> to_pool_routes(const Graph& g, const Buckets<int
   double y = std::round(down ? (start + nearest->y) / 2 : (start + nearest->bottom()) / 2);
   std::vector<double> pasts;
   int root = root_of_item(g, item);
-  if (double past = std::round(right + 3 * clearance); root < 0 || past < g.bands[g.roots[root]].box.right() - 3 * clearance)
-    pasts.push_back(past);
+  // On the right, midway to the pool's edge when that is nearer (a last step stands there).
+  double room = root < 0 ? 1e18 : g.bands[g.roots[root]].box.right() - right;
+  if (room >= 4 * clearance) pasts.push_back(std::round(right + std::min(3 * clearance, room / 2)));
   pasts.push_back(std::round(left - 3 * clearance));
   std::vector<std::vector<Point>> routes;
   for (double past : pasts) routes.push_back({{x, start}, {x, y}, {past, y}, {past, edge}});
@@ -108,8 +109,8 @@ void route_messages(Graph& g) {
   // grid router, which goes around where it can.
   RouteIndex routed;
   for (const auto& link : g.links) routed.add(link.route);
-  auto try_route = [&](Link& link, std::vector<Point> route, bool over_flows = false) {
-    if (!keeps_clear(g, shapes, link, route, false) || (!over_flows && routed.crosses(route))) return false;
+  auto try_route = [&](Link& link, std::vector<Point> route) {
+    if (!keeps_clear(g, shapes, link, route, false) || routed.crosses(route)) return false;
     routed.add(route);
     link.route = std::move(route);
     return true;
@@ -148,9 +149,8 @@ void route_messages(Graph& g) {
     auto routes = to_pool_routes(g, shapes, g.links[l], end.item, x, down ? pool.y : pool.bottom());
     if (!end.item_sends)
       for (auto& route : routes) std::reverse(route.begin(), route.end());
-    bool done = false;
-    for (const auto& route : routes) done = done || try_route(g.links[l], route);
-    if (!done && routes.back().size() > 2) try_route(g.links[l], routes.back(), true);
+    for (const auto& route : routes)
+      if (try_route(g.links[l], route)) break;
   }
   std::map<int, std::vector<Message>> gaps;  // gap below root k → messages
   for (int l : between) {
