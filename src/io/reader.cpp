@@ -20,6 +20,7 @@
 #include <iostream>
 #include <iterator>
 #include <sstream>
+#include <utility>
 
 #include <sys/mman.h>
 
@@ -175,9 +176,16 @@ std::size_t count_children(pugi::xml_node node, Accept accept) {
   return n;
 }
 
+// Nodes and flows counted in one pass over the children.
 void reserve_container(pugi::xml_node node, model::Container& content) {
-  content.nodes.reserve(count_children(node, [](std::string_view l) { return model::node_kind_from_type(l).has_value(); }));
-  content.flows.reserve(count_children(node, [](std::string_view l) { return l == "sequenceFlow"; }));
+  std::size_t nodes = 0, flows = 0;
+  count_children(node, [&](std::string_view l) {
+    if (l == "sequenceFlow") ++flows;
+    else if (model::node_kind_from_type(l).has_value()) ++nodes;
+    return false;
+  });
+  content.nodes.reserve(nodes);
+  content.flows.reserve(flows);
 }
 
 // A callable passed down and called at once, never kept: a view of the caller's lambda.
@@ -504,6 +512,15 @@ void drop_extension(model::BaseElement& base, std::vector<ForeignNode>::iterator
   if (ext.empty()) std::vector<ForeignNode>().swap(ext);
 }
 
+// Extras that say only that an <extensionElements> was there, once its syzba duration is
+// taken, are given back: the writer writes one for the duration anyway, and they were 5 MB of
+// a 100,000-node model (one Extras per timed activity).
+void forget_bare_extension_elements(model::BaseElement& base) {
+  const model::Extras& e = *std::as_const(base.extras);
+  if (e.attributes.empty() && e.children.empty() && e.extensions.empty() && e.extension_attributes.empty())
+    base.extras = model::KeptExtras{};
+}
+
 // Moves a valid syzba:duration from the kept extensions onto the activity; an invalid one
 // stays kept (nothing is lost) and is reported.
 bool keeps_extensions(const model::BaseElement& base) { return !base.extras->extensions.empty(); }
@@ -516,6 +533,7 @@ std::optional<model::Duration> Reader::take_duration(model::BaseElement& base) {
   if (d) {
     remember_use(it->qname, it->ns);
     drop_extension(base, it);
+    forget_bare_extension_elements(base);
   }
   return d;
 }
