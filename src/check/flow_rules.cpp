@@ -2,9 +2,9 @@
 // asks first. Each scope is a FlowGraph; each rule is a breadth-first search over it.
 #include <boost/graph/breadth_first_search.hpp>
 #include <boost/graph/reverse_graph.hpp>
-#include <boost/graph/strong_components.hpp>
 
 #include <algorithm>
+#include <cstdint>
 #include <deque>
 #include <functional>
 #include <map>
@@ -235,20 +235,70 @@ Outcome follow_branch(const FlowGraph& g, FlowGraph::Edge first, const std::vect
   return Outcome::onward;
 }
 
-// The strongly connected component of every vertex (a loop is one component).
+// The strongly connected component of every vertex (a loop is one component), numbered in
+// no particular order: follow_branch only compares them. Tarjan's algorithm with its call
+// stack as a vector of (vertex, next edge) over the targets laid out flat: Boost's
+// strong_components kept a frame of iterators per vertex of the search and a deque, 14 MB on
+// a 100,000-node scope.
 std::vector<int> components(const FlowGraph& g) {
-  std::vector<int> component(g.nodes.size(), 0);
-  if (!g.nodes.empty())
-    boost::strong_components(g.graph, boost::make_iterator_property_map(component.begin(), boost::get(boost::vertex_index, g.graph)));
+  const std::size_t n = g.nodes.size();
+  std::vector<std::uint32_t> first(n + 1, 0), targets;  // vertex v's targets: [first[v], first[v + 1])
+  targets.reserve(boost::num_edges(g.graph));
+  for (std::size_t v = 0; v < n; ++v) {
+    first[v] = static_cast<std::uint32_t>(targets.size());
+    for (auto [e, end] = boost::out_edges(v, g.graph); e != end; ++e)
+      targets.push_back(static_cast<std::uint32_t>(boost::target(*e, g.graph)));
+  }
+  first[n] = static_cast<std::uint32_t>(targets.size());
+
+  constexpr int unseen = -1;
+  std::vector<int> order(n, unseen), low(n, 0), component(n, unseen);
+  std::vector<std::uint32_t> open;  // Tarjan's stack: seen vertices whose component is not yet known
+  struct Frame {
+    std::uint32_t v, next;  // the vertex, and the index in targets of its next edge to follow
+  };
+  std::vector<Frame> calls;
+  int seen = 0, found = 0;
+  auto enter = [&](std::uint32_t v) {
+    order[v] = low[v] = seen++;
+    open.push_back(v);
+    calls.push_back({v, first[v]});
+  };
+  for (std::uint32_t root = 0; root < n; ++root) {
+    if (order[root] != unseen) continue;
+    enter(root);
+    while (!calls.empty()) {
+      Frame& f = calls.back();
+      std::uint32_t v = f.v;
+      if (f.next < first[v + 1]) {
+        std::uint32_t w = targets[f.next++];
+        if (order[w] == unseen) enter(w);  // f may dangle from here on
+        else if (component[w] == unseen) low[v] = std::min(low[v], order[w]);  // w is open
+        continue;
+      }
+      calls.pop_back();
+      if (!calls.empty()) low[calls.back().v] = std::min(low[calls.back().v], low[v]);
+      if (low[v] != order[v]) continue;
+      std::uint32_t w;
+      do {  // v is the root of a component: what is open above it belongs to it
+        w = open.back();
+        open.pop_back();
+        component[w] = found;
+      } while (w != v);
+      ++found;
+    }
+  }
   return component;
 }
 
-// visit(graph, condition vertex, components of the graph) for every condition of every scope.
+// visit(graph, condition vertex, components of the graph) for every condition of every scope;
+// the components are found only for a rule that asks (empty otherwise).
+enum class WithComponents { no, yes };
 template <class Visit>
-void for_each_condition(const ModelView& view, Visit visit) {
+void for_each_condition(const ModelView& view, Visit visit, WithComponents with = WithComponents::no) {
   for (const auto& s : view.scopes) {
     const FlowGraph& g = view.graph(s);
-    std::vector<int> component = components(g);
+    std::vector<int> component = with == WithComponents::yes ? components(g) : std::vector<int>{};
     for (std::size_t v = 0; v < g.nodes.size(); ++v)
       if (is_condition(g, v)) visit(g, v, component);
   }
@@ -285,7 +335,7 @@ void refusal_branch_missing(const ModelView& view, const Config& config, Reporte
       branches.push_back(g.graph[*e].flow->id);
     }
     r.report(*g.nodes[v], r.say("refusal-branch-missing", {label(*g.nodes[v])}), std::move(branches));
-  });
+  }, WithComponents::yes);
 }
 
 }  // namespace syzba::check

@@ -39,19 +39,27 @@ ModelView::ModelView(const model::Definitions& d) : defs(d), ids_(index_ids(d)) 
 
 // Every node, duplicates of an id included: each has its own links.
 void ModelView::resolve_links() {
-  links_.resize(node_count_);
+  link_spans_.resize(node_count_);
   link_entries_start_.resize(node_count_);
+  std::size_t links = 0;  // reserved: a vector grown by doubling holds up to twice its size
+  for (const auto& range : ranges_)
+    for (const auto* n = range.begin; n != range.end; ++n) links += n->incoming.size() + n->outgoing.size();
+  link_entries_.reserve(links);
+  link_flows_.reserve(links);
   for (const auto& range : ranges_) {
     for (const auto* n = range.begin; n != range.end; ++n) {
       std::size_t ordinal = range.first_ordinal + static_cast<std::size_t>(n - range.begin);
       link_entries_start_[ordinal] = static_cast<std::uint32_t>(link_entries_.size());
+      link_spans_[ordinal].start = static_cast<std::uint32_t>(link_flows_.size());
       for (const auto* ids : {&n->incoming, &n->outgoing}) {
-        auto& resolved = ids == &n->incoming ? links_[ordinal].incoming : links_[ordinal].outgoing;
         for (const auto& id : *ids) {
           const IndexEntry* entry = find_entry(id);
           link_entries_.push_back(entry);
-          if (const auto* f = flow_of(id, entry)) resolved.push_back(f);
+          if (const auto* f = flow_of(id, entry)) link_flows_.push_back(f);
         }
+        auto resolved = static_cast<std::uint32_t>(link_flows_.size()) - link_spans_[ordinal].start;
+        if (ids == &n->incoming) link_spans_[ordinal].incoming = resolved;
+        else link_spans_[ordinal].outgoing = resolved - link_spans_[ordinal].incoming;
       }
     }
   }
@@ -171,11 +179,13 @@ std::size_t ModelView::ordinal(const model::FlowNode& n) const {
   return range->first_ordinal + static_cast<std::size_t>(&n - range->begin);
 }
 
-const std::vector<const model::SequenceFlow*>& ModelView::incoming(const model::FlowNode& n) const {
-  return links_[ordinal(n)].incoming;
+std::span<const model::SequenceFlow* const> ModelView::incoming(const model::FlowNode& n) const {
+  const LinkSpan& span = link_spans_[ordinal(n)];
+  return {link_flows_.data() + span.start, span.incoming};
 }
-const std::vector<const model::SequenceFlow*>& ModelView::outgoing(const model::FlowNode& n) const {
-  return links_[ordinal(n)].outgoing;
+std::span<const model::SequenceFlow* const> ModelView::outgoing(const model::FlowNode& n) const {
+  const LinkSpan& span = link_spans_[ordinal(n)];
+  return {link_flows_.data() + span.start + span.incoming, span.outgoing};
 }
 
 const Scope* ModelView::scope_inside(const model::FlowNode& n) const {

@@ -2,6 +2,7 @@
 
 #include <pugixml.hpp>
 
+#include "io/encoding.h"
 #include "io/io.h"
 #include "test_support.h"
 
@@ -359,4 +360,95 @@ TEST_CASE("an element whose prefix is declared on itself is read as what it is",
   auto again = io::read_bpmn(written);
   REQUIRE(again.definitions);
   CHECK(io::write_bpmn(*again.definitions) == written);
+}
+
+// The reader's scans pass over words of eight bytes (encoding.cpp) and count lines on from
+// the last position asked for (reader.cpp): the tests put what they must find at every offset
+// of a word, beside line breaks, tabs, Cyrillic, 0xEF sequences XML allows and references.
+namespace {
+
+// Line and column (in characters) of a byte offset, counted the plain way.
+std::pair<int, int> plain_position(std::string_view text, std::size_t offset) {
+  int line = 1, column = 1;
+  for (std::size_t i = 0; i < offset; ++i) {
+    if (text[i] == '\n') line += 1, column = 1;
+    else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ++column;
+  }
+  return {line, column};
+}
+
+const std::string allowed_text = "ab\tc\r\n\xD0\xB4\xD0\xB5 &amp; &#x41; &#65; \xEF\xBB\xBF \xEF\xBF\xBD x\n  y";
+
+// Whether a character starts at that offset (inserting inside one would make it invalid).
+bool starts_character(std::string_view text, std::size_t at) {
+  return at >= text.size() || (static_cast<unsigned char>(text[at]) & 0xC0) != 0x80;
+}
+
+}  // namespace
+
+TEST_CASE("a forbidden character is found wherever it stands in an eight-byte word", "[io]") {
+  CHECK(io::to_utf8(allowed_text + allowed_text).text);
+  const std::pair<std::string, std::string> forbidden[] = {
+      {"\x01", "read.forbidden-control"},          {"\x1F", "read.forbidden-control"},
+      {std::string(1, '\0'), "read.forbidden-control"}, {"\x7F\x08", "read.forbidden-control"},
+      {"\xEF\xBF\xBE", "read.forbidden-noncharacter"}, {"\xEF\xBF\xBF", "read.forbidden-noncharacter"},
+      {"&#1;", "read.forbidden-reference"},         {"&#x1F;", "read.forbidden-reference"}};
+  for (std::size_t at = 0; at <= allowed_text.size(); ++at) {
+    if (!starts_character(allowed_text, at)) continue;
+    for (const auto& [bad, id] : forbidden) {
+      std::string text = allowed_text.substr(0, at) + bad + allowed_text.substr(at) + allowed_text;
+      auto offset = at + (bad[0] == '\x7F' ? 1 : 0);  // DEL is allowed, the backspace after it is not
+      auto out = io::to_utf8(text);
+      INFO("at " << at << ", " << id);
+      CHECK_FALSE(out.text);
+      CHECK(out.error.id == id);
+      auto [line, column] = plain_position(text, offset);
+      CHECK(out.error_line == line);
+      CHECK(out.error_column == column);
+    }
+  }
+}
+
+TEST_CASE("invalid UTF-8 is found wherever it stands in an eight-byte word", "[io]") {
+  const std::string invalid[] = {"\xFF", "\xC0\xAF", "\xED\xA0\x80", "\xF4\x90\x80\x80", "\xE4r", "\xD0"};
+  for (std::size_t at = 0; at <= allowed_text.size(); ++at) {
+    if (!starts_character(allowed_text, at)) continue;
+    for (const auto& bad : invalid) {
+      std::string text = "<" + allowed_text.substr(0, at) + bad + allowed_text.substr(at);
+      auto out = io::to_utf8(text);
+      INFO("at " << at);
+      REQUIRE(out.text);
+      CHECK(out.warning.id == "read.utf8-repaired");
+      auto [line, column] = plain_position(text, at + 1);
+      CHECK(out.warning_line == line);
+      CHECK(out.warning_column == column);
+    }
+  }
+}
+
+TEST_CASE("element positions are counted on line by line, and a lexical error is placed in an attribute", "[io]") {
+  std::string head = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\r\n"
+                     "<definitions xmlns=\"http://www.omg.org/spec/BPMN/20100524/MODEL\" id=\"D\">\r\n"
+                     "<process id=\"P\">\n\n";
+  std::string body = "  <task id=\"A\" name=\"\xD2\x9B\xD2\xB1\"/><task id=\"B\"\n/>\t<task id=\"C\" name='a\"b'/>\n";
+  auto defs = read_ok(head + body + "</process></definitions>");
+  const auto& nodes = defs.processes.at(0).content.nodes;
+  REQUIRE(nodes.size() == 3);
+  CHECK(std::pair{nodes[0].pos.line, nodes[0].pos.column} == std::pair{5, 3});
+  CHECK(std::pair{nodes[1].pos.line, nodes[1].pos.column} == std::pair{5, 27});
+  CHECK(std::pair{nodes[2].pos.line, nodes[2].pos.column} == std::pair{6, 4});
+  for (const auto& [value, id] : {std::pair{"a'b<c", "read.xml.lt-in-attribute"}, std::pair{"a'b&c", "read.xml.bad-ampersand"},
+                                  std::pair{"&amp;&lt;", ""}}) {
+    std::string text = head + "  <task id=\"X\" name=\"" + value + "\"/>\n</process></definitions>";
+    auto r = io::read_bpmn(text);
+    INFO(value);
+    if (std::string_view(id).empty()) {
+      CHECK(r.definitions);
+      continue;
+    }
+    const auto& d = only_fatal(r);
+    CHECK(d.message_id == id);
+    CHECK(d.line == 5);
+    CHECK(d.column == 25);
+  }
 }

@@ -20,6 +20,7 @@
 #include <iostream>
 #include <iterator>
 #include <sstream>
+#include <utility>
 
 #include <sys/mman.h>
 
@@ -89,37 +90,71 @@ std::string trimmed(std::string_view s) {
 bool is_blank(std::string_view s) { return s.find_first_not_of(" \t\r\n") == std::string_view::npos; }
 
 // Line and column (1-based, column in characters) of byte offsets in the UTF-8 text.
+// Elements are asked for in reading order, so a cursor counts the lines on from the last
+// answer: no pass over the whole text before the walk (building an index of every line start
+// was a tenth of the reader's scans, and read_bpmn made two). An offset before the cursor,
+// which is rare (a message about an element after its children were read), makes the index
+// of line starts once and is looked up in it from then on.
 class LineIndex {
  public:
-  // Offsets as 32 bits and the list reserved to its size: a growing list of 64-bit offsets
-  // was 17 MB of a 37 MB file's reading (read_bpmn refuses a larger text).
-  explicit LineIndex(std::string_view text) : text_(text) {
-    starts_.reserve(static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')) + 1);
-    starts_.push_back(0);
-    for (const char* p = text.data(), *end = text.data() + text.size();
-         (p = static_cast<const char*>(std::memchr(p, '\n', static_cast<std::size_t>(end - p)))); ++p)
-      starts_.push_back(static_cast<std::uint32_t>(p + 1 - text.data()));
+  // now: the line starts are taken at once, for a text that is to change (pugixml parses
+  // in place) while its positions are still asked for as they were.
+  enum class When { on_demand, now };
+  explicit LineIndex(std::string_view text, When when = When::on_demand) : text_(text) {
+    if (when == When::now) index_lines();
   }
   model::SourcePos at(std::ptrdiff_t offset) const {
     if (offset < 0) return {};
     auto off = std::min(static_cast<std::size_t>(offset), text_.size());
-    auto it = std::upper_bound(starts_.begin(), starts_.end(), off);
-    std::size_t line_start = *(it - 1);
-    // Columns count characters from the line's start; elements are asked for in reading order,
-    // so a long line (a whole model on one line) is counted on from the last answer, not again
-    // from its start.
-    std::size_t from = line_start;
-    int column = 1;
-    if (last_line_start_ == line_start && last_offset_ <= off) from = last_offset_, column = last_column_;
-    for (std::size_t i = from; i < off; ++i)
-      if ((static_cast<unsigned char>(text_[i]) & 0xC0) != 0x80) ++column;
-    last_line_start_ = line_start, last_offset_ = off, last_column_ = column;
-    return {static_cast<int>(it - starts_.begin()), column};
+    if (off < cursor_ && starts_.empty()) index_lines();
+    if (!starts_.empty()) {
+      auto it = std::upper_bound(starts_.begin(), starts_.end(), off);
+      line_ = static_cast<int>(it - starts_.begin());
+      line_start_ = *(it - 1);
+    } else {
+      count_lines_to(off);
+    }
+    return {line_, column_at(off)};
   }
 
  private:
+  // Moves the cursor on to off, counting the line breaks passed.
+  void count_lines_to(std::size_t off) const {
+    const char* p = text_.data() + cursor_;
+    const char* end = text_.data() + off;
+    while ((p = static_cast<const char*>(std::memchr(p, '\n', static_cast<std::size_t>(end - p))))) {
+      ++line_;
+      line_start_ = static_cast<std::size_t>(++p - text_.data());
+    }
+    cursor_ = off;
+  }
+
+  // Columns count characters from the line's start; a long line (a whole model on one line)
+  // is counted on from the last answer, not again from its start.
+  int column_at(std::size_t off) const {
+    std::size_t from = line_start_;
+    int column = 1;
+    if (last_line_start_ == line_start_ && last_offset_ <= off) from = last_offset_, column = last_column_;
+    for (std::size_t i = from; i < off; ++i)
+      if ((static_cast<unsigned char>(text_[i]) & 0xC0) != 0x80) ++column;
+    last_line_start_ = line_start_, last_offset_ = off, last_column_ = column;
+    return column;
+  }
+
+  // Offsets as 32 bits and the list reserved to its size: a growing list of 64-bit offsets
+  // was 17 MB of a 37 MB file's reading (read_bpmn refuses a larger text).
+  void index_lines() const {
+    starts_.reserve(static_cast<std::size_t>(std::count(text_.begin(), text_.end(), '\n')) + 1);
+    starts_.push_back(0);
+    for (const char* p = text_.data(), *end = text_.data() + text_.size();
+         (p = static_cast<const char*>(std::memchr(p, '\n', static_cast<std::size_t>(end - p)))); ++p)
+      starts_.push_back(static_cast<std::uint32_t>(p + 1 - text_.data()));
+  }
+
   std::string_view text_;
-  std::vector<std::uint32_t> starts_;
+  mutable std::vector<std::uint32_t> starts_;  // empty until an offset before the cursor is asked for
+  mutable std::size_t cursor_ = 0, line_start_ = 0;
+  mutable int line_ = 1;
   mutable std::size_t last_line_start_ = static_cast<std::size_t>(-1), last_offset_ = 0;
   mutable int last_column_ = 1;
 };
@@ -141,9 +176,16 @@ std::size_t count_children(pugi::xml_node node, Accept accept) {
   return n;
 }
 
+// Nodes and flows counted in one pass over the children.
 void reserve_container(pugi::xml_node node, model::Container& content) {
-  content.nodes.reserve(count_children(node, [](std::string_view l) { return model::node_kind_from_type(l).has_value(); }));
-  content.flows.reserve(count_children(node, [](std::string_view l) { return l == "sequenceFlow"; }));
+  std::size_t nodes = 0, flows = 0;
+  count_children(node, [&](std::string_view l) {
+    if (l == "sequenceFlow") ++flows;
+    else if (model::node_kind_from_type(l).has_value()) ++nodes;
+    return false;
+  });
+  content.nodes.reserve(nodes);
+  content.flows.reserve(flows);
 }
 
 // A callable passed down and called at once, never kept: a view of the caller's lambda.
@@ -470,6 +512,15 @@ void drop_extension(model::BaseElement& base, std::vector<ForeignNode>::iterator
   if (ext.empty()) std::vector<ForeignNode>().swap(ext);
 }
 
+// Extras that say only that an <extensionElements> was there, once its syzba duration is
+// taken, are given back: the writer writes one for the duration anyway, and they were 5 MB of
+// a 100,000-node model (one Extras per timed activity).
+void forget_bare_extension_elements(model::BaseElement& base) {
+  const model::Extras& e = *std::as_const(base.extras);
+  if (e.attributes.empty() && e.children.empty() && e.extensions.empty() && e.extension_attributes.empty())
+    base.extras = model::KeptExtras{};
+}
+
 // Moves a valid syzba:duration from the kept extensions onto the activity; an invalid one
 // stays kept (nothing is lost) and is reported.
 bool keeps_extensions(const model::BaseElement& base) { return !base.extras->extensions.empty(); }
@@ -482,6 +533,7 @@ std::optional<model::Duration> Reader::take_duration(model::BaseElement& base) {
   if (d) {
     remember_use(it->qname, it->ns);
     drop_extension(base, it);
+    forget_bare_extension_elements(base);
   }
   return d;
 }
@@ -1050,32 +1102,42 @@ bool qualified_name_ok(std::string_view name) {
          name.find(':', colon + 1) == std::string_view::npos;
 }
 
-std::string bad_name_in(pugi::xml_node n) {
-  if (!qualified_name_ok(n.name())) return n.name();
-  for (auto a : n.attributes())
-    if (!qualified_name_ok(a.name())) return a.name();
-  return {};
+// What is wrong with an element's names, in one pass over its attributes (pugixml's
+// accessors are calls into its library, and two passes were a twentieth of reading): a
+// duplicate attribute, else the first name that is no qualified XML name.
+struct NameFault {
+  bool duplicate = false;
+  std::string bad_name;
+};
+
+bool has_duplicate(std::vector<std::string_view> names) {
+  std::sort(names.begin(), names.end());
+  return std::adjacent_find(names.begin(), names.end()) != names.end();
 }
 
-bool has_duplicate_attribute(pugi::xml_node n) {
+NameFault name_fault(pugi::xml_node n) {
+  NameFault out;
+  std::string_view bad;
+  if (!qualified_name_ok(n.name())) bad = n.name();
   // Elements have a few attributes: compared pairwise on the stack, as a vector per element
   // cost more than the comparisons; sorted only for a long list.
   std::array<std::string_view, 8> few;
   std::size_t count = 0;
+  std::vector<std::string_view> many;
   for (auto a : n.attributes()) {
-    if (count == few.size()) break;
-    few[count++] = a.name();
+    std::string_view name = a.name();
+    if (bad.empty() && !qualified_name_ok(name)) bad = name;
+    if (count < few.size()) {
+      for (std::size_t j = 0; j < count; ++j) out.duplicate = out.duplicate || few[j] == name;
+      few[count++] = name;
+      continue;
+    }
+    if (many.empty()) many.assign(few.begin(), few.end());
+    many.push_back(name);
   }
-  if (count < few.size()) {
-    for (std::size_t i = 1; i < count; ++i)
-      for (std::size_t j = 0; j < i; ++j)
-        if (few[i] == few[j]) return true;
-    return false;
-  }
-  std::vector<std::string_view> names;
-  for (auto a : n.attributes()) names.emplace_back(a.name());
-  std::sort(names.begin(), names.end());
-  return std::adjacent_find(names.begin(), names.end()) != names.end();
+  if (!many.empty()) out.duplicate = has_duplicate(std::move(many));
+  if (!out.duplicate) out.bad_name = bad;
+  return out;
 }
 
 Breach first_breach(pugi::xml_node root, int max_depth, std::size_t max_elements) {
@@ -1085,8 +1147,8 @@ Breach first_breach(pugi::xml_node root, int max_depth, std::size_t max_elements
     if (n.type() == pugi::node_element) {
       if (depth > max_depth) return {n, false};
       if (++elements > max_elements) return {n, true};
-      if (has_duplicate_attribute(n)) return {n, false, true};
-      if (auto bad = bad_name_in(n); !bad.empty()) return {n, false, false, bad};
+      if (auto fault = name_fault(n); fault.duplicate || !fault.bad_name.empty())
+        return {n, false, fault.duplicate, std::move(fault.bad_name)};
     }
     if (n.first_child()) {
       n = n.first_child();
@@ -1133,6 +1195,11 @@ std::optional<std::pair<std::size_t, std::string_view>> lexical_error(std::strin
     table['"'] = table['\''] = table['>'] = true;
     return table;
   }();
+  static const auto value_stop = [] {  // what an attribute value is looked at for: either quote, '<' or '&'
+    std::array<bool, 256> table{};
+    table['"'] = table['\''] = table['<'] = table['&'] = true;
+    return table;
+  }();
   int depth = 0;
   bool root_closed = false;
   for (std::size_t i = 0; i < t.size();) {
@@ -1147,13 +1214,21 @@ std::optional<std::pair<std::size_t, std::string_view>> lexical_error(std::strin
       if (root_closed && c != ' ' && c != '\t' && c != '\r' && c != '\n')
         return std::pair{i, std::string_view("read.xml.content-after-root")};
       ++i;
-    } else if (t.compare(i, 4, "<!--") == 0) {
-      i = skip_to(i + 4, "-->");
-    } else if (t.compare(i, 9, "<![CDATA[") == 0) {
-      i = skip_to(i + 9, "]]>");
-    } else if (t.compare(i, 2, "<?") == 0) {
-      i = skip_to(i + 2, "?>");
-    } else if (t.compare(i, 2, "<!") == 0) {
+    } else if (i + 1 < t.size() && (t[i + 1] == '!' || t[i + 1] == '?')) {
+      // Markup other than a tag, told by its second byte: most '<' start tags, which are then
+      // not compared with each of these.
+      if (t.compare(i, 4, "<!--") == 0) {
+        i = skip_to(i + 4, "-->");
+        continue;
+      }
+      if (t.compare(i, 9, "<![CDATA[") == 0) {
+        i = skip_to(i + 9, "]]>");
+        continue;
+      }
+      if (t[i + 1] == '?') {
+        i = skip_to(i + 2, "?>");
+        continue;
+      }
       // A DOCTYPE: its internal subset may hold quotes and '<'; skip to its end. Entity
       // declarations are refused before anything else is said about the file.
       std::size_t start = i;
@@ -1172,15 +1247,15 @@ std::optional<std::pair<std::size_t, std::string_view>> lexical_error(std::strin
       bool end_tag = i + 1 < t.size() && t[i + 1] == '/';
       for (++i; i < t.size() && t[i] != '>';) {
         if (t[i] == '"' || t[i] == '\'') {
-          // The value up to its closing quote, searched for '<' and '&' (memchr, not byte by byte).
-          std::size_t close = t.find(t[i], i + 1);
-          if (close == std::string_view::npos) close = t.size();
-          std::string_view value = t.substr(i + 1, close - i - 1);
-          for (std::size_t at = value.find_first_of("<&"); at != std::string_view::npos; at = value.find_first_of("<&", at + 1)) {
-            if (value[at] == '<') return std::pair{i + 1 + at, std::string_view("read.xml.lt-in-attribute")};
-            if (!reference_ok(i + 1 + at)) return std::pair{i + 1 + at, std::string_view("read.xml.bad-ampersand")};
+          // The value up to its closing quote, in one pass that stops only at quotes, '<' and
+          // '&' (find_first_of("<&") looked each byte up in that string).
+          char quote = t[i];
+          for (++i;; ++i) {
+            while (i < t.size() && !value_stop[static_cast<unsigned char>(t[i])]) ++i;
+            if (i >= t.size() || t[i] == quote) break;
+            if (t[i] == '<') return std::pair{i, std::string_view("read.xml.lt-in-attribute")};
+            if (t[i] == '&' && !reference_ok(i)) return std::pair{i, std::string_view("read.xml.bad-ampersand")};
           }
-          i = close;
         }
         ++i;
         while (i < t.size() && !tag_stop[static_cast<unsigned char>(t[i])]) ++i;  // names, '=', spaces
@@ -1220,7 +1295,9 @@ ReadResult read_bpmn(std::string bytes, const ReadLimits& limits) {
     result.diagnostics.push_back(too_large(text.size(), std::numeric_limits<std::uint32_t>::max()));
     return result;
   }
-  LineIndex lines(text);
+  // Positions of errors found after the parse are those of the text before it: the line
+  // starts are taken now. The reader's own index counts on the parsed text, as it always has.
+  LineIndex lines(text, LineIndex::When::now);
   if (auto lexical = lexical_error(text)) {
     result.diagnostics.push_back(fatal(lexical->second, {}, lines.at(static_cast<std::ptrdiff_t>(lexical->first))));
     return result;
