@@ -22,6 +22,12 @@ struct Message {
   double y = 0;         // its track
 };
 
+// The index in roots of a top-level band (a pool), or -1.
+int root_of_band(const Graph& g, int band) {
+  auto it = std::find(g.roots.begin(), g.roots.end(), band);
+  return it == g.roots.end() ? -1 : static_cast<int>(it - g.roots.begin());
+}
+
 }  // namespace
 
 int root_of_item(const Graph& g, int item) {
@@ -31,8 +37,7 @@ int root_of_item(const Graph& g, int item) {
   }
   int band = g.frames[0].leaves.empty() ? -1 : g.frames[0].leaves[g.items[item].band];
   while (band >= 0 && g.bands[band].parent >= 0) band = g.bands[band].parent;
-  auto it = std::find(g.roots.begin(), g.roots.end(), band);
-  return it == g.roots.end() ? -1 : static_cast<int>(it - g.roots.begin());
+  return root_of_band(g, band);
 }
 
 int message_gap(const Graph& g, const Link& link) {
@@ -43,11 +48,6 @@ int message_gap(const Graph& g, const Link& link) {
 }
 
 namespace {
-
-int root_of_band(const Graph& g, int band) {
-  auto it = std::find(g.roots.begin(), g.roots.end(), band);
-  return it == g.roots.end() ? -1 : static_cast<int>(it - g.roots.begin());
-}
 
 // A message between a node and a pool itself: the node's end, and the pool's root.
 struct PoolEnd {
@@ -80,7 +80,7 @@ std::vector<std::vector<Point>> to_pool_routes(const Graph& g, const Buckets<int
   std::optional<Rect> nearest;
   double left = 1e18, right = -1e18;
   shapes.near(line, [&](int, const Rect& r, int i) {
-    if (i == item || i == link.from || i == link.to || !r.overlaps(line)) return;
+    if (i == link.from || i == link.to || !r.overlaps(line)) return;  // item is one of them
     const auto& around = g.items[item].containers;
     if (std::find(around.begin(), around.end(), i) != around.end()) return;
     left = std::min(left, r.x), right = std::max(right, r.right());
