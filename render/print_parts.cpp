@@ -112,9 +112,11 @@ class Parts {
   bool fits(const Extent& e) const {
     return e.ok && e.width * scale_ <= avail_w() + 0.01 && (e.height + header_h) * scale_ <= avail_h() + 0.01;
   }
-  double avail_w() const { return spec_.width_pt - 2 * spec_.margin_pt; }
-  double avail_h() const { return spec_.height_pt - 2 * spec_.margin_pt; }
+  // The room a part is cut to: the page's, less when a cut drew larger than it measured.
+  double avail_w() const { return room_ * (spec_.width_pt - 2 * spec_.margin_pt); }
+  double avail_h() const { return room_ * (spec_.height_pt - 2 * spec_.margin_pt); }
   std::size_t part_end(std::size_t from);
+  Attempt cut_and_draw(std::size_t page_limit);
 
   static constexpr std::size_t npos = std::numeric_limits<std::size_t>::max();
   const model::Definitions& defs_;
@@ -125,6 +127,7 @@ class Parts {
   const Relayout& relayout_;
   layout::Density density_;
   double scale_ = 0;
+  double room_ = 1;
   std::vector<Unit> units_;                     // in the order of the columns
   std::map<std::string, std::size_t> owner_;    // element id → its unit's place in units_
   std::map<std::string, std::string> pool_of_;  // flow node id → the participant whose process holds it
@@ -387,9 +390,25 @@ std::size_t Parts::part_end(std::size_t from) {
 }
 
 Attempt Parts::run(std::size_t page_limit) {
-  Attempt out;
-  if (!relayout_ || !collect_units()) return out;
+  if (!relayout_ || !collect_units()) return {};
   scale_ = std::min(0.75, spec_.min_text_pt / spec_.min_font_px);
+  Attempt out = cut_and_draw(page_limit);
+  // A part is measured with placeholder names on its link events and drawn with the real ones,
+  // which can wrap otherwise and make it a little larger: a page then prints under 7 pt. Cut
+  // once more to a room smaller by that much (the measurements are kept: they do not depend on
+  // the room); kept when it prints at 7 pt, or larger in no more pages.
+  if (out.pages.empty() || out.scale >= scale_ - 1e-9) return out;
+  room_ = out.scale / scale_ * 0.995;
+  last_length_ = 4;
+  Attempt again = cut_and_draw(page_limit);
+  if (again.pages.empty()) return out;
+  bool readable = again.scale >= scale_ - 1e-9;
+  bool larger = again.scale > out.scale + 1e-9 && again.pages.size() <= out.pages.size();
+  return readable || larger ? again : out;
+}
+
+Attempt Parts::cut_and_draw(std::size_t page_limit) {
+  Attempt out;
   // Parts, each stacked on the page of the one before while it fits.
   std::vector<std::pair<std::size_t, std::size_t>> parts;
   std::vector<int> page_of;
