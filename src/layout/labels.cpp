@@ -46,8 +46,12 @@ struct Placer {
   int score(const Rect& c, const std::vector<int>& ignore, const Rect* band, const Rect* outer) const {
     if (shapes.count(c, ignore) > 0) return -1;
     auto within = [&](const Rect* r) { return !r || (c.x >= r->x && c.right() <= r->right() && c.y >= r->y && c.bottom() <= r->bottom()); };
-    return (within(band) ? 0 : within(outer) ? 50 : 10000) + 100 * labels.count(c, {}) + lines.count(c, {});
+    return (within(band) ? 0 : within(outer) ? 50 : 10000) + 100 * labels.count(spaced(c), {}) + lines.count(c, {});
   }
+
+  // A label with another's text right beside it (or right under it) reads as one: two labels
+  // keep at least a wide space between them (8 px is two of a 12 px font's word spaces).
+  static Rect spaced(const Rect& c) { return {c.x - 8, c.y - 3, c.w + 16, c.h + 6}; }
 
   // The first free candidate; failing that, the one over no shape with the lowest score.
   std::optional<Rect> choose(const std::vector<Rect>& candidates, const std::vector<int>& ignore, const Rect* band,
