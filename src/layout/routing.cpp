@@ -16,6 +16,9 @@ namespace syzba::layout {
 namespace {
 
 constexpr double margin = 12, bend_cost = 25, crossing_cost = 1000, touch_cost = 200, shared_factor = 1.0, label_cost = 40;
+// A step of a sequence flow outside the pool (or the lanes) its ends stand in: a flow that
+// runs out round the diagram's edge is harder to follow than one that crosses another.
+constexpr double outside_cost = 600;
 enum Dir { right = 0, down = 1, left = 2, up = 3 };
 constexpr int dx[4] = {1, 0, -1, 0}, dy[4] = {0, 1, 0, -1};
 Dir opposite(Dir d) { return static_cast<Dir>((d + 2) % 4); }
@@ -320,8 +323,9 @@ class Router {
       std::erase_if(ends, [](const Port& p) { return p.out != up; });
     }
     double lo = std::min(from.x, to.x) - 400, hi = std::max(from.right(), to.right()) + 400;
-    std::vector<Point> path = search(starts, ends, lo, hi);
-    if (path.empty()) path = search(starts, ends, -std::numeric_limits<double>::infinity(), std::numeric_limits<double>::infinity());
+    Rect home = home_of(link);
+    std::vector<Point> path = search(starts, ends, lo, hi, home);
+    if (path.empty()) path = search(starts, ends, -std::numeric_limits<double>::infinity(), std::numeric_limits<double>::infinity(), home);
     exempt(link, -1);
     if (path.empty()) {
       unrouted(link, "no orthogonal route around the shapes was found");
@@ -330,8 +334,34 @@ class Router {
     link.route = simplify(path);
   }
 
+  // Where a sequence flow between two steps belongs: their pool, or the lanes of a process
+  // without one; empty (nowhere outside costs more) for other links and ends in two pools.
+  Rect home_of(const Link& link) const {
+    if (link.kind != LinkKind::sequence || link.from < 0 || link.to < 0) return {};
+    int a = root_of_item(g_, link.from), b = root_of_item(g_, link.to);
+    if (a < 0 || b < 0) return {};
+    const Band& root = g_.bands[g_.roots[a]];
+    if (root.pool) return a == b ? root.box : Rect{};
+    if (g_.bands[g_.roots[b]].pool) return {};
+    Rect lanes = root.box;
+    for (int r : g_.roots) {
+      const Band& other = g_.bands[r];
+      if (other.pool || other.box.w <= 0) continue;
+      double x0 = std::min(lanes.x, other.box.x), y0 = std::min(lanes.y, other.box.y);
+      double x1 = std::max(lanes.right(), other.box.right()), y1 = std::max(lanes.bottom(), other.box.bottom());
+      lanes = {x0, y0, x1 - x0, y1 - y0};
+    }
+    return lanes;
+  }
+
   // A* over (grid point, direction). Returns the route from a start port to an end port.
-  std::vector<Point> search(const std::vector<Port>& starts, const std::vector<Port>& ends, double lo, double hi) {
+  std::vector<Point> search(const std::vector<Port>& starts, const std::vector<Port>& ends, double lo, double hi,
+                            const Rect& home) {
+    auto outside = [&](int i, int j) {
+      if (home.w <= 0) return false;
+      double x = grid_.xs[i], y = grid_.ys[j];
+      return x < home.x - 0.5 || x > home.right() + 0.5 || y < home.y - 0.5 || y > home.bottom() + 0.5;
+    };
     for (int s : touched_) cost_[s] = std::numeric_limits<double>::infinity(), parent_[s] = -1;
     touched_.clear();
     struct Goal {
@@ -393,6 +423,7 @@ class Router {
         double step = length * (1 + (grid_.used(i, j, d2) > 0 ? shared_factor : 0)) + (d2 != d ? bend_cost : 0);
         step += crossing_at(i2, j2, d2);
         if (grid_.soft(i, j, d2)) step += label_cost;
+        if (outside(i2, j2)) step += outside_cost;
         int next = grid_.index(i2, j2) * 4 + d2;
         if (g + step < cost_[next]) {
           if (cost_[next] == std::numeric_limits<double>::infinity()) touched_.push_back(next);
