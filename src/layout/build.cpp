@@ -146,7 +146,7 @@ struct Builder {
                                                   model::is_gateway(item.node_kind)) && item.kind != ItemKind::annotation &&
                           item.kind != ItemKind::group;
     double label_width = item.kind == ItemKind::data ? g.spacing.data_label_width : g.spacing.label_width;
-    if (item.external_label) item.label = measure(item.name, size::label_font, label_width);
+    if (item.external_label) item.label = label_size(measure, item.name, size::label_font, label_width);
     if (item.external_label) item.below = size::label_gap + item.label.height;
   }
 

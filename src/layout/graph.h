@@ -197,6 +197,11 @@ int root_of_item(const Graph& graph, int item);
 // makes the gap as tall as its tracks need, route_messages draws them there.
 int message_gap(const Graph& graph, const Link& link);
 void place_labels(Graph& graph, const MeasureText& measure);
+// An external label's box: the text wrapped within max_width, as narrow as it is, widened
+// where the renderer, wrapping it again within that box, would break it into more lines
+// (diagram-js's wrapping shortens a line in proportion to the box, so a box exactly as wide
+// as the text can break "A: 2-бетте жалғасы" after "2-").
+TextSize label_size(const MeasureText& measure, std::string_view text, double font_px, double max_width);
 // ids already taken in the document; the new DI ids are added to it.
 model::Diagram to_diagram(const Graph& graph, std::unordered_set<std::string>& taken, const std::string& diagram_id);
 

@@ -187,7 +187,7 @@ struct Placer {
 
   void place_link_label(Link& link, const MeasureText& measure) {
     if (link.route.size() < 2) return;
-    TextSize t = measure(link.name, size::label_font, g.spacing.label_width);
+    TextSize t = label_size(measure, link.name, size::label_font, g.spacing.label_width);
     double w = t.width, h = t.height;
     // Beside its own first segment: where branches share a gateway's side, the segment they
     // turn into after it, so that it is clear which label is whose.

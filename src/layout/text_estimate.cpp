@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "layout/graph.h"
 #include "layout/layout.h"
 
 namespace syzba::layout {
@@ -89,6 +90,16 @@ TextSize estimate_text(std::string_view text, double font_px, double max_width) 
   }
   place_word();
   return {widest, lines * line_height};
+}
+
+TextSize label_size(const MeasureText& measure, std::string_view text, double font_px, double max_width) {
+  TextSize wrapped = measure(text, font_px, max_width);
+  // A pixel at a time up to the width it was wrapped in, which gives these lines again.
+  for (double w = wrapped.width; w < max_width; w += 1) {
+    TextSize again = measure(text, font_px, w);
+    if (again.height <= wrapped.height + 0.01) return {w, wrapped.height};
+  }
+  return {std::max(wrapped.width, max_width), wrapped.height};
 }
 
 }  // namespace syzba::layout
