@@ -308,14 +308,16 @@ TEST_CASE("print: generated chains of 50 and 200 steps continue page to page wit
     CHECK(p.printed.links <= n / 3);
     WARN(n << " steps: " << p.pdf.pages << " A4 pages, " << p.printed.links << " link pairs");
   }
-  // On A3 the 200 steps go by parts at 7 pt: 8 pages. A part drawn with its link events' real
-  // names came out up to 24 px wider than measured, its page printed at 6.9 pt, and the
-  // compact layout's slices (10 pages) won, until print cut again to a room that much smaller.
+  // On A3 the 200 steps go by parts at 7 pt: 9 pages (8 while a hand-over after each check
+  // kept the column its refusal end stands in, and went round it). A part drawn with its link
+  // events' real names came out up to 24 px wider than measured, its page printed at 6.9 pt,
+  // and the compact layout's slices (10 pages) won, until print cut again to a room that much
+  // smaller.
   auto read = io::read_bpmn(chain(200));
   REQUIRE(read.definitions);
   Print a3 = print(*read.definitions, text, true);
   CHECK(check_pages(a3, *read.definitions) >= 7 - 1e-6);
-  CHECK(a3.pdf.pages <= 8);
+  CHECK(a3.pdf.pages <= 9);
 }
 
 TEST_CASE("print: the link pair's names say the page the other end is on", "[print][export]") {

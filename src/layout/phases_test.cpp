@@ -164,6 +164,25 @@ TEST_CASE("print's page densities keep a hand-over in one column, up only when a
   CHECK(straight == 2);
 }
 
+TEST_CASE("print's page densities keep no hand-over in the column of another branch in its lane", "[layout][phases]") {
+  // The check's yes goes to the registrar, who hands down to the branch office; its no to a
+  // refusal in the registrar's lane too, at the yes-step's rank. In one column the hand-over
+  // would have gone round the refusal (on 002 altyn-alqa, round the whole lane).
+  std::string xml = process_xml({"startEvent s desk", "exclusiveGateway ok desk", "task register desk", "task refuse desk",
+                                 "endEvent no desk", "task review branch", "endEvent done branch"},
+                                {"s>ok", "ok>register:Иә", "ok>refuse:Жоқ", "refuse>no", "register>review", "review>done"},
+                                {"desk", "branch"});
+  using syzba::layout::Spacing;
+  Graph g = phases(xml, 1, Spacing::of(syzba::layout::Density::page_part));
+  CHECK(item(g, "refuse").rank == item(g, "register").rank);
+  CHECK(item(g, "review").rank == item(g, "register").rank + 1);
+  // Without the other branch, the step right below, as before.
+  std::string alone = process_xml({"startEvent s desk", "task register desk", "task review branch", "endEvent done branch"},
+                                  {"s>register", "register>review", "review>done"}, {"desk", "branch"});
+  Graph h = phases(alone, 1, Spacing::of(syzba::layout::Density::page_part));
+  CHECK(item(h, "review").rank == item(h, "register").rank);
+}
+
 TEST_CASE("an end event's label in the last column stays inside its pool", "[layout][phases]") {
   // A long name under the last event, wider than it: centred, it would cross the lane's edge.
   std::string xml = process_xml({"startEvent s office", "task a office", "endEvent Қызмет_көрсетілді_және_нәтижесі_жіберілді office"},

@@ -139,6 +139,7 @@ struct Ranker {
       if (out[a].size() != 1 || in[b].size() != 1) continue;
       int from = g.items[e.from].band, to = g.items[e.to].band;
       if (to == from || (to < from && !g.spacing.handoffs_up)) continue;
+      if (branch_beside(a, from)) continue;
       auto& into = column[head[a]];
       const auto& joining = column[head[b]];
       auto in_column = [&](int band) { return std::count(into.begin(), into.end(), band) > 0; };
@@ -149,6 +150,20 @@ struct Ranker {
         if (h == old) h = head[a];
       e.minlen = 0;
     }
+  }
+
+  // Another branch of the split the source follows, in the source's own lane: it takes the
+  // source's rank, so it stands in that column too, in a row of its own, and the hand-over
+  // from the source would have to go round it (on a page, the long way round the lane).
+  bool branch_beside(int source, int band) const {
+    for (int e : in[source]) {
+      int split = local.at(edges[e].from);
+      for (int f : out[split]) {
+        int other = local.at(edges[f].to);
+        if (other != source && edges[f].minlen == 1 && g.items[edges[f].to].band == band) return true;
+      }
+    }
+    return false;
   }
 
   std::vector<int> topological_order() const {
