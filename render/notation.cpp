@@ -684,6 +684,15 @@ void draw_external_label(const DrawContext& ctx, std::string_view text, const Bo
     TextBlock fitted = ctx.text.wrap_label(text, external_label_px, std::max(90.0, width));
     left = std::round(bounds.x + width / 2 - fitted.width / 2);
     width = std::ceil(fitted.width);
+  } else if (double raised = ctx.text.font_px(external_label_px) / external_label_px; raised > 1) {
+    // A box sized for 11 px text (by another tool, or by syzba for the screen) drawn at print's
+    // larger floor: widened about its centre, by as much as the text grew, until the lines fit
+    // the box's height again, rather than run out under it onto what stands below.
+    double wider = width, widest = width * raised;
+    auto fits = [&](double w) { return ctx.text.wrap_label(text, external_label_px, w).height <= bounds.height + 0.5; };
+    while (!fits(wider) && wider < widest) wider = std::min(widest, wider + 2);
+    left -= (wider - width) / 2;
+    width = wider;
   }
   out.items.emplace_back(label_block(ctx.text, text, external_label_px, left, bounds.y, width, 0, palette.label));
 }

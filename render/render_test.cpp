@@ -10,6 +10,7 @@
 
 #include <fmt/format.h>
 
+#include "io/io.h"
 #include "render/draw.h"
 #include "render/legend.h"
 #include "render/render.h"
@@ -416,6 +417,48 @@ TEST_CASE("in a box another tool sized, a typed task's label is shortened beside
   // A plain task has no icon: its label as before, centred from the top padding.
   Scene plain = scene_of("task", 100, 80, name);
   CHECK(test::text_over_icons(plain).empty());
+}
+
+TEST_CASE("an event's label in a box sized for 11 px, drawn at print's 12 px floor, keeps to the box's lines", "[render][text]") {
+  // 002 foreigner-certificate employed's start: "Өтініш пен құжаттар" in 56.5 × 26.5 (two lines
+  // at 11 px) took three at 12 px and ran 14 px out under its box.
+  std::string xml = R"(<?xml version="1.0" encoding="UTF-8"?>
+<definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:bpmndi="http://www.omg.org/spec/BPMN/20100524/DI"
+  xmlns:dc="http://www.omg.org/spec/DD/20100524/DC" id="d" targetNamespace="t">
+<process id="p"><startEvent id="s" name="Өтініш пен құжаттар"/></process>
+<bpmndi:BPMNDiagram id="di"><bpmndi:BPMNPlane id="pl" bpmnElement="p">
+<bpmndi:BPMNShape id="s-di" bpmnElement="s"><dc:Bounds x="100" y="100" width="36" height="36"/>
+<bpmndi:BPMNLabel><dc:Bounds x="90" y="140" width="56.5" height="26.5"/></bpmndi:BPMNLabel></bpmndi:BPMNShape>
+</bpmndi:BPMNPlane></bpmndi:BPMNDiagram></definitions>)";
+  render::TextEngine text;
+  auto lines = [&](double floor_px) {
+    text.set_min_font_px(floor_px);
+    auto read = io::read_bpmn(xml);
+    REQUIRE(read.definitions);
+    Scene scene = draw_scene(std::move(*read.definitions), text);
+    text.set_min_font_px(0);
+    const Element* start = find(scene, "s");
+    REQUIRE(start != nullptr);
+    std::size_t n = 0;
+    for (const auto* t : texts(*start)) n += t->lines.size();
+    return n;
+  };
+  CHECK(lines(0) == 2);
+  CHECK(lines(12) == 2);
+  // Centred under the event still, as the box is.
+  text.set_min_font_px(12);
+  auto read = io::read_bpmn(xml);
+  REQUIRE(read.definitions);
+  Scene scene = draw_scene(std::move(*read.definitions), text);
+  text.set_min_font_px(0);
+  const Element* start = find(scene, "s");
+  REQUIRE(start != nullptr);
+  const Shape* circle = nullptr;
+  for (const auto& item : start->items)
+    if (const auto* shape = std::get_if<Shape>(&item); shape && !circle) circle = shape;
+  REQUIRE(circle != nullptr);
+  for (const auto* t : texts(*start))
+    for (const auto& l : t->lines) CHECK(std::abs(l.x - (circle->x + circle->width / 2)) < 1);
 }
 
 TEST_CASE("wrap_label shortens the first lines to the width beside an icon", "[render][text]") {
