@@ -274,7 +274,7 @@ class PathFinder {
     if (n.kind == NodeKind::end_event && has_event(n, model::EventKind::error)) path.refusal = true;
     if (n.duration) {
       path.total = path.total + total_of(*n.duration, config_);
-    } else if (model::is_sub_process(n.kind) && !n.content.nodes.empty()) {
+    } else if (model::is_sub_process(n.kind) && !n.content->nodes.empty()) {
       // A sub-process without a duration of its own takes as long as its longest path,
       // computed once per sub-process (nested ones would otherwise be redone at every level).
       auto known = inner_longest_.find(&n);
@@ -327,7 +327,7 @@ void duration_missing(const ModelView& view, const Config&, Reporter& r) {
     bool has_term = (s.process->service && s.process->service->term) || (view.defs.service && view.defs.service->term);
     if (!has_term) continue;
     for (const auto& n : s.content->nodes) {
-      bool timed_by_content = model::is_sub_process(n.kind) && !n.content.nodes.empty();
+      bool timed_by_content = model::is_sub_process(n.kind) && !n.content->nodes.empty();
       if (model::is_activity(n.kind) && !n.duration && !timed_by_content && !n.triggered_by_event.value_or(false))
         r.report(n, r.say("duration-missing", {n.name.empty() ? "'" + n.id + "'" : "«" + n.name + "»"}));
     }

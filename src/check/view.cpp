@@ -98,7 +98,7 @@ void ModelView::add_scopes(const model::Container& content, const model::Process
   }
   for (const auto& n : content.nodes) {
     if (!model::is_sub_process(n.kind)) continue;
-    scopes.push_back({&n, &n.content, &n, &process, parent});
+    scopes.push_back({&n, &*n.content, &n, &process, parent});  // the shared empty one for an empty sub-process
     inner_scope_index_.emplace(&n, scopes.size() - 1);
     add_scopes(n.content, process, &scopes.back());
   }
