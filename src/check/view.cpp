@@ -143,8 +143,8 @@ const ModelView::Range<T>* ModelView::range_of(const std::vector<Range<T>>& rang
 }
 
 const IndexEntry* ModelView::find_entry(std::string_view id) const {
-  auto it = ids_.find(id);
-  return it == ids_.end() ? nullptr : &it->second;
+  const auto* found = ids_.find(id);
+  return found ? &found->second : nullptr;
 }
 
 template <class T>
