@@ -112,7 +112,7 @@ struct Builder {
     if (n.triggered_by_event.value_or(false)) {
       const FlowNode* start = nullptr;
       int starts = 0;
-      for (const auto& inner : n.content.nodes)
+      for (const auto& inner : n.content->nodes)
         if (inner.kind == NodeKind::start_event) start = (++starts == 1) ? &inner : nullptr;
       s.event_start = start;
     }

@@ -555,7 +555,7 @@ void superfluous_termination(const ModelView& view, const Config&, Reporter& r) 
   auto is_terminate_end = [](const FlowNode& n) { return n.kind == NodeKind::end_event && has_event(n, EventKind::terminate); };
   auto is_interrupting_event_sub = [](const FlowNode& n) {
     if (!is_event_sub_process(n)) return false;
-    const auto& nodes = n.content.nodes;
+    const auto& nodes = n.content->nodes;
     return std::any_of(nodes.begin(), nodes.end(),
                        [](const auto& c) { return c.kind == NodeKind::start_event && c.is_interrupting.value_or(true); });
   };

@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cstdint>
 #include <unordered_map>
 #include <cmath>
 #include <functional>
@@ -270,11 +271,11 @@ class PathFinder {
   // untimed already. Only then is the list searched: a chain of 300,000 steps searched it at
   // every step and took half a minute.
   void add_step(const model::FlowNode& n, StepPath& path, bool again = false) {
-    if (names_any(n.name, config_.refusal_words)) path.refusal = true;
+    if (named_refusal(n)) path.refusal = true;
     if (n.kind == NodeKind::end_event && has_event(n, model::EventKind::error)) path.refusal = true;
     if (n.duration) {
       path.total = path.total + total_of(*n.duration, config_);
-    } else if (model::is_sub_process(n.kind) && !n.content.nodes.empty()) {
+    } else if (model::is_sub_process(n.kind) && !n.content->nodes.empty()) {
       // A sub-process without a duration of its own takes as long as its longest path,
       // computed once per sub-process (nested ones would otherwise be redone at every level).
       auto known = inner_longest_.find(&n);
@@ -291,6 +292,15 @@ class PathFinder {
     }
   }
 
+  // Whether the step's name says refusal, read once per node: lower-casing its name at every
+  // path it is on (and twice per step of a heaviest path) was half of the numbering rule.
+  bool named_refusal(const model::FlowNode& n) {
+    if (refusal_named_.empty()) refusal_named_.assign(view_.node_count(), Named::unknown);
+    Named& known = refusal_named_[view_.ordinal(n)];
+    if (known == Named::unknown) known = names_any(n.name, config_.refusal_words) ? Named::yes : Named::no;
+    return known == Named::yes;
+  }
+
   void mark_critical(std::vector<StepPath>& paths) const {
     StepPath* longest = nullptr;
     for (auto& p : paths)
@@ -301,6 +311,8 @@ class PathFinder {
   const ModelView& view_;
   const Config& config_;
   std::unordered_map<const model::FlowNode*, StepPath> inner_longest_;
+  enum class Named : std::uint8_t { unknown, no, yes };
+  std::vector<Named> refusal_named_;  // by the node's ordinal; a cache, filled as steps are met
   std::size_t max_;
   std::size_t visits_ = 0;
 };
@@ -327,7 +339,7 @@ void duration_missing(const ModelView& view, const Config&, Reporter& r) {
     bool has_term = (s.process->service && s.process->service->term) || (view.defs.service && view.defs.service->term);
     if (!has_term) continue;
     for (const auto& n : s.content->nodes) {
-      bool timed_by_content = model::is_sub_process(n.kind) && !n.content.nodes.empty();
+      bool timed_by_content = model::is_sub_process(n.kind) && !n.content->nodes.empty();
       if (model::is_activity(n.kind) && !n.duration && !timed_by_content && !n.triggered_by_event.value_or(false))
         r.report(n, r.say("duration-missing", {n.name.empty() ? "'" + n.id + "'" : "«" + n.name + "»"}));
     }

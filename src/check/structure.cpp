@@ -22,7 +22,7 @@ using model::ElementClass;
 using model::Severity;
 
 void add_to_index(IdIndex& index, std::string_view id, Indexed entry) {
-  auto [it, fresh] = index.try_emplace(id, IndexEntry{entry, nullptr});
+  auto [it, fresh] = index.try_emplace(id, entry);
   if (fresh) return;
   auto& more = it->second.more;
   if (!more) more = std::make_unique<std::vector<Indexed>>();
@@ -64,7 +64,7 @@ IdIndex index_ids(const model::Definitions& defs) {
   IdIndex index;
   std::size_t count = 0;
   model::for_each_element(defs, [&](const model::BaseElement&, ElementClass, std::string_view) { ++count; });
-  index.reserve(count + count / 4);
+  index.reserve(count);  // every element: those without an id make it a little more than enough
   model::for_each_element(defs, [&](const model::BaseElement& e, ElementClass cls, std::string_view type) {
     if (!e.id.empty()) add_to_index(index, e.id, {&e, type, cls});
     index_foreign(e.extras->children, index, e);
@@ -73,10 +73,51 @@ IdIndex index_ids(const model::Definitions& defs) {
 }
 
 const Indexed* lookup(const IdIndex& index, std::string_view id) {
-  if (auto it = index.find(id); it != index.end()) return &it->second.first;
+  if (const auto* found = index.find(id)) return &found->second.first;
   if (auto colon = id.find(':'); colon != std::string_view::npos)
-    if (auto it = index.find(id.substr(colon + 1)); it != index.end()) return &it->second.first;
+    if (const auto* found = index.find(id.substr(colon + 1))) return &found->second.first;
   return nullptr;
+}
+
+void IdIndex::reserve(std::size_t ids) {
+  reserved_ = ids;
+  entries_.reserve(ids);
+  std::size_t slots = 16;
+  while (slots / 4 * 3 < ids) slots *= 2;
+  if (slots > slots_.size()) rehash(slots);
+}
+
+std::size_t IdIndex::slot_of(std::string_view id, std::uint64_t hash) const {
+  std::size_t mask = slots_.size() - 1;
+  auto high = static_cast<std::uint32_t>(hash >> 32);
+  for (std::size_t i = hash & mask;; i = (i + 1) & mask) {  // linear probing: a free slot always follows
+    const Slot& s = slots_[i];
+    if (s.entry == 0 || (s.hash == high && entries_[s.entry - 1].first == id)) return i;
+  }
+}
+
+void IdIndex::rehash(std::size_t slots) {
+  slots_.assign(slots, Slot{});
+  for (std::size_t k = 0; k < entries_.size(); ++k) {
+    std::uint64_t hash = std::hash<std::string_view>{}(entries_[k].first);
+    slots_[slot_of(entries_[k].first, hash)] = {static_cast<std::uint32_t>(k + 1), static_cast<std::uint32_t>(hash >> 32)};
+  }
+}
+
+std::pair<IdIndex::value_type*, bool> IdIndex::try_emplace(std::string_view id, Indexed first) {
+  if (slots_.empty() || (entries_.size() + 1) > slots_.size() / 4 * 3) rehash(slots_.empty() ? 16 : slots_.size() * 2);
+  std::uint64_t hash = std::hash<std::string_view>{}(id);
+  Slot& slot = slots_[slot_of(id, hash)];
+  if (slot.entry != 0) return {&entries_[slot.entry - 1], false};
+  entries_.emplace_back(id, IndexEntry{first, nullptr});
+  slot = {static_cast<std::uint32_t>(entries_.size()), static_cast<std::uint32_t>(hash >> 32)};
+  return {&entries_.back(), true};
+}
+
+const IdIndex::value_type* IdIndex::find(std::string_view id) const {
+  if (slots_.empty()) return nullptr;
+  const Slot& slot = slots_[slot_of(id, std::hash<std::string_view>{}(id))];
+  return slot.entry == 0 ? nullptr : &entries_[slot.entry - 1];
 }
 
 namespace {
@@ -189,8 +230,24 @@ Diagnostic at(const model::BaseElement& e, std::string rule, Severity severity, 
   return {std::move(rule), severity, e.id, e.pos.line, e.pos.column, std::move(message)};
 }
 
+// The index's entries in the order std::unordered_map, which the index was until issue 20,
+// kept them in (the same reserve, the same ids added in the same order): duplicates at one
+// position (a foreign element's are at the element keeping it) are reported in that order, so
+// the output stays the bytes it was. Built only for a file that has a duplicate.
+std::vector<const IdIndex::value_type*> in_former_order(const IdIndex& index) {
+  std::unordered_map<std::string_view, const IdIndex::value_type*> former;
+  former.reserve(index.reserved() + index.reserved() / 4);
+  for (const auto& entry : index) former.emplace(entry.first, &entry);
+  std::vector<const IdIndex::value_type*> out;
+  out.reserve(former.size());
+  for (const auto& [id, entry] : former) out.push_back(entry);
+  return out;
+}
+
 void check_duplicates(const IdIndex& index, Lang lang, std::vector<Diagnostic>& out) {
-  for (const auto& [id, entry] : index) {
+  if (std::none_of(index.begin(), index.end(), [](const auto& e) { return e.second.more != nullptr; })) return;
+  for (const auto* in_order : in_former_order(index)) {
+    const auto& [id, entry] = *in_order;
     for (const auto& again : entry.duplicates()) {
       const auto& first = entry.first;
       out.push_back({"duplicate-id", Severity::error, std::string(id), again.pos().line, again.pos().column,

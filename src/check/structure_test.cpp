@@ -1,6 +1,7 @@
 #include <catch2/catch.hpp>
 
 #include "check/check.h"
+#include "check/ids.h"
 #include "io/io.h"
 #include "test_support.h"
 
@@ -62,4 +63,36 @@ TEST_CASE("every rule has an id and a severity and a description", "[check]") {
     CHECK_FALSE(rule.id.empty());
     CHECK_FALSE(rule.description.empty());
   }
+}
+
+// The id index is a hash table of its own (ids.h): every id added is found after it grew past
+// what was reserved, adding an id again gives the entry it has (the first element), an id never added is
+// not found, and iteration follows the order of adding.
+TEST_CASE("the id index finds what it holds, and only that", "[check]") {
+  using syzba::check::IdIndex;
+  using syzba::check::Indexed;
+  std::vector<syzba::model::BaseElement> elements(5000);
+  std::vector<std::string> ids;
+  for (std::size_t k = 0; k < elements.size(); ++k) ids.push_back("Task_" + std::to_string(k));
+  IdIndex index;
+  index.reserve(10);  // far too few: it grows
+  for (std::size_t k = 0; k < elements.size(); ++k) CHECK(index.try_emplace(ids[k], Indexed{&elements[k], "task"}).second);
+  auto again = index.try_emplace(ids[7], Indexed{&elements[8], "lane"});
+  CHECK_FALSE(again.second);
+  CHECK(again.first->second.first.element == &elements[7]);
+  REQUIRE(index.size() == elements.size());
+  std::size_t k = 0;
+  for (const auto& [id, entry] : index) {
+    CHECK(id == ids[k]);
+    CHECK(entry.first.element == &elements[k]);
+    ++k;
+  }
+  for (std::size_t j = 0; j < ids.size(); ++j) {
+    const auto* found = index.find(ids[j]);
+    REQUIRE(found);
+    CHECK(found->second.first.element == &elements[j]);
+  }
+  CHECK(index.find("Task_5000") == nullptr);
+  CHECK(index.find("") == nullptr);
+  CHECK(IdIndex{}.find("Task_1") == nullptr);
 }

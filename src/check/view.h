@@ -117,6 +117,7 @@ class ModelView {
   const model::FlowNode* node_of(std::string_view id, const IndexEntry* entry) const;
   const model::SequenceFlow* flow_of(std::string_view id, const IndexEntry* entry) const;
   void resolve_links();
+  void take_end(const model::FlowNode& n, const model::SequenceFlow& f, bool outgoing, const IndexEntry*& own);
   void resolve_ends();
   void check_node_ids_unique();
   IdIndex ids_;

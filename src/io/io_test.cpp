@@ -120,6 +120,31 @@ TEST_CASE("the model equality sees a changed value", "[io]") {
   CHECK_FALSE(a == b);
 }
 
+// A flow node's content is on the heap only for a sub-process that holds something (issue 20:
+// 168 bytes in every task of a 100,000-node model); the model still reads, copies and compares
+// as values.
+TEST_CASE("a task carries no content; a sub-process's is copied deeply", "[io]") {
+  auto defs = read_ok(
+      "<definitions xmlns=\"http://www.omg.org/spec/BPMN/20100524/MODEL\" id=\"d\"><process id=\"p\">"
+      "<task id=\"t\"/><subProcess id=\"s\"><task id=\"inner\"/></subProcess><subProcess id=\"empty\"/>"
+      "</process></definitions>");
+  auto& nodes = defs.processes.at(0).content.nodes;
+  REQUIRE(nodes.size() == 3);
+  CHECK(nodes[0].content.get() == nullptr);  // the reader and the reference pass made none
+  CHECK(std::as_const(nodes[0]).content->nodes.empty());
+  CHECK(nodes[0].content.get() == nullptr);  // reading through const makes none either
+  REQUIRE(nodes[1].content.get() != nullptr);
+  CHECK(nodes[1].content->nodes.at(0).id == "inner");
+  auto copy = defs;
+  copy.processes[0].content.nodes[1].content->nodes[0].id = "changed";
+  CHECK(defs.processes[0].content.nodes[1].content->nodes[0].id == "inner");  // deep, not shared
+  CHECK_FALSE(copy == defs);
+  copy = defs;
+  copy.processes[0].content.nodes[0].content->nodes.clear();  // written through: made, still empty
+  CHECK(copy.processes[0].content.nodes[0].content.get() != nullptr);
+  CHECK(copy == defs);  // an empty content equals none
+}
+
 TEST_CASE("a model built in code gets the syzba namespace and the usual prefixes", "[io]") {
   model::Definitions defs;
   defs.id = "D";

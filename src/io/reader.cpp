@@ -722,7 +722,7 @@ bool Reader::read_container_child(const Child& c, model::Container& content) {
 
 void Reader::read_flow_node(pugi::xml_node node, model::NodeKind kind, model::FlowNode& n) {
   n.kind = kind;
-  if (model::is_sub_process(kind)) reserve_container(node, n.content);
+  if (model::is_sub_process(kind)) reserve_container(node, *n.content);
   read_element(
       node, n,
       [&](std::string_view name, const char* value) {
@@ -749,7 +749,7 @@ void Reader::read_flow_node(pugi::xml_node node, model::NodeKind kind, model::Fl
         else if (c.local == "ioSpecification" && model::is_activity(kind)) n.io = read_io(c.node);
         else if (c.local == "dataInputAssociation") n.data_inputs.push_back(read_data_association(c.node));
         else if (c.local == "dataOutputAssociation") n.data_outputs.push_back(read_data_association(c.node));
-        else if (model::is_sub_process(kind)) return read_container_child(c, n.content);
+        else if (model::is_sub_process(kind)) return read_container_child(c, *n.content);
         else return false;
         return true;
       });

@@ -59,7 +59,7 @@ class Unqualifier {
         refs(a.sources);
         ref(a.target);
       }
-    container(n.content);
+    if (auto* inner = n.content.get()) container(*inner);  // a task has none: none is made
   }
   void artifacts(std::vector<model::Artifact>& list) {
     for (auto& a : list) {

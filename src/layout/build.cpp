@@ -175,7 +175,7 @@ struct Builder {
       item.frame = frame;
       item.band = band_of(n.id);
       item.containers = containers;
-      bool expand = model::is_sub_process(n.kind) && !n.content.nodes.empty();
+      bool expand = model::is_sub_process(n.kind) && !n.content->nodes.empty();
       int index = add_item(std::move(item));
       if (expand) {
         int inner = static_cast<int>(g.frames.size());

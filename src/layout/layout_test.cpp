@@ -100,7 +100,7 @@ void check_nodes(const syzba::model::Container& c, const std::map<std::string, c
       CHECK(std::abs(cy - (host.y + host.height)) < 0.6);  // on the host's bottom border
       CHECK((cx > host.x && cx < host.x + host.width));
     }
-    if (!n.content.nodes.empty()) {
+    if (!n.content->nodes.empty()) {
       CHECK(shapes.at(n.id)->is_expanded == std::optional<bool>(true));
       check_nodes(n.content, shapes, &b);
     }

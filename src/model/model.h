@@ -127,25 +127,29 @@ struct Extras {
   bool operator==(const Extras&) const = default;
 };
 
-// An element's Extras, on the heap only when it keeps something: most elements of a large
-// model keep nothing, and 104 bytes in each were 20 MB of a 100,000-node model. Reads as
-// empty Extras when there are none; written through, it makes them. Compares by content.
-class KeptExtras {
+// A part most elements leave empty, on the heap only when it holds something: an element's
+// Extras (most elements of a large model keep nothing, and 104 bytes in each were 20 MB of a
+// 100,000-node model) and a flow node's content (only sub-processes have any; 168 bytes in
+// each task were 16 MB). Reads as an empty T when there is none; written through, it makes
+// one (get() looks without making). Copies deeply and compares by content, as the T would.
+template <class T>
+class Kept {
  public:
-  KeptExtras() = default;
-  KeptExtras(const Extras& e) : p_(new Extras(e)) {}
-  KeptExtras(const KeptExtras& o) : p_(o.p_ ? new Extras(*o.p_) : nullptr) {}
-  KeptExtras(KeptExtras&& o) noexcept : p_(o.p_) { o.p_ = nullptr; }
-  ~KeptExtras() { delete p_; }
-  KeptExtras& operator=(const KeptExtras& o) {
+  Kept() = default;
+  Kept(const T& v) : p_(new T(v)) {}
+  Kept(T&& v) : p_(new T(std::move(v))) {}
+  Kept(const Kept& o) : p_(o.p_ ? new T(*o.p_) : nullptr) {}
+  Kept(Kept&& o) noexcept : p_(o.p_) { o.p_ = nullptr; }
+  ~Kept() { delete p_; }
+  Kept& operator=(const Kept& o) {
     if (this != &o) {
-      Extras* copy = o.p_ ? new Extras(*o.p_) : nullptr;
+      T* copy = o.p_ ? new T(*o.p_) : nullptr;
       delete p_;
       p_ = copy;
     }
     return *this;
   }
-  KeptExtras& operator=(KeptExtras&& o) noexcept {
+  Kept& operator=(Kept&& o) noexcept {
     if (this != &o) {
       delete p_;
       p_ = o.p_;
@@ -153,20 +157,26 @@ class KeptExtras {
     }
     return *this;
   }
-  const Extras& operator*() const { return p_ ? *p_ : none(); }
-  const Extras* operator->() const { return &**this; }
-  Extras& operator*() { return p_ ? *p_ : *(p_ = new Extras()); }
-  Extras* operator->() { return &**this; }
-  operator const Extras&() const { return **this; }  // NOLINT: reads as the Extras it holds
-  friend bool operator==(const KeptExtras& a, const KeptExtras& b) { return *a == *b; }
+  const T& operator*() const { return p_ ? *p_ : none(); }
+  const T* operator->() const { return &**this; }
+  T& operator*() { return p_ ? *p_ : *(p_ = new T()); }
+  T* operator->() { return &**this; }
+  // What it holds, or nullptr: for a walk that may change what is there but should not make
+  // an empty T for every element it passes.
+  T* get() { return p_; }
+  const T* get() const { return p_; }
+  operator const T&() const { return **this; }  // NOLINT: reads as the T it holds
+  friend bool operator==(const Kept& a, const Kept& b) { return *a == *b; }
 
  private:
-  static const Extras& none() {
-    static const Extras empty;
+  static const T& none() {
+    static const T empty;
     return empty;
   }
-  Extras* p_ = nullptr;
+  T* p_ = nullptr;
 };
+
+using KeptExtras = Kept<Extras>;
 
 struct Documentation {
   std::string id;
@@ -379,7 +389,7 @@ struct FlowNode : BaseElement {
 
   // sub-processes, transactions, ad-hoc sub-processes
   std::optional<bool> triggered_by_event;  // an event sub-process
-  Container content;
+  Kept<Container> content;  // only sub-processes hold any
 
   bool operator==(const FlowNode&) const = default;
 };

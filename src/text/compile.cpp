@@ -522,7 +522,7 @@ class Compiler {
       auto missing = yes ? Word::no : Word::yes;
       error(s, "text-one-branch", "text.one-branch", {n.id, std::string(spelling(missing, s.lang))});
     }
-    if (model::is_sub_process(n.kind)) fill_container(s.children, n.content, process_id, false);
+    if (model::is_sub_process(n.kind)) fill_container(s.children, *n.content, process_id, false);
     return n;
   }
 
@@ -608,7 +608,7 @@ class Compiler {
                      n.attached_to, near);
         }
       }
-      if (model::is_sub_process(n.kind)) finish_container(n.content, n.id, process);
+      if (model::is_sub_process(n.kind)) finish_container(*n.content, n.id, process);
     }
   }
 

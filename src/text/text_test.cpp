@@ -231,8 +231,8 @@ TEST_CASE("text: events, boundary events and sub-processes", "[text]") {
   const auto* sub = node(c, "sub");
   REQUIRE(sub);
   CHECK(sub->kind == model::NodeKind::sub_process);
-  CHECK(sub->content.nodes.size() == 3);
-  CHECK(sub->content.flows.size() == 2);
+  CHECK(sub->content->nodes.size() == 3);
+  CHECK(sub->content->flows.size() == 2);
 }
 
 TEST_CASE("text: errors carry line, column, the line and a caret", "[text][errors]") {
