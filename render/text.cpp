@@ -300,6 +300,17 @@ struct TextEngine::Impl {
     return static_cast<double>(logical.width) / PANGO_SCALE;
   }
 
+  // wrap's one line when the text fits max_width with a pixel to spare (a layout breaks no
+  // line there: the text is its one line, as wide as shaped_width says); none when it does not
+  // fit, starts with a space (the layout's line would keep it) or is not shaped directly.
+  std::optional<TextLine> one_line(const std::string& text, double px, bool bold, double max_width) {
+    if (!shape_lines || text.front() == ' ') return std::nullopt;
+    auto width = shaped_width(text, px, bold);
+    bool bounded = max_width > 0 && std::isfinite(max_width);
+    if (!width || (bounded && *width > std::min(max_width, 1e6) - 1)) return std::nullopt;
+    return TextLine{text, 0, baseline(px, bold), *width};
+  }
+
   // The width a layout gives one line, from the glyphs Pango shapes its items into (what the
   // layout does too, before its line breaking, which one line does not need); none where the
   // layout could do more than that (shapes_as_one_line) or a glyph is missing (set measures
@@ -398,8 +409,14 @@ TextBlock TextEngine::wrap_uncached(std::string_view raw, double font_px, bool b
   std::string text = displayable(raw, cap, true);
   while (!text.empty() && (text.back() == ' ' || text.back() == '\n')) text.pop_back();
   if (text.empty()) return block;
-  std::vector<std::pair<std::size_t, std::size_t>> spans;  // byte start, length
   Impl& m = *impl_;
+  if (auto line = m.one_line(text, font_px, bold, max_width)) {
+    block.width = line->width;
+    block.lines.push_back(std::move(*line));
+    block.height = line_height(font_px);
+    return block;
+  }
+  std::vector<std::pair<std::size_t, std::size_t>> spans;  // byte start, length
   m.set(text, font_px, bold, max_width);
   PangoLayoutIter* iter = pango_layout_get_iter(m.layout);
   do {
