@@ -1,5 +1,6 @@
 // The scene as SVG 1.1, written by hand so that the markup is ours: real <text> for labels,
 // one <g> per BPMN element with data attributes, everything escaped, numbers short and stable.
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <optional>
@@ -97,7 +98,12 @@ class Markup {
     return *this;
   }
   Markup& operator<<(Escaped e) {
-    out_ += model::escape_markup(e.text);
+    // Most text (ids, colours, names) has nothing to escape: appended as it is, no string made.
+    bool plain = std::none_of(e.text.begin(), e.text.end(), [](char c) {
+      return c == '&' || c == '<' || c == '>' || c == '"' || c == '\'' || static_cast<unsigned char>(c) < 0x20;
+    });
+    if (plain) out_ += e.text;
+    else out_ += model::escape_markup(e.text);
     return *this;
   }
 
