@@ -4,7 +4,9 @@
 
 #include <cairo.h>
 
+#include <charconv>
 #include <cmath>
+#include <limits>
 #include <cstring>
 #include <cstdint>
 #include <functional>
@@ -12,6 +14,7 @@
 #include <set>
 #include <thread>
 
+#include <fmt/format.h>
 #include <pugixml.hpp>
 
 #include "export/export.h"
@@ -346,4 +349,49 @@ TEST_CASE("format and page names", "[export]") {
   CHECK_FALSE(exporter::format_from_path("x.bpmn"));
   CHECK(exporter::page_from_name("A3") == exporter::PageSize::a3);
   CHECK_FALSE(exporter::page_from_name("letter"));
+}
+
+TEST_CASE("SVG numbers: two decimals as std::to_chars rounds them, no trailing zeros, no -0", "[export][svg]") {
+  // The reference: to_chars of the exact value to two decimals, then trimmed.
+  auto reference = [](double v) -> std::string {
+    char buf[400];
+    auto [end, ec] = std::isfinite(v) ? std::to_chars(buf, buf + sizeof buf, v, std::chars_format::fixed, 2)
+                                      : std::to_chars_result{buf, std::errc::value_too_large};
+    if (ec != std::errc()) return "0";
+    while (end > buf && end[-1] == '0') --end;
+    if (end > buf && end[-1] == '.') --end;
+    std::string s(buf, end);
+    return s == "-0" ? "0" : s;
+  };
+  std::vector<double> values = {0, -0.0, 0.005, 0.015, 0.125, 0.375, -0.125, 1.005, 2.675, -0.004, -0.005, -0.006,
+                                0.1, 0.29, 99.995, 1234.5, 1e7, -1e7, 9999999.995, 1e300, -1e-300,
+                                std::numeric_limits<double>::infinity(), std::nan("")};
+  std::uint64_t seed = 20;
+  for (int i = 0; i < 20000; ++i) {  // a fixed sequence: coordinates, their halves and sums
+    seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
+    double v = static_cast<double>(seed >> 11) / static_cast<double>(1ULL << 53) * 4000 - 2000;
+    values.push_back(v);
+    values.push_back(std::round(v * 100) / 100 + 0.005);  // near a half of a hundredth
+    values.push_back(std::round(v) / 8);                  // exact halves and quarters of hundredths
+  }
+  render::Scene scene;
+  render::Element e;
+  for (double v : values) {
+    render::Shape s;
+    s.geometry = render::Geometry::rect;
+    s.x = v;
+    e.items.emplace_back(s);
+  }
+  scene.elements.push_back(e);
+  std::string svg = exporter::to_svg(scene);
+  std::size_t at = svg.find("<g class=\"syzba-\">");
+  REQUIRE(at != std::string::npos);
+  for (double v : values) {
+    at = svg.find("<rect x=\"", at);
+    REQUIRE(at != std::string::npos);
+    at += 9;
+    std::string written = svg.substr(at, svg.find('"', at) - at);
+    INFO(fmt::format("{:.17g}", v));
+    CHECK(written == reference(v));
+  }
 }

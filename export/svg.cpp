@@ -1,7 +1,9 @@
 // The scene as SVG 1.1, written by hand so that the markup is ours: real <text> for labels,
 // one <g> per BPMN element with data attributes, everything escaped, numbers short and stable.
+#include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <optional>
 #include <string>
 
 #include <fmt/format.h>
@@ -17,9 +19,37 @@ using render::Scene;
 using render::Shape;
 using render::Text;
 
+// v in hundredths, rounded as std::to_chars rounds v itself (its exact value to the nearest
+// hundredth): v * 100 is within 1e-7 of the exact product below 1e7, so its nearest integer is
+// the exact product's unless that is within 1e-6 of a half, where to_chars decides. The
+// scene's coordinates are all such numbers, and to_chars costs ten times as much.
+std::optional<long long> hundredths(double v) {
+  if (!(std::fabs(v) < 1e7)) return std::nullopt;
+  double scaled = v * 100, below = std::floor(scaled);
+  if (std::fabs(scaled - below - 0.5) < 1e-6) return std::nullopt;
+  return static_cast<long long>(scaled - below < 0.5 ? below : below + 1);
+}
+
+// Hundredths as append_num writes them: no trailing zeros, no point without decimals, no "-0".
+void append_hundredths(std::string& out, long long n) {
+  if (n < 0) out += '-', n = -n;
+  char buf[24];
+  char* end = std::to_chars(buf, buf + sizeof buf, n / 100).ptr;
+  if (long long cents = n % 100; cents != 0) {
+    *end++ = '.';
+    *end++ = static_cast<char>('0' + cents / 10);
+    if (cents % 10 != 0) *end++ = static_cast<char>('0' + cents % 10);
+  }
+  out.append(buf, end);
+}
+
 // Two decimals at most, no trailing zeros, no "-0". std::to_chars rounds as printf's "%.2f"
 // does (the exact value, to nearest), as fmt's "{:.2f}" did, in a tenth of the time.
 void append_num(std::string& out, double v) {
+  if (auto n = hundredths(v)) {
+    append_hundredths(out, *n);
+    return;
+  }
   char buf[400];  // the longest fixed double: 309 digits, a sign, a point, 2 decimals
   auto [end, ec] = std::isfinite(v) ? std::to_chars(buf, buf + sizeof buf, v, std::chars_format::fixed, 2)
                                     : std::to_chars_result{buf, std::errc::value_too_large};
@@ -68,7 +98,12 @@ class Markup {
     return *this;
   }
   Markup& operator<<(Escaped e) {
-    out_ += model::escape_markup(e.text);
+    // Most text (ids, colours, names) has nothing to escape: appended as it is, no string made.
+    bool plain = std::none_of(e.text.begin(), e.text.end(), [](char c) {
+      return c == '&' || c == '<' || c == '>' || c == '"' || c == '\'' || static_cast<unsigned char>(c) < 0x20;
+    });
+    if (plain) out_ += e.text;
+    else out_ += model::escape_markup(e.text);
     return *this;
   }
 

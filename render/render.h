@@ -9,10 +9,12 @@
 // in kk / ru / en with a row for each kind of symbol the diagram uses; themes).
 #include <functional>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <set>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <variant>
 #include <vector>
 
@@ -90,9 +92,38 @@ struct TextBlock {
   bool truncated = false;  // ended with an ellipsis
 };
 
+// Measurements shared by the text engines of one process (render A B … -j N: one engine per
+// worker, and what one worker measured another need not measure again). Every engine of a
+// process measures with the same fonts, so a measurement is the same whichever engine made it.
+// Thread-safe; bounded (a table is emptied when it holds too many).
+class TextMeasures {
+ public:
+  std::optional<TextBlock> block(const std::string& key) const;
+  void keep_block(std::string key, const TextBlock& block);
+  std::optional<double> width(const std::string& key) const;
+  void keep_width(std::string key, double width);
+  static constexpr std::size_t block_limit = 20'000, width_limit = 100'000;
+
+ private:
+  mutable std::mutex mutex_;
+  std::unordered_map<std::string, TextBlock> blocks_;  // wrapped, by text, size and box
+  std::unordered_map<std::string, double> widths_;     // single lines, by text, size, weight, rounding
+};
+
+struct TextEngineOptions {
+  // The process's measurements, shared with its other engines; none: the engine's own.
+  std::shared_ptr<TextMeasures> measures;
+  // A single line's width from its shaped glyphs, without a PangoLayout (no line breaking to
+  // compute: the same widths in less time; the tests compare the two). Text a layout would
+  // break, reorder or draw with a missing glyph is laid out all the same. false: every text
+  // laid out.
+  bool shape_lines = true;
+};
+
 class TextEngine {
  public:
   TextEngine();
+  explicit TextEngine(TextEngineOptions options);
   ~TextEngine();
   TextEngine(const TextEngine&) = delete;
   TextEngine& operator=(const TextEngine&) = delete;

@@ -88,6 +88,35 @@ std::size_t previous_char(std::string_view s, std::size_t end) {
   return i;
 }
 
+// Code points a layout of one line shapes as Pango shapes them item by item (shaped_width):
+// printable ASCII, Latin-1 and Latin Extended letters, Cyrillic (Kazakh and Russian), dashes,
+// quotes, bullets and the ellipsis. Not line or paragraph separators (a layout breaks there),
+// tabs (tab stops), controls, soft hyphens, combining marks, right-to-left scripts (a layout
+// orders runs by the text's direction) or invalid UTF-8.
+bool shapes_as_one_line(std::string_view s) {
+  for (std::size_t i = 0; i < s.size();) {
+    auto c = static_cast<unsigned char>(s[i]);
+    if (c < 0x80) {
+      if (c < 0x20 || c == 0x7F) return false;
+      ++i;
+      continue;
+    }
+    std::size_t len = c >= 0xC2 && c < 0xE0 ? 2 : c >= 0xE0 && c < 0xF0 ? 3 : 0;
+    if (len == 0 || i + len > s.size()) return false;
+    char32_t cp = c & (len == 2 ? 0x1F : 0x0F);
+    for (std::size_t k = 1; k < len; ++k) {
+      if (!is_continuation(static_cast<unsigned char>(s[i + k]))) return false;
+      cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
+    }
+    bool latin = cp >= 0xA0 && cp <= 0x24F && cp != 0xAD;
+    bool cyrillic = cp >= 0x400 && cp <= 0x4FF;
+    bool punctuation = cp >= 0x2010 && cp <= 0x2027;
+    if (!(latin || cyrillic || punctuation) || (len == 3 && cp < 0x800)) return false;
+    i += len;
+  }
+  return true;
+}
+
 }  // namespace
 
 // Text with the controls that would reorder or hide it on screen removed: bidi embeddings,
@@ -141,11 +170,17 @@ struct TextEngine::Impl {
   std::map<std::pair<int, bool>, PangoFontDescription*> fonts;  // by size in 1/64 px, weight
   // Shaping text is most of a drawing's time, and the same labels come again and again (the
   // layout measures what the renderer wraps; a server draws the same diagrams; the modeler
-  // redraws a model that changed by one word): blocks already wrapped, by text and box.
-  // Bounded: emptied when it holds too many.
-  std::unordered_map<std::string, TextBlock> wrapped;
+  // redraws a model that changed by one word; render A B … draws the same legend in each):
+  // blocks already wrapped and widths of lines, kept with the process's other engines.
+  std::shared_ptr<TextMeasures> measures;
   std::unordered_map<std::string, bool> covered;
   static constexpr std::size_t cache_limit = 20'000;
+  // Single lines shaped item by item (shaped_width): a context of ft2's font map, its font
+  // description the last one shaped with.
+  bool shape_lines = true;
+  PangoContext* shaping = nullptr;
+  PangoFontDescription* shaping_font = nullptr;
+  PangoGlyphString* glyphs = nullptr;
 
   // What cairo_ft_font_options_substitute adds for the Cairo font map's options (no hinting,
   // grey antialiasing): the same fonts, unhinted metrics.
@@ -158,7 +193,9 @@ struct TextEngine::Impl {
     if (FcValue v; FcPatternGet(pattern, FC_RGBA, 0, &v) != FcResultMatch) FcPatternAddInteger(pattern, FC_RGBA, FC_RGBA_NONE);
   }
 
-  Impl() {
+  explicit Impl(TextEngineOptions options)
+      : measures(options.measures ? std::move(options.measures) : std::make_shared<TextMeasures>()),
+        shape_lines(options.shape_lines) {
     use_syzba_fonts();
     ft2.font_map = pango_ft2_font_map_new();
     auto* map = PANGO_FT2_FONT_MAP(ft2.font_map);
@@ -168,8 +205,12 @@ struct TextEngine::Impl {
     ft2.layout = pango_layout_new(ft2.context);
     context = ft2.context;
     layout = ft2.layout;
+    shaping = pango_font_map_create_context(ft2.font_map);
+    glyphs = pango_glyph_string_new();
   }
   ~Impl() {
+    pango_glyph_string_free(glyphs);
+    g_object_unref(shaping);
     for (auto& [key, font] : fonts) pango_font_description_free(font);
   }
 
@@ -210,6 +251,7 @@ struct TextEngine::Impl {
       pango_context_set_round_glyph_positions(m->context, round ? TRUE : FALSE);
       pango_layout_context_changed(m->layout);
     }
+    pango_context_set_round_glyph_positions(shaping, round ? TRUE : FALSE);
   }
 
   // The text laid out in `layout`: ft2's, or Cairo's when a glyph is missing.
@@ -237,7 +279,6 @@ struct TextEngine::Impl {
 
   // Widths of single lines, by text, size, weight and glyph rounding: the same words and lines
   // are measured again within a label (each shorter try), across labels and across files.
-  std::unordered_map<std::string, double> widths;
   double width_of(std::string_view text, double px, bool bold) {
     std::string key(text);
     char tail[sizeof px + 2];
@@ -245,14 +286,56 @@ struct TextEngine::Impl {
     tail[sizeof px] = bold ? 'b' : 'n';
     tail[sizeof px + 1] = pango_context_get_round_glyph_positions(context) ? 'r' : 'f';
     key.append(tail, sizeof tail);
-    if (auto it = widths.find(key); it != widths.end()) return it->second;
+    if (auto known = measures->width(key)) return *known;
+    double width = width_uncached(text, px, bold);
+    measures->keep_width(std::move(key), width);
+    return width;
+  }
+  double width_uncached(std::string_view text, double px, bool bold) {
+    if (shape_lines)
+      if (auto shaped = shaped_width(text, px, bold)) return *shaped;
     set(text, px, bold, -1);
     PangoRectangle logical;
     pango_layout_get_extents(layout, nullptr, &logical);
-    double width = static_cast<double>(logical.width) / PANGO_SCALE;
-    if (widths.size() >= cache_limit * 5) widths.clear();
-    widths.emplace(std::move(key), width);
-    return width;
+    return static_cast<double>(logical.width) / PANGO_SCALE;
+  }
+
+  // wrap's one line when the text fits max_width with a pixel to spare (a layout breaks no
+  // line there: the text is its one line, as wide as shaped_width says); none when it does not
+  // fit, starts with a space (the layout's line would keep it) or is not shaped directly.
+  std::optional<TextLine> one_line(const std::string& text, double px, bool bold, double max_width) {
+    if (!shape_lines || text.front() == ' ') return std::nullopt;
+    auto width = shaped_width(text, px, bold);
+    bool bounded = max_width > 0 && std::isfinite(max_width);
+    if (!width || (bounded && *width > std::min(max_width, 1e6) - 1)) return std::nullopt;
+    return TextLine{text, 0, baseline(px, bold), *width};
+  }
+
+  // The width a layout gives one line, from the glyphs Pango shapes its items into (what the
+  // layout does too, before its line breaking, which one line does not need); none where the
+  // layout could do more than that (shapes_as_one_line) or a glyph is missing (set measures
+  // those with Cairo's font map).
+  std::optional<double> shaped_width(std::string_view text, double px, bool bold) {
+    if (!shapes_as_one_line(text)) return std::nullopt;
+    PangoFontDescription* desc = font(px, bold);
+    if (desc != shaping_font) pango_context_set_font_description(shaping, desc), shaping_font = desc;
+    auto length = static_cast<int>(text.size());
+    auto flags = pango_context_get_round_glyph_positions(context) ? PANGO_SHAPE_ROUND_POSITIONS : PANGO_SHAPE_NONE;
+    GList* items = pango_itemize(shaping, text.data(), 0, length, nullptr, nullptr);
+    int width = 0;
+    bool unknown = false;
+    for (GList* l = items; l != nullptr; l = l->next) {
+      auto* item = static_cast<PangoItem*>(l->data);
+      if (!unknown) {
+        pango_shape_with_flags(text.data() + item->offset, item->length, text.data(), length, &item->analysis, glyphs, flags);
+        width += pango_glyph_string_get_width(glyphs);
+        for (int i = 0; i < glyphs->num_glyphs; ++i) unknown = unknown || (glyphs->glyphs[i].glyph & PANGO_GLYPH_UNKNOWN_FLAG) != 0;
+      }
+      pango_item_free(item);
+    }
+    g_list_free(items);
+    if (unknown) return std::nullopt;
+    return static_cast<double>(width) / PANGO_SCALE;
   }
 
   // Baseline of a line within its line box of 1.2 em: the font's ascent and descent centred.
@@ -274,8 +357,33 @@ struct TextEngine::Impl {
   }
 };
 
+std::optional<TextBlock> TextMeasures::block(const std::string& key) const {
+  std::lock_guard lock(mutex_);
+  if (auto it = blocks_.find(key); it != blocks_.end()) return it->second;
+  return std::nullopt;
+}
+
+void TextMeasures::keep_block(std::string key, const TextBlock& block) {
+  std::lock_guard lock(mutex_);
+  if (blocks_.size() >= block_limit) blocks_.clear();
+  blocks_.emplace(std::move(key), block);
+}
+
+std::optional<double> TextMeasures::width(const std::string& key) const {
+  std::lock_guard lock(mutex_);
+  if (auto it = widths_.find(key); it != widths_.end()) return it->second;
+  return std::nullopt;
+}
+
+void TextMeasures::keep_width(std::string key, double width) {
+  std::lock_guard lock(mutex_);
+  if (widths_.size() >= width_limit) widths_.clear();
+  widths_.emplace(std::move(key), width);
+}
+
 // Pango keeps state in its font map; one engine is used by one thread at a time.
-TextEngine::TextEngine() : impl_(std::make_unique<Impl>()) {}
+TextEngine::TextEngine() : TextEngine(TextEngineOptions{}) {}
+TextEngine::TextEngine(TextEngineOptions options) : impl_(std::make_unique<Impl>(std::move(options))) {}
 TextEngine::~TextEngine() = default;
 
 std::string_view TextEngine::pango_family() { return pango_families; }
@@ -285,10 +393,9 @@ TextBlock TextEngine::wrap(std::string_view raw, double font_px, bool bold, doub
   font_px = this->font_px(font_px);
   std::string key(raw);
   key += fmt::format("\x1f{}\x1f{}\x1f{}\x1f{}", font_px, bold, max_width, max_lines);
-  if (auto it = impl_->wrapped.find(key); it != impl_->wrapped.end()) return it->second;
+  if (auto known = impl_->measures->block(key)) return *known;
   TextBlock block = wrap_uncached(raw, font_px, bold, max_width, max_lines);
-  if (impl_->wrapped.size() >= Impl::cache_limit) impl_->wrapped.clear();
-  impl_->wrapped.emplace(std::move(key), block);
+  impl_->measures->keep_block(std::move(key), block);
   return block;
 }
 
@@ -302,8 +409,14 @@ TextBlock TextEngine::wrap_uncached(std::string_view raw, double font_px, bool b
   std::string text = displayable(raw, cap, true);
   while (!text.empty() && (text.back() == ' ' || text.back() == '\n')) text.pop_back();
   if (text.empty()) return block;
-  std::vector<std::pair<std::size_t, std::size_t>> spans;  // byte start, length
   Impl& m = *impl_;
+  if (auto line = m.one_line(text, font_px, bold, max_width)) {
+    block.width = line->width;
+    block.lines.push_back(std::move(*line));
+    block.height = line_height(font_px);
+    return block;
+  }
+  std::vector<std::pair<std::size_t, std::size_t>> spans;  // byte start, length
   m.set(text, font_px, bold, max_width);
   PangoLayoutIter* iter = pango_layout_get_iter(m.layout);
   do {
@@ -450,10 +563,9 @@ TextBlock TextEngine::wrap_label(std::string_view raw, double font_px, double ma
   if (narrow_lines <= 0) narrow_width = max_width;
   std::string key(raw);
   key += fmt::format("\x1f{}\x1f{}\x1f{}\x1f{}\x1f{}\x1flabel", font_px, max_width, max_lines, narrow_lines, narrow_width);
-  if (auto it = impl_->wrapped.find(key); it != impl_->wrapped.end()) return it->second;
+  if (auto known = impl_->measures->block(key)) return *known;
   TextBlock block = wrap_label_uncached(raw, font_px, max_width, max_lines, narrow_lines, narrow_width);
-  if (impl_->wrapped.size() >= Impl::cache_limit) impl_->wrapped.clear();
-  impl_->wrapped.emplace(std::move(key), block);
+  impl_->measures->keep_block(std::move(key), block);
   return block;
 }
 

@@ -1,7 +1,7 @@
 // syzba render IN -o OUT.svg|pdf|png: the diagram with BPMN notation, swimlanes, a title
 // block and the legend; laid out first where the file has no complete DI.
 // syzba render A B … -o DIR/: each into DIR, named after its input, in one process on -j
-// threads (one Pango engine each), the messages in the inputs' order.
+// threads (one Pango engine each, their measurements shared), the messages in the inputs' order.
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -147,8 +147,12 @@ int render_into_folder(const RenderOptions& options, exporter::Format format) {
   std::size_t printed = 0;
   std::mutex mutex;
   std::atomic<std::size_t> next{0};
+  // One Pango engine per thread (Pango is not shared between threads), their measurements
+  // shared: the legend, the title block and the labels that come again in the next files are
+  // measured once.
+  auto measures = std::make_shared<render::TextMeasures>();
   auto work = [&] {
-    render::TextEngine text;
+    render::TextEngine text({measures});
     for (std::size_t i; (i = next++) < n;) {
       std::ostringstream err;
       codes[i] = render_one(options, options.inputs[i], outputs[i], format, text, err, io::Flush::by_caller);
