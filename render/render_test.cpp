@@ -431,28 +431,26 @@ TEST_CASE("an event's label in a box sized for 11 px, drawn at print's 12 px flo
 <bpmndi:BPMNLabel><dc:Bounds x="90" y="140" width="56.5" height="26.5"/></bpmndi:BPMNLabel></bpmndi:BPMNShape>
 </bpmndi:BPMNPlane></bpmndi:BPMNDiagram></definitions>)";
   render::TextEngine text;
-  auto lines = [&](double floor_px) {
+  auto drawn_at = [&](double floor_px) {
     text.set_min_font_px(floor_px);
     auto read = io::read_bpmn(xml);
     REQUIRE(read.definitions);
     Scene scene = draw_scene(std::move(*read.definitions), text);
     text.set_min_font_px(0);
+    return scene;
+  };
+  auto lines = [&](const Scene& scene) {
     const Element* start = find(scene, "s");
     REQUIRE(start != nullptr);
     std::size_t n = 0;
     for (const auto* t : texts(*start)) n += t->lines.size();
     return n;
   };
-  CHECK(lines(0) == 2);
-  CHECK(lines(12) == 2);
+  CHECK(lines(drawn_at(0)) == 2);
+  Scene scene = drawn_at(12);
+  CHECK(lines(scene) == 2);
   // Centred under the event still, as the box is.
-  text.set_min_font_px(12);
-  auto read = io::read_bpmn(xml);
-  REQUIRE(read.definitions);
-  Scene scene = draw_scene(std::move(*read.definitions), text);
-  text.set_min_font_px(0);
   const Element* start = find(scene, "s");
-  REQUIRE(start != nullptr);
   const Shape* circle = nullptr;
   for (const auto& item : start->items)
     if (const auto* shape = std::get_if<Shape>(&item); shape && !circle) circle = shape;

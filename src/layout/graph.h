@@ -193,6 +193,9 @@ void route_messages(Graph& graph);   // message flows between pools, through the
 void route(Graph& graph);            // the rest on a grid around the shapes (A*)
 // The index in roots of the pool (or band) an item stands in at the top level, or -1.
 int root_of_item(const Graph& graph, int item);
+// What the top-level lanes of processes without a pool cover together (empty when none):
+// their flows and labels may go anywhere in it.
+Rect unpooled_lanes(const Graph& graph);
 // The gap (below root k) whose track a message between two pools takes, or -1: placement
 // makes the gap as tall as its tracks need, route_messages draws them there.
 int message_gap(const Graph& graph, const Link& link);

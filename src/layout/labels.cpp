@@ -101,13 +101,10 @@ struct Placer {
     while (g.bands[b].parent >= 0) b = g.bands[b].parent;
     Rect root = g.bands[b].box;
     // The lanes of a process without a pool: any of them.
-    if (!g.bands[b].pool)
-      for (int r : g.roots) {
-        const Rect& other = g.bands[r].box;
-        if (g.bands[r].pool || other.w <= 0) continue;
-        double top = std::min(root.y, other.y), bottom = std::max(root.bottom(), other.bottom());
-        root.y = top, root.h = bottom - top;
-      }
+    if (!g.bands[b].pool) {
+      Rect lanes = unpooled_lanes(g);
+      root.y = lanes.y, root.h = lanes.h;
+    }
     return Rect{band->x, root.y, root.right() - band->x, root.h};
   }
 

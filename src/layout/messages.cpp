@@ -40,6 +40,22 @@ int root_of_item(const Graph& g, int item) {
   return root_of_band(g, band);
 }
 
+Rect unpooled_lanes(const Graph& g) {
+  Rect span;
+  for (int r : g.roots) {
+    const Rect& lane = g.bands[r].box;
+    if (g.bands[r].pool || lane.w <= 0) continue;
+    if (span.w <= 0) {
+      span = lane;
+      continue;
+    }
+    double x0 = std::min(span.x, lane.x), y0 = std::min(span.y, lane.y);
+    double x1 = std::max(span.right(), lane.right()), y1 = std::max(span.bottom(), lane.bottom());
+    span = {x0, y0, x1 - x0, y1 - y0};
+  }
+  return span;
+}
+
 int message_gap(const Graph& g, const Link& link) {
   if (link.kind != LinkKind::message) return -1;
   int ra = root_of_item(g, link.from), rb = root_of_item(g, link.to);

@@ -343,15 +343,7 @@ class Router {
     const Band& root = g_.bands[g_.roots[a]];
     if (root.pool) return a == b ? root.box : Rect{};
     if (g_.bands[g_.roots[b]].pool) return {};
-    Rect lanes = root.box;
-    for (int r : g_.roots) {
-      const Band& other = g_.bands[r];
-      if (other.pool || other.box.w <= 0) continue;
-      double x0 = std::min(lanes.x, other.box.x), y0 = std::min(lanes.y, other.box.y);
-      double x1 = std::max(lanes.right(), other.box.right()), y1 = std::max(lanes.bottom(), other.box.bottom());
-      lanes = {x0, y0, x1 - x0, y1 - y0};
-    }
-    return lanes;
+    return unpooled_lanes(g_);
   }
 
   // A* over (grid point, direction). Returns the route from a start port to an end port.
