@@ -894,7 +894,7 @@ Attempt Printer::run() {
       }
     }
   }
-  (void)legend_page;
+  out.legend_pages = legend_page ? 1 : 0;
   int pages = static_cast<int>(scenes.size());
   for (int page = 0; page < pages; ++page) {
     Scene& s = scenes[static_cast<std::size_t>(page)];
@@ -948,8 +948,8 @@ Attempt best_attempt(const model::Definitions& defs, const Options& options, con
     if (x.undrawn != y.undrawn) return x.undrawn < y.undrawn;
     bool rx = x.scale >= readable, ry = y.scale >= readable;
     if (rx != ry) return rx;
-    if (!rx) return x.scale > y.scale * 1.05 || (x.scale >= y.scale * 0.95 && x.pages.size() < y.pages.size());
-    return x.pages.size() < y.pages.size();
+    if (!rx) return x.scale > y.scale * 1.05 || (x.scale >= y.scale * 0.95 && fewer_pages(x, y));
+    return fewer_pages(x, y);
   };
   if (other.error.empty() && better(other, best)) {
     best = std::move(other);

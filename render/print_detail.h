@@ -11,7 +11,7 @@
 namespace syzba::render::print_detail {
 
 constexpr double scene_margin = 20;  // render_scene's margin round the drawing
-constexpr double row_gap = 40;       // between two rows of slices (or parts) on a page
+constexpr double row_gap = 10;       // between two rows of slices (or parts) on a page
 constexpr double header_h = 30;      // the page's title line
 
 // A sequence flow across a cut, as print drew it: leaving into base-throw, going on from
@@ -41,6 +41,10 @@ struct Attempt {
   double scale = 0;
   int links = 0;
   int undrawn = 0;
+  int legend_pages = 0;  // pages that hold only the legend
+  // The pages the diagram is cut into: one diagram whole beside a page of legend is better
+  // than a diagram cut in two with the legend under it.
+  std::size_t flow_pages() const { return pages.size() - static_cast<std::size_t>(legend_pages); }
   std::string error, warning;
   std::vector<std::string> diagrams;
 };
@@ -68,9 +72,12 @@ Box bounds_of(const Element& e);
 void add_header(Scene& scene, const std::string& title, Lang lang, int page, int pages, TextEngine& text);
 
 // The legend of keys: under the last page's drawing in as few rows as the page's width allows,
-// or beside it in as many as its height allows, or else on a page of its own.
-void place_legend(std::vector<Scene>& pages, const std::set<std::string>& keys, bool handbook, const Options& options,
+// or beside it in as many as its height allows, or else on a page of its own (then true).
+bool place_legend(std::vector<Scene>& pages, const std::set<std::string>& keys, bool handbook, const Options& options,
                   const PageSpec& spec, double scale, TextEngine& text);
+
+// x is better than y: fewer pages of the diagram, then fewer pages.
+bool fewer_pages(const Attempt& x, const Attempt& y);
 
 // Each page as wide as the page, with the title line; the attempt's pages and smallest scale.
 void finish_pages(Attempt& out, std::vector<Scene> pages, const std::string& title, const std::string& description,

@@ -247,7 +247,7 @@ Attempt print_written_pages(const model::Definitions& defs, const Options& optio
     }
     pages.push_back(std::move(drawn.scene));
   }
-  if (options.legend) place_legend(pages, keys, handbook, options, spec, scale, text);
+  if (options.legend) out.legend_pages = place_legend(pages, keys, handbook, options, spec, scale, text);
   finish_pages(out, std::move(pages), title, description, options, spec, scale, text);
   return out;
 }

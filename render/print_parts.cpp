@@ -112,11 +112,14 @@ class Parts {
   bool fits(const Extent& e) const {
     return e.ok && e.width * scale_ <= avail_w() + 0.01 && (e.height + header_h) * scale_ <= avail_h() + 0.01;
   }
-  // The room a part is cut to: the page's, less when a cut drew larger than it measured.
-  double avail_w() const { return room_ * (spec_.width_pt - 2 * spec_.margin_pt); }
-  double avail_h() const { return room_ * (spec_.height_pt - 2 * spec_.margin_pt); }
+  // The room a part is cut to: the page's, less when a cut drew larger than it measured (in
+  // the direction it did: a part drawn too wide need not be cut lower, which would part two
+  // rows that share a page).
+  double avail_w() const { return room_w_ * (spec_.width_pt - 2 * spec_.margin_pt); }
+  double avail_h() const { return room_h_ * (spec_.height_pt - 2 * spec_.margin_pt); }
   std::size_t part_end(std::size_t from);
   Attempt cut_and_draw(std::size_t page_limit);
+  Attempt drawn_as_written(Attempt out) const;
 
   static constexpr std::size_t npos = std::numeric_limits<std::size_t>::max();
   const model::Definitions& defs_;
@@ -127,7 +130,7 @@ class Parts {
   const Relayout& relayout_;
   layout::Density density_;
   double scale_ = 0;
-  double room_ = 1;
+  double room_w_ = 1, room_h_ = 1;
   std::vector<Unit> units_;                     // in the order of the columns
   std::map<std::string, std::size_t> owner_;    // element id → its unit's place in units_
   std::map<std::string, std::string> pool_of_;  // flow node id → the participant whose process holds it
@@ -398,13 +401,35 @@ Attempt Parts::run(std::size_t page_limit) {
   // once more to a room smaller by that much (the measurements are kept: they do not depend on
   // the room); kept when it prints at 7 pt, or larger in no more pages.
   if (out.pages.empty() || out.scale >= scale_ - 1e-9) return out;
-  room_ = out.scale / scale_ * 0.995;
+  const double page_w = avail_w(), page_h = avail_h();
+  for (const auto& page : out.pages) {
+    if (page.scale >= scale_ - 1e-9) continue;
+    double k = page.scale / scale_ * 0.995;
+    if (page.scene.width * page.scale >= page_w - 0.01) room_w_ = std::min(room_w_, k);
+    if (page.scene.height * page.scale >= page_h - 0.01) room_h_ = std::min(room_h_, k);
+  }
   last_length_ = 4;
   Attempt again = cut_and_draw(page_limit);
   if (again.pages.empty()) return out;
   bool readable = again.scale >= scale_ - 1e-9;
   bool larger = again.scale > out.scale + 1e-9 && again.pages.size() <= out.pages.size();
   return readable || larger ? again : out;
+}
+
+// Pages that stack parts, drawn from the cut as layout --pages writes it: render_scene orders
+// what it draws by pool, then layer, over the whole page, not part after part, and a model
+// printed back from that file must print the same pages.
+Attempt Parts::drawn_as_written(Attempt out) const {
+  std::string error;
+  model::Definitions written = write_cut(out.cut, options_.lang, error);
+  if (!error.empty()) return {};
+  Attempt drawn = print_written_pages(written, options_, spec_, text_);
+  if (drawn.pages.size() < out.cut.pages.size()) return {};
+  out.pages = std::move(drawn.pages);
+  out.scale = drawn.scale;
+  out.legend_pages = drawn.legend_pages;
+  if (!drawn.warning.empty()) out.warning = drawn.warning;
+  return out;
 }
 
 Attempt Parts::cut_and_draw(std::size_t page_limit) {
@@ -464,6 +489,7 @@ Attempt Parts::cut_and_draw(std::size_t page_limit) {
   std::string title;
   std::string description;
   std::set<std::string> message_flows_drawn;
+  bool stacked = false;  // a page holds two parts or more
   for (std::size_t k = 0; k < parts.size(); ++k) {
     Drawn d = draw_part(parts[k].first, parts[k].second, names);
     if (!d.ok) return {};
@@ -483,6 +509,7 @@ Attempt Parts::cut_and_draw(std::size_t page_limit) {
     }
     Scene& page = pages.back();
     double dy = page.height + row_gap;
+    stacked = true;
     for (auto& e : d.scene.elements) {
       translate(e, 0, dy);
       page.elements.push_back(std::move(e));
@@ -499,7 +526,8 @@ Attempt Parts::cut_and_draw(std::size_t page_limit) {
   out.cut.source = defs_;
   out.cut.title_band = layout::title_band(layout::Density::page_part).width;
 
-  if (options_.legend) place_legend(pages, keys, handbook, options_, spec_, scale_, text_);
+  if (stacked) return drawn_as_written(std::move(out));
+  if (options_.legend) out.legend_pages = place_legend(pages, keys, handbook, options_, spec_, scale_, text_);
   finish_pages(out, std::move(pages), title, description, options_, spec_, scale_, text_);
   return out;
 }
@@ -518,19 +546,25 @@ bool join_lane(std::vector<model::LaneSet>& sets, const std::string& partner, co
   return false;
 }
 
-void place_legend(std::vector<Scene>& pages, const std::set<std::string>& keys, bool handbook, const Options& options,
+bool fewer_pages(const Attempt& x, const Attempt& y) {
+  if (x.flow_pages() != y.flow_pages()) return x.flow_pages() < y.flow_pages();
+  return x.pages.size() < y.pages.size();
+}
+
+bool place_legend(std::vector<Scene>& pages, const std::set<std::string>& keys, bool handbook, const Options& options,
                   const PageSpec& spec, double scale, TextEngine& text) {
   auto rows = legend_rows(keys, handbook, options.lang);
-  if (rows.empty() || pages.empty()) return;
+  if (rows.empty() || pages.empty()) return false;
   Palette palette = page_palette(options.theme);
   Scene& page = pages.back();
   double room_w = (spec.width_pt - 2 * spec.margin_pt) / scale, room_h = (spec.height_pt - 2 * spec.margin_pt) / scale - header_h;
   auto drawn = [&](double max_width) { return draw_legend(rows, 0, 0, max_width, text, options.lang, palette); };
-  auto put = [&](Scene& on, LegendBox box, double x, double y) {
+  auto put = [&](Scene& on, LegendBox box, double x, double y) -> bool {
     translate(box.element, x, y);
     on.width = std::max(on.width, std::ceil(x + box.width + scene_margin));
     on.height = std::max(on.height, std::ceil(y + box.height + scene_margin));
     on.elements.push_back(std::move(box.element));
+    return false;
   };
   LegendBox under = drawn(room_w - 2 * scene_margin);
   if (page.height + under.height + scene_margin <= room_h && under.width + 2 * scene_margin <= room_w)
@@ -545,6 +579,7 @@ void place_legend(std::vector<Scene>& pages, const std::set<std::string>& keys, 
   Scene alone = page_like(page);
   put(alone, std::move(under), scene_margin, scene_margin);
   pages.push_back(std::move(alone));
+  return true;
 }
 
 void finish_pages(Attempt& out, std::vector<Scene> pages, const std::string& title, const std::string& description,
@@ -579,8 +614,8 @@ Attempt print_by_parts(const model::Definitions& defs, const Options& options, c
     std::size_t limit = best.pages.empty() ? std::numeric_limits<std::size_t>::max() : best.pages.size();
     Attempt next = Parts(defs, options, spec, text, relayout, density).run(limit);
     if (next.pages.empty()) continue;
-    bool fewer = best.pages.empty() || next.pages.size() < best.pages.size();
-    bool larger = next.pages.size() == best.pages.size() && next.scale > best.scale + 1e-9;
+    bool fewer = best.pages.empty() || fewer_pages(next, best);
+    bool larger = !fewer_pages(best, next) && next.scale > best.scale + 1e-9;
     if (fewer || larger) best = std::move(next);
     if (best.pages.size() == 1 && best.scale * spec.min_font_px >= spec.min_text_pt - 1e-6) break;
   }

@@ -160,6 +160,7 @@ struct Spacing {
   double content_inset = 0;  // more room right of the title bands: external labels of the first column
   // A data object's label, under it in a task's column: as wide as that column may be.
   double data_label_width = size::label_width;
+  double black_box_band = size::black_box_band;  // a pool without a process: only its name
   static Spacing compact();
   static Spacing page(Density density);  // one of the page densities (page_part, page, ...)
   static Spacing of(Density density);

@@ -73,12 +73,18 @@ bool drills_into(const Graph& g, const model::Diagram& d) {
 
 }  // namespace
 
+// On paper a pool without a process is as low as its name, written across it in a line or two,
+// needs: the page's height goes to the lanes that hold the work.
+constexpr double black_box_on_paper = 44;
+
 Spacing Spacing::compact() {
   // Measured on models/ (pages on A4 and A3 landscape): narrower gaps and lower lanes; tasks
   // wider only up to 140 px, taller after that; external labels wrapped at 80 px; titles in
   // three lines in a band 46 px wide, since long lane names are what makes lanes tall.
   TitleBand band = layout::title_band(Density::compact);
-  return {36, 20, 12, 80, 80, 140, 80, band.width, band.lines, 1.2};
+  Spacing spacing{36, 20, 12, 80, 80, 140, 80, band.width, band.lines, 1.2};
+  spacing.black_box_band = black_box_on_paper;
+  return spacing;
 }
 
 Spacing Spacing::page(Density density) {
@@ -94,6 +100,7 @@ Spacing Spacing::page(Density density) {
   spacing.lane_twice_in_column = density == Density::page_densest;
   // A document's long name in four lines under it rather than nine.
   spacing.data_label_width = 180;
+  spacing.black_box_band = black_box_on_paper;
   // An event's label, wider than the event, stays clear of the lane's title.
   spacing.content_inset = (spacing.label_width - 36) / 2;
   return spacing;

@@ -166,10 +166,11 @@ void place_frame(Graph& g, int f) {
   for (int b = 0; b < bands; ++b) {
     double content = rows[b].height() + room[b].above + room[b].below;
     bool empty_pool = f == 0 && rows[b].above.empty() && g.bands[frame.leaves[b]].pool;
-    leaf_heights[b] = f != 0 ? content : empty_pool ? size::black_box_band
+    leaf_heights[b] = f != 0 ? content : empty_pool ? g.spacing.black_box_band
                                                   : std::max(g.spacing.min_band, content + 2 * g.spacing.band_padding);
     // Room for the band's title along its side, up to two lines of wrapped text.
-    if (f == 0) {
+    // (A black box's name is written across the whole pool, not in a title band.)
+    if (f == 0 && !(empty_pool && g.spacing.title_across)) {
       const Band& leaf = g.bands[frame.leaves[b]];
       double title = leaf.title_length * g.spacing.title_slack / g.spacing.title_lines + 20;
       if (g.spacing.title_across) title = leaf.title_across + 16;
