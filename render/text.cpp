@@ -11,9 +11,11 @@
 #include <pango/pangocairo.h>
 #include <pango/pangofc-fontmap.h>
 #include <pango/pangoft2.h>
+#include <hb.h>
 #include <unistd.h>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <fmt/format.h>
 
@@ -34,21 +36,35 @@ constexpr std::string_view pango_families = "Liberation Sans,Arial,Noto Sans,Dej
 constexpr std::string_view css_families = "'Liberation Sans', Arial, 'Noto Sans', 'DejaVu Sans', sans-serif";
 constexpr std::string_view ellipsis = "\xE2\x80\xA6";  // …
 
-// The folders of the fonts syzba draws with (Debian's paths), and where fontconfig keeps its
-// caches. Loading the system configuration reads some fifty files of rules and the caches of
-// every installed font, most of a small drawing's time; a configuration of these folders
-// alone reads three caches. Without Liberation Sans here (another system), the system's
-// configuration is used as it is.
-constexpr std::string_view font_folders[] = {
-    "/usr/share/fonts/truetype/liberation2", "/usr/share/fonts/truetype/noto",
-    "/usr/share/fonts/truetype/dejavu"};
-constexpr std::string_view anchor_font = "/usr/share/fonts/truetype/liberation2/LiberationSans-Regular.ttf";
+// The font files syzba draws with (Debian's paths): the upright regular and bold of its three
+// families, and where fontconfig keeps its caches. Loading the system configuration reads some
+// fifty files of rules and the caches of every installed font, most of a small drawing's time;
+// a configuration of these folders reads three caches, and accepting only these six files
+// keeps fontconfig's match and sort, which Pango runs for every size and weight, to six fonts
+// instead of the fifty-two of the folders (a quarter of a cold SVG's instructions went there). A character
+// none of the six has is drawn as the box of a missing glyph. Without Liberation Sans here
+// (another system), the system's configuration is used as it is.
+constexpr std::string_view font_files[] = {
+    "/usr/share/fonts/truetype/liberation2/LiberationSans-Regular.ttf",
+    "/usr/share/fonts/truetype/liberation2/LiberationSans-Bold.ttf",
+    "/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf",
+    "/usr/share/fonts/truetype/noto/NotoSans-Bold.ttf",
+    "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
+    "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf"};
+constexpr std::string_view anchor_font = font_files[0];
 
 FcConfig* syzba_font_config() {
   if (access(std::string(anchor_font).c_str(), R_OK) != 0) return nullptr;
-  std::string xml = "<?xml version=\"1.0\"?><fontconfig>";
-  for (std::string_view folder : font_folders) xml += fmt::format("<dir>{}</dir>", folder);
-  xml += "<selectfont><rejectfont><glob>/usr/share/fonts/truetype/noto/NotoS*-*</glob></rejectfont><acceptfont><glob>/usr/share/fonts/truetype/noto/NotoSans-*</glob></acceptfont></selectfont>";
+  std::string xml = "<?xml version=\"1.0\"?><fontconfig>", accepted;
+  std::string_view last_folder;
+  for (std::string_view file : font_files) {
+    std::string_view folder = file.substr(0, file.rfind('/'));
+    if (folder != last_folder) xml += fmt::format("<dir>{}</dir>", folder), last_folder = folder;
+    // Exact paths: a glob with a '*' inside is matched by recursion, against every font of the
+    // caches (the Noto folder has 268), which cost more than the sorts it saves.
+    accepted += fmt::format("<glob>{}</glob>", file);
+  }
+  xml += fmt::format("<selectfont><acceptfont>{}</acceptfont><rejectfont><glob>*</glob></rejectfont></selectfont>", accepted);
   xml += "<cachedir>/var/cache/fontconfig</cachedir><cachedir prefix=\"xdg\">fontconfig</cachedir></fontconfig>";
   FcConfig* config = FcConfigCreate();
   if (!FcConfigParseAndLoadFromMemory(config, reinterpret_cast<const FcChar8*>(xml.c_str()), FcFalse) ||
@@ -117,6 +133,32 @@ bool shapes_as_one_line(std::string_view s) {
   return true;
 }
 
+// The script of a line whose letters are all Latin (ASCII) or all Cyrillic, with spaces,
+// digits and ASCII punctuation (which take the letters' script), and nothing else: Pango
+// itemizes such a line as one run. none: another line (no letter, two scripts, anything else).
+enum class Script { none, latin, cyrillic };
+Script one_script(std::string_view s) {
+  Script script = Script::none;
+  for (std::size_t i = 0; i < s.size();) {
+    auto c = static_cast<unsigned char>(s[i]);
+    Script here = Script::none;
+    if (c >= 0x20 && c < 0x7F) {
+      here = std::isalpha(c) != 0 ? Script::latin : Script::none;
+      ++i;
+    } else if ((c == 0xD0 || c == 0xD1 || (c == 0xD2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) >= 0x8A) ||
+                c == 0xD3) && i + 1 < s.size() && is_continuation(static_cast<unsigned char>(s[i + 1]))) {
+      here = Script::cyrillic;  // U+0400-U+04FF without the combining marks U+0483-U+0489
+      i += 2;
+    } else {
+      return Script::none;
+    }
+    if (here == Script::none) continue;
+    if (script != Script::none && script != here) return Script::none;
+    script = here;
+  }
+  return script;
+}
+
 }  // namespace
 
 // Text with the controls that would reorder or hide it on screen removed: bidi embeddings,
@@ -181,6 +223,17 @@ struct TextEngine::Impl {
   PangoContext* shaping = nullptr;
   PangoFontDescription* shaping_font = nullptr;
   PangoGlyphString* glyphs = nullptr;
+  // What pango_itemize makes of a one_script line, by font description and script: one item,
+  // whose analysis (font, script, language) is the same for every such line that its font
+  // draws whole; none when its font is not the first of its fontset (another could then draw
+  // some of the line's characters). Itemizing was a third of shaping a short label.
+  struct Run {
+    PangoItem* item = nullptr;
+    // Whether the item's font has a code point, asked once each (pango_font_has_char costs
+    // more than shaping a letter): ASCII at its own index, Cyrillic U+0400-U+04FF from 0x80.
+    std::array<signed char, 0x180> has{};  // 0 not asked yet, 1 yes, -1 no
+  };
+  std::map<std::pair<const PangoFontDescription*, Script>, Run> runs;
 
   // What cairo_ft_font_options_substitute adds for the Cairo font map's options (no hinting,
   // grey antialiasing): the same fonts, unhinted metrics.
@@ -209,6 +262,8 @@ struct TextEngine::Impl {
     glyphs = pango_glyph_string_new();
   }
   ~Impl() {
+    for (auto& [key, run] : runs)
+      if (run.item != nullptr) pango_item_free(run.item);
     pango_glyph_string_free(glyphs);
     g_object_unref(shaping);
     for (auto& [key, font] : fonts) pango_font_description_free(font);
@@ -321,21 +376,69 @@ struct TextEngine::Impl {
     if (desc != shaping_font) pango_context_set_font_description(shaping, desc), shaping_font = desc;
     auto length = static_cast<int>(text.size());
     auto flags = pango_context_get_round_glyph_positions(context) ? PANGO_SHAPE_ROUND_POSITIONS : PANGO_SHAPE_NONE;
-    GList* items = pango_itemize(shaping, text.data(), 0, length, nullptr, nullptr);
     int width = 0;
     bool unknown = false;
-    for (GList* l = items; l != nullptr; l = l->next) {
-      auto* item = static_cast<PangoItem*>(l->data);
-      if (!unknown) {
-        pango_shape_with_flags(text.data() + item->offset, item->length, text.data(), length, &item->analysis, glyphs, flags);
-        width += pango_glyph_string_get_width(glyphs);
-        for (int i = 0; i < glyphs->num_glyphs; ++i) unknown = unknown || (glyphs->glyphs[i].glyph & PANGO_GLYPH_UNKNOWN_FLAG) != 0;
+    auto shape = [&](const PangoItem* item) {
+      pango_shape_with_flags(text.data() + item->offset, item->length, text.data(), length, &item->analysis, glyphs, flags);
+      width += pango_glyph_string_get_width(glyphs);
+      for (int i = 0; i < glyphs->num_glyphs; ++i) unknown = unknown || (glyphs->glyphs[i].glyph & PANGO_GLYPH_UNKNOWN_FLAG) != 0;
+    };
+    if (const PangoItem* run = known_run(text, desc)) {
+      PangoItem whole = *run;
+      whole.offset = 0, whole.length = length;
+      whole.num_chars = static_cast<int>(g_utf8_strlen(text.data(), length));
+      shape(&whole);
+    } else {
+      GList* items = pango_itemize(shaping, text.data(), 0, length, nullptr, nullptr);
+      for (GList* l = items; l != nullptr; l = l->next) {
+        auto* item = static_cast<PangoItem*>(l->data);
+        if (!unknown) shape(item);
+        pango_item_free(item);
       }
-      pango_item_free(item);
+      g_list_free(items);
     }
-    g_list_free(items);
     if (unknown) return std::nullopt;
     return static_cast<double>(width) / PANGO_SCALE;
+  }
+
+  // The one item pango_itemize would make of text (its offset and length aside), when it is a
+  // one_script line that its font draws whole; else none.
+  const PangoItem* known_run(std::string_view text, const PangoFontDescription* desc) {
+    Script script = one_script(text);
+    if (script == Script::none) return nullptr;
+    auto [it, fresh] = runs.try_emplace({desc, script});
+    Run& run = it->second;
+    if (fresh) run.item = sample_run(script == Script::latin ? "a" : "\xD0\xB0");  // a, Cyrillic а
+    if (run.item == nullptr) return nullptr;
+    for (const char* p = text.data(); p < text.data() + text.size(); p = g_utf8_next_char(p)) {
+      gunichar c = g_utf8_get_char(p);
+      signed char& has = run.has[c < 0x80 ? c : 0x80 + (c - 0x400)];
+      if (has == 0) has = pango_font_has_char(run.item->analysis.font, c) ? 1 : -1;
+      if (has < 0) return nullptr;
+    }
+    return run.item;
+  }
+  PangoItem* sample_run(std::string_view sample) {
+    GList* items = pango_itemize(shaping, sample.data(), 0, static_cast<int>(sample.size()), nullptr, nullptr);
+    PangoItem* run = items != nullptr && items->next == nullptr ? static_cast<PangoItem*>(items->data) : nullptr;
+    if (run != nullptr && !first_of_fontset(run)) run = nullptr;
+    for (GList* l = items; l != nullptr; l = l->next)
+      if (l->data != run) pango_item_free(static_cast<PangoItem*>(l->data));
+    g_list_free(items);
+    return run;
+  }
+  static gboolean take_first(PangoFontset* /*fontset*/, PangoFont* font, gpointer first) {
+    *static_cast<PangoFont**>(first) = font;
+    return TRUE;  // stop
+  }
+  bool first_of_fontset(const PangoItem* run) {
+    PangoFontset* fontset = pango_font_map_load_fontset(ft2.font_map, shaping, shaping_font, run->analysis.language);
+    if (fontset == nullptr) return false;
+    PangoFont* first = nullptr;
+    pango_fontset_foreach(fontset, take_first, &first);
+    bool same = first == run->analysis.font;
+    g_object_unref(fontset);
+    return same;
   }
 
   // Baseline of a line within its line box of 1.2 em: the font's ascent and descent centred.
@@ -349,11 +452,26 @@ struct TextEngine::Impl {
     return b;
   }
   double baseline_uncached(double px, bool bold) {
+    auto [ascent, descent] = shape_lines ? first_font_extents(px, bold) : context_extents(px, bold);
+    return (px * 1.2 - (ascent + descent)) / 2 + ascent;
+  }
+  std::pair<double, double> context_extents(double px, bool bold) {
     PangoFontMetrics* m = pango_context_get_metrics(context, font(px, bold), nullptr);
     double ascent = static_cast<double>(pango_font_metrics_get_ascent(m)) / PANGO_SCALE;
     double descent = static_cast<double>(pango_font_metrics_get_descent(m)) / PANGO_SCALE;
     pango_font_metrics_unref(m);
-    return (px * 1.2 - (ascent + descent)) / 2 + ascent;
+    return {ascent, descent};
+  }
+  // The ascent and descent pango_context_get_metrics gives (the first font of the fontset, as
+  // HarfBuzz reads them from the font; unhinted, so not rounded), without the sample text it
+  // also lays out to find the widths of a character and a digit, a tenth of a cold drawing.
+  std::pair<double, double> first_font_extents(double px, bool bold) {
+    PangoFont* first = pango_font_map_load_font(ft2.font_map, context, font(px, bold));
+    if (first == nullptr) return context_extents(px, bold);
+    hb_font_extents_t extents{};
+    hb_font_get_extents_for_direction(pango_font_get_hb_font(first), HB_DIRECTION_LTR, &extents);
+    g_object_unref(first);
+    return {static_cast<double>(extents.ascender) / PANGO_SCALE, static_cast<double>(-extents.descender) / PANGO_SCALE};
   }
 };
 

@@ -40,7 +40,10 @@ const std::vector<std::string> tricky = {
     "Өтінішті қабылдау", "Заявление принято", "AVA Tyre WAVE", "«Жоқ» — иә… “ok” ‘x’ •", "a\xC2\xA0" "b",
     "fi ffl", "tab\there", "soft\xC2\xADhyphen", "line\xE2\x80\xA8sep", "para\xE2\x80\xA9sep", "\xD7\xA9\xD7\x9C\xD7\x95\xD7\x9D (1)",
     "e\xCC\x81", "\xEE\x80\x80 private", "\xF0\x9F\x98\x80 smile", "nel\xC2\x85" "x", "",
-    " ", "  two  spaces  "};
+    " ", "  two  spaces  ",
+    // One script's letters with ASCII digits and punctuation (one item, known_run), two scripts in
+    // a line, and Cyrillic code points at the ends of its block, some in no font of the six.
+    "Task 12 (a-b), c.", "Заявка ABC", "\xD0\x80 \xD1\x90 \xD2\x90 \xD2\x91 \xD3\x80 \xD3\xBF", "\xD2\x8A\xD2\x8B 1"};
 
 }  // namespace
 
@@ -59,10 +62,20 @@ TEST_CASE("A line's width shaped item by item is the width its PangoLayout measu
         }
         auto c = fast.wrap(s, px, true, width), d = laid_out.wrap(s, px, true, width);
         REQUIRE(c.lines.size() == d.lines.size());
-        for (std::size_t i = 0; i < c.lines.size(); ++i) CHECK(c.lines[i].width == d.lines[i].width);
+        for (std::size_t i = 0; i < c.lines.size(); ++i) {
+          CHECK(c.lines[i].width == d.lines[i].width);
+          CHECK(c.lines[i].y == d.lines[i].y);  // the baseline: the first font's extents
+        }
       }
     }
   }
+  // Baselines at every size the scenes use, and more, bold and not, to the last bit.
+  for (int tenth = 50; tenth <= 400; tenth += 5)
+    for (bool bold : {false, true}) {
+      double px = tenth / 10.0;
+      INFO(px << (bold ? " bold" : ""));
+      CHECK(fast.wrap("Hg", px, bold, 1e6).lines.at(0).y == laid_out.wrap("Hg", px, bold, 1e6).lines.at(0).y);
+    }
   // Whole drawings: every line of every MIWG file and model, where it is drawn and how wide.
   for (const auto& file : drawn_corpus()) {
     INFO(file);
