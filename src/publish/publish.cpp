@@ -11,6 +11,7 @@
 #include <cmath>
 #include <fstream>
 #include <map>
+#include <memory>
 #include <mutex>
 #include <set>
 #include <sstream>
@@ -289,8 +290,11 @@ Summary publish(const std::vector<fs::path>& files, const Options& options, cons
   std::atomic<std::size_t> next{0};
   std::size_t done = 0;
   std::mutex progress_mutex;
+  // One Pango engine per thread, their measurements shared: the legend, the page texts and
+  // the lane names that come again in the other workers' diagrams are measured once.
+  auto measures = std::make_shared<render::TextMeasures>();
   auto work = [&] {
-    Worker worker{options, {}};
+    Worker worker{options, render::TextEngine({measures})};
     for (std::size_t i; (i = next++) < files.size();) {
       summary.files[i] = worker.run(files[i], names[i], pages[i]);
       std::lock_guard lock(progress_mutex);
