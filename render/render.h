@@ -115,8 +115,9 @@ struct TextEngineOptions {
   std::shared_ptr<TextMeasures> measures;
   // A single line's width from its shaped glyphs, without a PangoLayout (no line breaking to
   // compute: the same widths in less time; the tests compare the two). Text a layout would
-  // break, reorder or draw with a missing glyph is laid out all the same. false: every text
-  // laid out.
+  // break, reorder or draw with a missing glyph is laid out all the same. Also the lines'
+  // ascent and descent from the first font's own extents rather than Pango's context metrics
+  // (the same figures, tested). false: every text laid out, metrics from the context.
   bool shape_lines = true;
 };
 
