@@ -957,7 +957,10 @@ Attempt best_attempt(const model::Definitions& defs, const Options& options, con
   }
   // Laid out for the page: each page's part of the flow laid out on its own.
   if (best.pages.size() > 1 || best.scale < readable || best.undrawn > 0) {
-    Attempt parts = print_by_parts(tighter, tight, page, text, relayout);
+    // A readable attempt with every flow drawn is beaten only by no more pages of the diagram:
+    // the search by parts gives up past them.
+    std::size_t limit = best.undrawn == 0 && best.scale >= readable ? best.flow_pages() : std::numeric_limits<std::size_t>::max();
+    Attempt parts = print_by_parts(tighter, tight, page, text, relayout, limit);
     if (!parts.pages.empty() && parts.error.empty() && better(parts, best)) {
       best = std::move(parts);
       relaid_out = true;

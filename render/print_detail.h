@@ -1,6 +1,7 @@
 #pragma once
 // Inside render_print (not a public header): what print.cpp, which cuts the drawn diagram into
 // slices, and print_parts.cpp, which lays each page's part of the flow out on its own, share.
+#include <limits>
 #include <set>
 #include <string>
 #include <utility>
@@ -94,6 +95,6 @@ Attempt print_written_pages(const model::Definitions& defs, const Options& optio
 // own rows and lane heights), the flows between parts drawn as link pairs. An empty attempt
 // (no pages) when the diagram has nothing to part.
 Attempt print_by_parts(const model::Definitions& defs, const Options& options, const PageSpec& spec, TextEngine& text,
-                       const Relayout& relayout);
+                       const Relayout& relayout, std::size_t page_limit = std::numeric_limits<std::size_t>::max());
 
 }  // namespace syzba::render::print_detail

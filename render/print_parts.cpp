@@ -604,14 +604,14 @@ void finish_pages(Attempt& out, std::vector<Scene> pages, const std::string& tit
 }
 
 Attempt print_by_parts(const model::Definitions& defs, const Options& options, const PageSpec& spec, TextEngine& text,
-                       const Relayout& relayout) {
+                       const Relayout& relayout, std::size_t page_limit) {
   // Hand-overs between lanes in one column make parts narrower and often taller: the four
   // page densities tried, the densest last, the fewest pages kept (when the same, the larger
   // text, else the earlier: the easier to read); one page ends the search.
   Attempt best;
   for (auto density : {layout::Density::page_part, layout::Density::page, layout::Density::page_stacked,
                        layout::Density::page_densest}) {
-    std::size_t limit = best.pages.empty() ? std::numeric_limits<std::size_t>::max() : best.pages.size();
+    std::size_t limit = best.pages.empty() ? page_limit : std::min(page_limit, best.flow_pages());
     Attempt next = Parts(defs, options, spec, text, relayout, density).run(limit);
     if (next.pages.empty()) continue;
     bool fewer = best.pages.empty() || fewer_pages(next, best);
