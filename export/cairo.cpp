@@ -14,6 +14,10 @@
 
 #include <sys/mman.h>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include <fmt/format.h>
 
 #include "export/export.h"
@@ -363,6 +367,19 @@ class PixelMemory {
 
 thread_local PixelMemory pixel_memory;
 
+// A row of width pixels of one colour, 16 of them a step with SSE2 (part of x86-64): std::fill_n
+// stored one a step (not vectorised at -O2), a tenth of all instructions of a PNG render.
+void fill_row(unsigned char* row, int width, std::uint32_t pixel) {
+  auto* p = reinterpret_cast<std::uint32_t*>(row);
+  int x = 0;
+#if defined(__SSE2__)
+  const __m128i v = _mm_set1_epi32(static_cast<int>(pixel));
+  for (; x + 16 <= width; x += 16)
+    for (int k = 0; k < 4; ++k) _mm_storeu_si128(reinterpret_cast<__m128i*>(p + x + 4 * k), v);
+#endif
+  std::fill_n(p + x, width - x, pixel);
+}
+
 }  // namespace
 
 Result to_png(const Scene& scene, const PngOptions& options) {
@@ -395,8 +412,7 @@ Result to_png(const Scene& scene, const PngOptions& options) {
     cairo_destroy(pc);
     cairo_surface_flush(probe);
     cairo_surface_destroy(probe);
-    for (int y = 0; y < height; ++y)
-      std::fill_n(reinterpret_cast<std::uint32_t*>(pixels + static_cast<std::ptrdiff_t>(y) * stride), width, one);
+    for (int y = 0; y < height; ++y) fill_row(pixels + static_cast<std::ptrdiff_t>(y) * stride, width, one);
   } else if (!fresh) {
     std::memset(pixels, 0, bytes);  // transparent, as a new surface is
   }

@@ -285,6 +285,13 @@ TEST_CASE("PNG: the diagram encoder decodes to the pixels drawn, as libdeflate's
     std::mt19937 random(7);
     check(surface(331, 257, [&](int, int) { return premultiplied(random() & 0xFF, random() & 0xFF, random() & 0xFF, random() & 0xFF); }));
   }
+  SECTION("every width to 40 px, translucent: the 8-, 4- and 1-pixel steps of the conversion, runs ended at every byte of a 32-byte compare") {
+    for (int width = 1; width <= 40; ++width)
+      check(surface(width, 6, [&](int x, int y) {
+        if ((x + y) % (y + 2) == 0) return premultiplied(static_cast<std::uint32_t>(40 * y + 7), 200, 17, static_cast<std::uint32_t>(x * 6));
+        return y % 2 ? 0xFFFFFFFFU : premultiplied(255, 90, 90, static_cast<std::uint32_t>(x < width / 2 ? 1 : 2));
+      }));
+  }
   SECTION("runs of every length around a match's 258 bytes, rows repeated, the same pattern further back") {
     check(surface(700, 300, [&](int x, int y) {
       int period = 80 + y % 11;  // runs of 86..90 pixels: 258..270 bytes
