@@ -477,3 +477,37 @@ TEST_CASE("element positions are counted on line by line, and a lexical error is
     CHECK(d.column == 25);
   }
 }
+
+TEST_CASE("duplicate attributes and bad names are found by the scan before the parse, as the DOM showed them", "[io]") {
+  const std::string head = "<bpmn:definitions xmlns:bpmn=\"http://www.omg.org/spec/BPMN/20100524/MODEL\" id=\"D\">\n";
+  auto fatal_of = [&](const std::string& process) -> model::Diagnostic {
+    auto r = io::read_bpmn(head + process + "\n</bpmn:definitions>\n");
+    return only_fatal(r);
+  };
+  std::string nine;
+  for (int k = 1; k <= 9; ++k) nine += " a" + std::to_string(k) + "=\"=\"";
+  struct Case {
+    std::string process;
+    std::string_view message_id;
+    int line, column;
+  };
+  for (const Case& c : {Case{"<bpmn:process id=\"P\"" + nine + " a3=\"x\"/>", "read.xml.duplicate-attribute", 2, 1},
+                        Case{"<bpmn:process id=\"P\"" + nine + " xmlns:9x=\"u\"/>", "read.xml.bad-name", 2, 1},
+                        Case{"<bpmn:process id=\"P\" xmlns:9x=\"u\"" + nine + " a9=\"u\"/>", "read.xml.duplicate-attribute", 2, 1},
+                        Case{"<bpmn:process\n\tid=\"P\"\n\txmlns:9x\n=\n'u'/>", "read.xml.bad-name", 2, 1},
+                        Case{"  <bpmn:process id=\"P\" name=\"a=b\"><a:b:c x=\"1\"/></bpmn:process>", "read.xml.bad-name", 2, 35},
+                        // the parse's own error comes first, as it did when the DOM was walked after it
+                        Case{"<bpmn:process id=\"P\" a=\"1\" a=\"2\"/><bpmn:x>", "read.xml.parser", 3, 0}}) {
+    INFO(c.process);
+    auto d = fatal_of(c.process);
+    CHECK(d.message_id == c.message_id);
+    CHECK(d.line == c.line);
+    if (c.column > 0) CHECK(d.column == c.column);
+  }
+  for (std::string cut : {"<bpmn:process id=\"P", "<bpmn:process id=\"P\" a", "<bpmn:process id=\"P\" a=\"1\""}) {
+    auto r = io::read_bpmn(head + cut);  // a file that ends inside a tag: the parse's error
+    CHECK(only_fatal(r).message_id == "read.xml.parser");
+  }
+  std::string fine = "<bpmn:process id=\"P\"" + nine + " name=\"a a1=&quot;\"/>";
+  CHECK(io::read_bpmn(head + fine + "\n</bpmn:definitions>\n").definitions);
+}

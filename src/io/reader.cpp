@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <charconv>
 #include <cmath>
 #include <limits>
@@ -46,7 +47,9 @@ void* dom_allocate(std::size_t size) {
   std::size_t total = size + dom_header;
   void* block = nullptr;
   if (size >= dom_mapped_from) {
-    block = mmap(nullptr, total, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    // Populated at once: pugixml fills its pages from the start, and one fault per 4 KiB was
+    // most of the kernel's part of reading.
+    block = mmap(nullptr, total, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_POPULATE, -1, 0);
     if (block == MAP_FAILED) return nullptr;
   } else {
     block = std::malloc(total);
@@ -143,12 +146,40 @@ class LineIndex {
 
   // Offsets as 32 bits and the list reserved to its size: a growing list of 64-bit offsets
   // was 17 MB of a 37 MB file's reading (read_bpmn refuses a larger text).
+  // Line breaks are found eight bytes at a time, counted first and then listed from each
+  // word's mask: a memchr per line was a tenth of reading a file of short lines.
   void index_lines() const {
-    starts_.reserve(static_cast<std::size_t>(std::count(text_.begin(), text_.end(), '\n')) + 1);
+    std::size_t breaks = 0;
+    for_each_word([&](std::size_t, std::uint64_t mask) { breaks += static_cast<std::size_t>(__builtin_popcountll(mask)); });
+    starts_.reserve(breaks + 1);
     starts_.push_back(0);
-    for (const char* p = text_.data(), *end = text_.data() + text_.size();
-         (p = static_cast<const char*>(std::memchr(p, '\n', static_cast<std::size_t>(end - p)))); ++p)
-      starts_.push_back(static_cast<std::uint32_t>(p + 1 - text_.data()));
+    for_each_word([&](std::size_t at, std::uint64_t mask) {
+      for (; mask; mask &= mask - 1)
+        starts_.push_back(static_cast<std::uint32_t>(at + static_cast<std::size_t>(__builtin_ctzll(mask)) / 8 + 1));
+    });
+  }
+
+  // Calls f(offset, mask) for each eight bytes of the text (the last ones padded), where the
+  // mask has the high bit of each byte that is '\n' (exactly: no false hits, unlike the
+  // shorter test that may flag a byte after a match).
+  template <class F>
+  void for_each_word(F f) const {
+    constexpr std::uint64_t low7 = 0x7F7F7F7F7F7F7F7Full, breaks = 0x0A0A0A0A0A0A0A0Aull;
+    auto look = [&](std::size_t at, std::uint64_t word) {
+      if constexpr (std::endian::native == std::endian::big) word = __builtin_bswap64(word);  // first byte lowest
+      std::uint64_t v = word ^ breaks;
+      if (std::uint64_t mask = ~(((v & low7) + low7) | v | low7)) f(at, mask);
+    };
+    std::size_t at = 0;
+    for (std::uint64_t word; at + 8 <= text_.size(); at += 8) {
+      std::memcpy(&word, text_.data() + at, 8);
+      look(at, word);
+    }
+    if (at < text_.size()) {
+      std::uint64_t word = 0;  // padded with zero bytes, which are no line break
+      std::memcpy(&word, text_.data() + at, text_.size() - at);
+      look(at, word);
+    }
   }
 
   std::string_view text_;
@@ -308,9 +339,14 @@ class Reader {
 };
 
 // ---------------------------------------------------------------------------------------
+// Whether an attribute's name may be a namespace declaration, told by its first bytes before
+// its length is taken: both walks that look for declarations ran strlen on every name.
+bool may_declare(const char* name) { return name[0] == 'x' && std::strncmp(name, "xmlns", 5) == 0; }
+
 void Reader::push_scope(pugi::xml_node node) {
   scope_sizes_.push_back(scope_.size());
   for (auto a : node.attributes()) {
+    if (!may_declare(a.name())) continue;
     std::string_view name = a.name();
     if (name == "xmlns") scope_.emplace_back("", a.value());
     else if (name.substr(0, 6) == "xmlns:") scope_.emplace_back(name.substr(6), a.value());
@@ -332,6 +368,7 @@ std::string_view Reader::resolve(std::string_view prefix) const {
 std::string_view Reader::namespace_of(pugi::xml_node element) const {
   std::string_view prefix = prefix_of(element.name());
   for (auto a : element.attributes()) {
+    if (!may_declare(a.name())) continue;
     std::string_view name = a.name();
     if (prefix.empty() ? name == "xmlns" : (name.substr(0, 6) == "xmlns:" && name.substr(6) == prefix)) return a.value();
   }
@@ -339,9 +376,8 @@ std::string_view Reader::namespace_of(pugi::xml_node element) const {
 }
 
 void Reader::remember_use(std::string_view qname, std::string_view ns) {
-  std::string prefix(prefix_of(qname));
   auto same = [&](const model::Namespace& n) { return n.uri == ns; };
-  if (std::find_if(used_.begin(), used_.end(), same) == used_.end()) used_.push_back({prefix, std::string(ns)});
+  if (std::find_if(used_.begin(), used_.end(), same) == used_.end()) used_.push_back({std::string(prefix_of(qname)), std::string(ns)});
 }
 
 ForeignNode Reader::foreign(pugi::xml_node node, int slot) {
@@ -1081,10 +1117,13 @@ Diagnostic fatal(std::string_view message_id, std::vector<std::string> args = {}
   return model::diagnostic("unreadable", Severity::error, "", at, message_id, std::move(args));
 }
 
-// The first element nested deeper than the limit, or the first past the element limit,
-// found in one walk without recursion.
+// The first element, in document order, nested deeper than the limit, past the element limit,
+// with a duplicate attribute or with a name that is no qualified XML name. Found by the
+// lexical scan on the text, before the parse: a walk over the parsed DOM (a call into
+// pugixml for every node and attribute) was an eighth of reading a large model. It is told
+// only when the parse succeeds, as the walk was.
 struct Breach {
-  pugi::xml_node at;
+  std::size_t at = std::string_view::npos;  // the offset of the element's '<'
   bool too_many = false;
   bool duplicate_attribute = false;
   std::string bad_name;  // an element or attribute name that is no (qualified) XML name
@@ -1102,73 +1141,94 @@ bool qualified_name_ok(std::string_view name) {
          name.find(':', colon + 1) == std::string_view::npos;
 }
 
-// What is wrong with an element's names, in one pass over its attributes (pugixml's
-// accessors are calls into its library, and two passes were a twentieth of reading): a
-// duplicate attribute, else the first name that is no qualified XML name.
-struct NameFault {
-  bool duplicate = false;
-  std::string bad_name;
-};
-
 bool has_duplicate(std::vector<std::string_view> names) {
   std::sort(names.begin(), names.end());
   return std::adjacent_find(names.begin(), names.end()) != names.end();
 }
 
-NameFault name_fault(pugi::xml_node n) {
-  NameFault out;
-  std::string_view bad;
-  if (!qualified_name_ok(n.name())) bad = n.name();
+bool xml_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
+
+// The names of one start tag, gathered from the runs of text between its attribute values:
+// the first run begins with the element's name, and each run's name before '=' is an
+// attribute's. What is wrong with them is said once the tag ends (name_fault).
+class TagNames {
+ public:
+  void add_run(std::string_view run) {
+    std::size_t k = 0;
+    if (!element_seen_) {
+      while (k < run.size() && !xml_space(run[k]) && run[k] != '/') ++k;
+      element_ = run.substr(0, k);
+      element_seen_ = true;
+    }
+    while (k < run.size() && xml_space(run[k])) ++k;
+    std::size_t begin = k;
+    while (k < run.size() && !xml_space(run[k]) && run[k] != '=') ++k;
+    if (k > begin && run.find('=', k) != std::string_view::npos) add_attribute(run.substr(begin, k - begin));
+  }
+  // A duplicate attribute, else the first name that is no qualified XML name.
+  void fault(Breach& out) {
+    std::string_view bad;
+    if (!qualified_name_ok(element_)) bad = element_;
+    for (std::size_t k = 0; k < count_ && bad.empty(); ++k)
+      if (!qualified_name_ok(few_[k])) bad = few_[k];
+    for (std::size_t k = few_.size(); k < many_.size() && bad.empty(); ++k)
+      if (!qualified_name_ok(many_[k])) bad = many_[k];
+    if (!many_.empty()) duplicate_ = has_duplicate(std::move(many_));
+    out.duplicate_attribute = duplicate_;
+    if (!duplicate_) out.bad_name = bad;
+  }
+ private:
   // Elements have a few attributes: compared pairwise on the stack, as a vector per element
   // cost more than the comparisons; sorted only for a long list.
-  std::array<std::string_view, 8> few;
-  std::size_t count = 0;
-  std::vector<std::string_view> many;
-  for (auto a : n.attributes()) {
-    std::string_view name = a.name();
-    if (bad.empty() && !qualified_name_ok(name)) bad = name;
-    if (count < few.size()) {
-      for (std::size_t j = 0; j < count; ++j) out.duplicate = out.duplicate || few[j] == name;
-      few[count++] = name;
-      continue;
+  void add_attribute(std::string_view name) {
+    if (count_ < few_.size()) {
+      for (std::size_t j = 0; j < count_; ++j) duplicate_ = duplicate_ || few_[j] == name;
+      few_[count_++] = name;
+      return;
     }
-    if (many.empty()) many.assign(few.begin(), few.end());
-    many.push_back(name);
+    if (many_.empty()) many_.assign(few_.begin(), few_.end());
+    many_.push_back(name);
   }
-  if (!many.empty()) out.duplicate = has_duplicate(std::move(many));
-  if (!out.duplicate) out.bad_name = bad;
-  return out;
-}
+  std::string_view element_;
+  bool element_seen_ = false, duplicate_ = false;
+  std::array<std::string_view, 8> few_;
+  std::size_t count_ = 0;
+  std::vector<std::string_view> many_;  // all of them, once there are more than eight
+};
 
-Breach first_breach(pugi::xml_node root, int max_depth, std::size_t max_elements) {
-  int depth = 0;
-  std::size_t elements = 0;
-  for (pugi::xml_node n = root; n;) {
-    if (n.type() == pugi::node_element) {
-      if (depth > max_depth) return {n, false};
-      if (++elements > max_elements) return {n, true};
-      if (auto fault = name_fault(n); fault.duplicate || !fault.bad_name.empty())
-        return {n, false, fault.duplicate, std::move(fault.bad_name)};
-    }
-    if (n.first_child()) {
-      n = n.first_child();
-      ++depth;
-      continue;
-    }
-    while (n && n != root && !n.next_sibling()) {
-      n = n.parent();
-      --depth;
-    }
-    if (!n || n == root) break;
-    n = n.next_sibling();
+// What the scan before the parse found: a lexical error (offset and message id), and the
+// first breach of the limits or of names (told after a successful parse).
+struct Scan {
+  std::optional<std::pair<std::size_t, std::string_view>> lexical;
+  Breach breach;
+};
+
+// The breach a start tag makes, if any: too deep, then past the element limit, then its names.
+void note_breach(Breach& breach, std::size_t tag, int depth, std::size_t elements, TagNames& names, int max_depth,
+                 std::size_t max_elements) {
+  if (depth > max_depth || elements > max_elements) {
+    breach.at = tag;
+    breach.too_many = depth <= max_depth;
+    return;
   }
-  return {};
+  Breach found;
+  names.fault(found);
+  if (found.duplicate_attribute || !found.bad_name.empty()) {
+    breach = std::move(found);
+    breach.at = tag;
+  }
 }
 
 // What pugixml lets through but XML forbids, found in one pass over the text: a '&' that
 // starts no reference (or names an entity XML does not predefine: a file cannot declare any,
-// see below), and '<' inside an attribute value. Returns the offset and the reason's message id.
-std::optional<std::pair<std::size_t, std::string_view>> lexical_error(std::string_view t) {
+// see below), and '<' inside an attribute value; with the first breach (see Breach) on the way.
+Scan scan_text(std::string_view t, int max_depth, std::size_t max_elements) {
+  Scan out;
+  std::size_t elements = 0;
+  auto fail = [&](std::size_t at, std::string_view message_id) {
+    out.lexical = std::pair{at, message_id};
+    return out;
+  };
   auto skip_to = [&](std::size_t from, std::string_view end) {
     auto at = t.find(end, from);
     return at == std::string_view::npos ? t.size() : at + end.size();
@@ -1208,11 +1268,11 @@ std::optional<std::pair<std::size_t, std::string_view>> lexical_error(std::strin
     if (i >= t.size()) break;
     char c = t[i];
     if (c == '&') {
-      if (!reference_ok(i)) return std::pair{i, std::string_view("read.xml.bad-ampersand")};
+      if (!reference_ok(i)) return fail(i, "read.xml.bad-ampersand");
       ++i;
     } else if (c != '<') {
       if (root_closed && c != ' ' && c != '\t' && c != '\r' && c != '\n')
-        return std::pair{i, std::string_view("read.xml.content-after-root")};
+        return fail(i, "read.xml.content-after-root");
       ++i;
     } else if (i + 1 < t.size() && (t[i + 1] == '!' || t[i + 1] == '?')) {
       // Markup other than a tag, told by its second byte: most '<' start tags, which are then
@@ -1235,7 +1295,7 @@ std::optional<std::pair<std::size_t, std::string_view>> lexical_error(std::strin
       int depth = 0;
       for (++i; i < t.size(); ++i) {
         if (t.compare(i, 8, "<!ENTITY") == 0)
-          return std::pair{start, std::string_view("read.entities")};
+          return fail(start, "read.entities");
         if (t[i] == '[') ++depth;
         else if (t[i] == ']') --depth;
         else if (t[i] == '>' && depth <= 0) break;
@@ -1243,30 +1303,38 @@ std::optional<std::pair<std::size_t, std::string_view>> lexical_error(std::strin
       ++i;
     } else {
       // A tag: attribute values in quotes may not hold '<', and their '&' must be references.
-      if (root_closed) return std::pair{i, std::string_view("read.xml.content-after-root")};
+      if (root_closed) return fail(i, "read.xml.content-after-root");
+      std::size_t tag = i;
       bool end_tag = i + 1 < t.size() && t[i + 1] == '/';
+      // Names are looked at until the first breach; a start tag is an element of the DOM.
+      bool names = !end_tag && out.breach.at == std::string_view::npos;
+      TagNames tag_names;
       for (++i; i < t.size() && t[i] != '>';) {
-        if (t[i] == '"' || t[i] == '\'') {
+        bool value = t[i] == '"' || t[i] == '\'';
+        if (value) {
           // The value up to its closing quote, in one pass that stops only at quotes, '<' and
           // '&' (find_first_of("<&") looked each byte up in that string).
           char quote = t[i];
           for (++i;; ++i) {
             while (i < t.size() && !value_stop[static_cast<unsigned char>(t[i])]) ++i;
             if (i >= t.size() || t[i] == quote) break;
-            if (t[i] == '<') return std::pair{i, std::string_view("read.xml.lt-in-attribute")};
-            if (t[i] == '&' && !reference_ok(i)) return std::pair{i, std::string_view("read.xml.bad-ampersand")};
+            if (t[i] == '<') return fail(i, "read.xml.lt-in-attribute");
+            if (t[i] == '&' && !reference_ok(i)) return fail(i, "read.xml.bad-ampersand");
           }
         }
+        std::size_t run = std::min(value ? i + 1 : i, t.size());  // a value may run to the end
         ++i;
         while (i < t.size() && !tag_stop[static_cast<unsigned char>(t[i])]) ++i;  // names, '=', spaces
+        if (names) tag_names.add_run(t.substr(run, i - run));
       }
+      if (names) note_breach(out.breach, tag, depth, ++elements, tag_names, max_depth, max_elements);
       bool self_closing = i > 0 && i < t.size() && t[i - 1] == '/';
       depth += end_tag ? -1 : self_closing ? 0 : 1;
       root_closed = depth <= 0;
       ++i;
     }
   }
-  return std::nullopt;
+  return out;
 }
 
 Diagnostic too_large(std::size_t size, std::size_t limit) {
@@ -1298,7 +1366,8 @@ ReadResult read_bpmn(std::string bytes, const ReadLimits& limits) {
   // Positions of errors found after the parse are those of the text before it: the line
   // starts are taken now. The reader's own index counts on the parsed text, as it always has.
   LineIndex lines(text, LineIndex::When::now);
-  if (auto lexical = lexical_error(text)) {
+  Scan scan = scan_text(text, limits.max_depth, limits.max_elements);
+  if (auto lexical = scan.lexical) {
     result.diagnostics.push_back(fatal(lexical->second, {}, lines.at(static_cast<std::ptrdiff_t>(lexical->first))));
     return result;
   }
@@ -1322,8 +1391,8 @@ ReadResult read_bpmn(std::string bytes, const ReadLimits& limits) {
       return result;
     }
   }
-  if (auto breach = first_breach(root, limits.max_depth, limits.max_elements); breach.at) {
-    auto at = lines.at(breach.at.offset_debug() - 1);
+  if (const Breach& breach = scan.breach; breach.at != std::string_view::npos) {
+    auto at = lines.at(static_cast<std::ptrdiff_t>(breach.at));
     result.diagnostics.push_back(breach.duplicate_attribute ? fatal("read.xml.duplicate-attribute", {}, at)
                                  : !breach.bad_name.empty() ? fatal("read.xml.bad-name", {breach.bad_name}, at)
                                  : breach.too_many          ? fatal("read.too-many-elements", {std::to_string(limits.max_elements)}, at)
@@ -1354,6 +1423,22 @@ ReadResult read_bpmn(std::string bytes, const ReadLimits& limits) {
   return result;
 }
 
+namespace {
+
+// Room for size bytes; a large buffer is asked to be backed by huge pages where the system
+// offers them on request (transparent huge pages "madvise"): a 37 MB file took 9,000 page
+// faults to read, one per 4 KiB. A system without them ignores the advice.
+void reserve_large(std::string& s, std::size_t size) {
+  s.reserve(size);
+  constexpr std::size_t huge = std::size_t{2} << 20, page = 4096;
+  if (size < 2 * huge) return;
+  auto begin = (reinterpret_cast<std::uintptr_t>(s.data()) + page - 1) & ~(page - 1);
+  auto end = (reinterpret_cast<std::uintptr_t>(s.data()) + size) & ~(page - 1);
+  if (end > begin) madvise(reinterpret_cast<void*>(begin), end - begin, MADV_HUGEPAGE);
+}
+
+}  // namespace
+
 FileBytes read_file_bytes(const std::string& path, const ReadLimits& limits) {
   FileBytes out;
   if (path == "-") {
@@ -1367,6 +1452,7 @@ FileBytes read_file_bytes(const std::string& path, const ReadLimits& limits) {
   if (!in) return {{}, fatal("read.cannot-open", {std::strerror(errno)})};
   auto size = std::filesystem::file_size(path, ec);
   if (!ec && size > limits.max_bytes) return {{}, too_large(size, limits.max_bytes)};
+  if (!ec) reserve_large(out.bytes, size);
   out.bytes.resize(ec ? 0 : size);
   in.read(out.bytes.data(), static_cast<std::streamsize>(out.bytes.size()));
   out.bytes.resize(static_cast<std::size_t>(in.gcount()));

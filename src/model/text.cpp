@@ -65,22 +65,20 @@ namespace syzba::model {
 
 std::string lowercase(std::string_view utf8) {
   // Byte by byte: ASCII directly, two-byte letters (Cyrillic) through to_lower; the rest is
-  // copied as it is. Rules call this for every name, so it allocates only the result.
-  std::string out;
-  out.reserve(utf8.size());
+  // copied as it is. Every letter keeps its length, so the result is sized once and written
+  // in place (a push_back per byte was half of the time: rules call this for every name).
+  std::string out(utf8);
+  char* o = out.data();
   for (std::size_t i = 0; i < utf8.size(); ++i) {
     auto c = static_cast<unsigned char>(utf8[i]);
     if (c < 0x80) {
-      out.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : static_cast<char>(c));
+      if (c >= 'A' && c <= 'Z') o[i] = static_cast<char>(c + 32);
     } else if ((c >> 5) == 6 && i + 1 < utf8.size() && (static_cast<unsigned char>(utf8[i + 1]) & 0xC0) == 0x80) {
       char32_t cp = text::to_lower(((c & 0x1F) << 6) | (static_cast<unsigned char>(utf8[i + 1]) & 0x3F));
-      // A two-byte letter's lower case is a two-byte letter too (to_lower stays below U+0800),
-      // written in place: an encode() per letter was most of the time rules spent on names.
-      out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
-      out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+      // A two-byte letter's lower case is a two-byte letter too (to_lower stays below U+0800).
+      o[i] = static_cast<char>(0xC0 | (cp >> 6));
+      o[i + 1] = static_cast<char>(0x80 | (cp & 0x3F));
       ++i;
-    } else {
-      out.push_back(static_cast<char>(c));
     }
   }
   return out;
