@@ -92,45 +92,22 @@ std::string trimmed(std::string_view s) {
 
 bool is_blank(std::string_view s) { return s.find_first_not_of(" \t\r\n") == std::string_view::npos; }
 
-// Line and column (1-based, column in characters) of byte offsets in the UTF-8 text.
-// Elements are asked for in reading order, so a cursor counts the lines on from the last
-// answer: no pass over the whole text before the walk (building an index of every line start
-// was a tenth of the reader's scans, and read_bpmn made two). An offset before the cursor,
-// which is rare (a message about an element after its children were read), makes the index
-// of line starts once and is looked up in it from then on.
+// Line and column (1-based, column in characters) of byte offsets in the UTF-8 text. The line
+// starts are taken when it is made, since the text is to change (pugixml parses in place and
+// overwrites line breaks) while its positions are still asked for as they were.
 class LineIndex {
  public:
-  // now: the line starts are taken at once, for a text that is to change (pugixml parses
-  // in place) while its positions are still asked for as they were.
-  enum class When { on_demand, now };
-  explicit LineIndex(std::string_view text, When when = When::on_demand) : text_(text) {
-    if (when == When::now) index_lines();
-  }
+  explicit LineIndex(std::string_view text) : text_(text) { index_lines(); }
   model::SourcePos at(std::ptrdiff_t offset) const {
     if (offset < 0) return {};
     auto off = std::min(static_cast<std::size_t>(offset), text_.size());
-    if (off < cursor_ && starts_.empty()) index_lines();
-    if (!starts_.empty()) {
-      auto it = std::upper_bound(starts_.begin(), starts_.end(), off);
-      line_ = static_cast<int>(it - starts_.begin());
-      line_start_ = *(it - 1);
-    } else {
-      count_lines_to(off);
-    }
+    auto it = std::upper_bound(starts_.begin(), starts_.end(), off);
+    line_ = static_cast<int>(it - starts_.begin());
+    line_start_ = *(it - 1);
     return {line_, column_at(off)};
   }
 
  private:
-  // Moves the cursor on to off, counting the line breaks passed.
-  void count_lines_to(std::size_t off) const {
-    const char* p = text_.data() + cursor_;
-    const char* end = text_.data() + off;
-    while ((p = static_cast<const char*>(std::memchr(p, '\n', static_cast<std::size_t>(end - p))))) {
-      ++line_;
-      line_start_ = static_cast<std::size_t>(++p - text_.data());
-    }
-    cursor_ = off;
-  }
 
   // Columns count characters from the line's start; a long line (a whole model on one line)
   // is counted on from the last answer, not again from its start.
@@ -148,7 +125,7 @@ class LineIndex {
   // was 17 MB of a 37 MB file's reading (read_bpmn refuses a larger text).
   // Line breaks are found eight bytes at a time, counted first and then listed from each
   // word's mask: a memchr per line was a tenth of reading a file of short lines.
-  void index_lines() const {
+  void index_lines() {
     std::size_t breaks = 0;
     for_each_word([&](std::size_t, std::uint64_t mask) { breaks += static_cast<std::size_t>(__builtin_popcountll(mask)); });
     starts_.reserve(breaks + 1);
@@ -183,8 +160,8 @@ class LineIndex {
   }
 
   std::string_view text_;
-  mutable std::vector<std::uint32_t> starts_;  // empty until an offset before the cursor is asked for
-  mutable std::size_t cursor_ = 0, line_start_ = 0;
+  std::vector<std::uint32_t> starts_;
+  mutable std::size_t line_start_ = 0;
   mutable int line_ = 1;
   mutable std::size_t last_line_start_ = static_cast<std::size_t>(-1), last_offset_ = 0;
   mutable int last_column_ = 1;
@@ -241,7 +218,9 @@ class FunctionRef<R(Args...)> {
 
 class Reader {
  public:
-  Reader(std::string_view text, std::vector<Diagnostic>& diagnostics) : lines_(text), diagnostics_(diagnostics) {}
+  // lines: of the text as it was before pugixml parsed it in place (the parse overwrites the
+  // line break after an element's name: counted in the parsed text, the element was a line up).
+  Reader(const LineIndex& lines, std::vector<Diagnostic>& diagnostics) : lines_(lines), diagnostics_(diagnostics) {}
 
   model::Definitions read_definitions(pugi::xml_node root);
 
@@ -330,7 +309,7 @@ class Reader {
   model::Documentation read_documentation(pugi::xml_node node);
   std::string text_of(pugi::xml_node node) const { return trimmed(node.child_value()); }
 
-  LineIndex lines_;
+  const LineIndex& lines_;
   std::vector<Diagnostic>& diagnostics_;
   // prefix → uri, innermost last; views into the DOM, which outlives every scope
   std::vector<std::pair<std::string_view, std::string_view>> scope_;
@@ -1365,7 +1344,7 @@ ReadResult read_bpmn(std::string bytes, const ReadLimits& limits) {
   }
   // Positions of errors found after the parse are those of the text before it: the line
   // starts are taken now. The reader's own index counts on the parsed text, as it always has.
-  LineIndex lines(text, LineIndex::When::now);
+  LineIndex lines(text);
   Scan scan = scan_text(text, limits.max_depth, limits.max_elements);
   if (auto lexical = scan.lexical) {
     result.diagnostics.push_back(fatal(lexical->second, {}, lines.at(static_cast<std::ptrdiff_t>(lexical->first))));
@@ -1410,7 +1389,7 @@ ReadResult read_bpmn(std::string bytes, const ReadLimits& limits) {
                                      : fatal("read.not-bpmn-namespace", {std::string(root_name), root_ns, std::string(bpmn_model_ns)}, at));
     return result;
   }
-  Reader reader(text, result.diagnostics);
+  Reader reader(lines, result.diagnostics);
   model::Definitions defs = reader.read_definitions(root);
   for (auto n : doc.children()) {
     if (n == root) break;
