@@ -27,6 +27,15 @@ class Buckets {
   // f(id, rect, value) once for each entry in a cell that r touches.
   template <class F>
   void near(const Rect& r, F f) const {
+    // Within one cell (most queries): its ids are distinct and in order already, no copy needed.
+    int touched = 0;
+    long only = 0;
+    cells(r, [&](long k) { ++touched, only = k; });
+    if (touched == 1) {
+      if (auto it = cells_.find(only); it != cells_.end())
+        for (int id : it->second) f(id, values_[id].first, values_[id].second);
+      return;
+    }
     std::vector<int> ids;
     cells(r, [&](long k) {
       auto it = cells_.find(k);

@@ -3,6 +3,8 @@
 // stand in no lane), with every shape's size as bpmn-js draws it, grown to fit its label.
 #include <algorithm>
 #include <cmath>
+#include <functional>
+#include <optional>
 #include <unordered_map>
 
 #include "layout/graph.h"
@@ -37,16 +39,13 @@ IconCorner type_icon(NodeKind kind) {
 // to pass right of the icon or low enough to begin under it; else centred with the lines beside
 // the icon shortened to the room right of it (`beside`: the label wrapped that narrow
 // throughout, a bound on those lines); else in the room under the icon row.
-struct IconRoom {
-  TextSize centred, beside;
-};
-
-bool label_clear_of_icon(const IconRoom& t, IconCorner icon, double w, double h, double duration) {
-  bool narrow = (w - t.centred.width) / 2 >= icon.w;
-  bool low = (h - t.centred.height - duration) / 2 >= icon.h;
-  bool beside = t.beside.height <= h - 10 - duration;
-  bool under = t.centred.height <= h - icon.h - 5 - duration;
-  return narrow || low || beside || under;
+// `beside` is asked last, and only when no other place does: measuring is most of this phase.
+bool label_clear_of_icon(TextSize centred, const std::function<TextSize()>& beside, IconCorner icon, double w, double h,
+                         double duration) {
+  bool narrow = (w - centred.width) / 2 >= icon.w;
+  bool low = (h - centred.height - duration) / 2 >= icon.h;
+  bool under = centred.height <= h - icon.h - 5 - duration;
+  return narrow || low || under || beside().height <= h - 10 - duration;
 }
 
 struct Builder {
@@ -58,10 +57,6 @@ struct Builder {
 
   int add_band(Band band) {
     int index = static_cast<int>(g.bands.size());
-    if (!band.name.empty()) {
-      band.title_length = measure(band.name, size::font, 1e9).width;
-      band.title_across = measure(band.name, size::font, g.spacing.title_band - 10).height;
-    }
     if (band.parent >= 0) {
       band.depth = g.bands[band.parent].depth + 1;
       g.bands[band.parent].children.push_back(index);
@@ -98,18 +93,21 @@ struct Builder {
     double duration = item.has_duration ? size::duration_line : 0;
     IconCorner icon = type_icon(item.node_kind);
     bool typed = icon.w > 0;
-    // Wrapped as drawn: bpmn-js's padding of 7 px a side; beside the icon, from its right edge.
-    auto room = [&] {
-      IconRoom r{measure(item.name, size::font, w - 14), {}};
-      if (typed) r.beside = measure(item.name, size::font, w - 7 - icon.w);
-      return r;
+    // Wrapped as drawn: bpmn-js's padding of 7 px a side; beside the icon, from its right edge
+    // (measured once a width, when it is asked).
+    TextSize centred;
+    std::optional<TextSize> beside;
+    auto try_width = [&] { centred = measure(item.name, size::font, w - 14), beside.reset(); };
+    auto beside_icon = [&] {
+      if (!beside) beside = measure(item.name, size::font, w - 7 - icon.w);
+      return *beside;
     };
-    auto fits = [&](const IconRoom& r) {
-      return r.centred.height <= h - 10 - duration && (!typed || label_clear_of_icon(r, icon, w, h, duration));
+    auto fits = [&] {
+      return centred.height <= h - 10 - duration && (!typed || label_clear_of_icon(centred, beside_icon, icon, w, h, duration));
     };
-    IconRoom r = room();
-    while (!fits(r) && w < g.spacing.max_task_w) w += 20, r = room();
-    while (!fits(r)) h += 10;
+    try_width();
+    while (!fits() && w < g.spacing.max_task_w) w += 20, try_width();
+    while (!fits()) h += 10;
     item.box.w = w, item.box.h = h;
   }
 
@@ -317,6 +315,13 @@ struct Builder {
         g.frames[0].leaves.push_back(b);
       }
       for (auto it = g.bands[b].children.rbegin(); it != g.bands[b].children.rend(); ++it) stack.push_back(*it);
+    }
+    // Only a leaf's title is read (placement: its band's height), in one of the two ways.
+    for (int b : g.frames[0].leaves) {
+      Band& band = g.bands[b];
+      if (band.name.empty()) continue;
+      if (g.spacing.title_across) band.title_across = measure(band.name, size::font, g.spacing.title_band - 10).height;
+      else band.title_length = measure(band.name, size::font, 1e9).width;
     }
     // Items name their band by band index until here; from now on by leaf index.
     for (auto& item : g.items)

@@ -86,6 +86,7 @@ struct Band {
   std::vector<int> children;         // in the lane set's order
   int depth = 0;                     // title bands to its left inside the frame
   int leaf = -1;                     // index among leaves, for bands holding items
+  // Measured for leaves only, the one the spacing writes titles in (build: number_leaves).
   double title_length = 0;           // its name on one line: the band is at least this tall
   double title_across = 0;           // its name wrapped across the title band: its height
   Rect box;

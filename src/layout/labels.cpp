@@ -68,12 +68,15 @@ struct Placer {
     return best;
   }
 
+  // Whether a place found with this score ends the search (-1: none found, or over a shape).
+  static bool settled(int found, int enough) { return found >= 0 && found <= enough; }
+
   // Rings of places further out, nearest first, tried while the best place so far is over a
-  // shape or scores above `enough`.
+  // shape or scores above `enough` (the caller builds them only when it is not settled).
   void try_further(std::optional<Rect>& best, int& found, int enough, const std::vector<std::vector<Rect>>& rings,
                    const std::vector<int>& ignore, const Rect* band, const Rect* outer) const {
     for (const auto& ring : rings) {
-      if (found >= 0 && found <= enough) return;
+      if (settled(found, enough)) return;
       int here = 0;
       auto next = choose(ring, ignore, band, outer, &here);
       if (next && (found < 0 || here < found)) best = next, found = here;
@@ -136,13 +139,15 @@ struct Placer {
     auto best = choose(candidates, ignore, in, out, &found);
     // Every near place covers another label or leaves the lane: further out, under and above
     // first, then to the sides.
-    std::vector<std::vector<Rect>> rings(3);
-    for (int ring = 1; ring <= 3; ++ring)
-      for (double dx : {0.0, -0.5, 0.5, -1.0, 1.0}) {
-        rings[ring - 1].push_back({b.cx() - w / 2 + dx * w, b.bottom() + gap + ring * (h + gap), w, h});
-        rings[ring - 1].push_back({b.cx() - w / 2 + dx * w, b.y - gap - h - ring * (h + gap), w, h});
-      }
-    try_further(best, found, 0, rings, ignore, in, out);
+    if (!settled(found, 0)) {
+      std::vector<std::vector<Rect>> rings(3);
+      for (int ring = 1; ring <= 3; ++ring)
+        for (double dx : {0.0, -0.5, 0.5, -1.0, 1.0}) {
+          rings[ring - 1].push_back({b.cx() - w / 2 + dx * w, b.bottom() + gap + ring * (h + gap), w, h});
+          rings[ring - 1].push_back({b.cx() - w / 2 + dx * w, b.y - gap - h - ring * (h + gap), w, h});
+        }
+      try_further(best, found, 0, rings, ignore, in, out);
+    }
     item.label_box = best.value_or(candidates.front());
     labels.add(*item.label_box, -1);
   }
@@ -211,12 +216,14 @@ struct Placer {
     auto best = choose(candidates, ignore, in, out, &found);
     // Still none, or only over another label: further out around where the label belongs.
     const Rect near = candidates.front();
-    std::vector<std::vector<Rect>> rings(4);
-    for (int ring = 1; ring <= 4; ++ring)
-      for (double dy : {-1.0, 1.0})
-        for (double dx : {0.0, -0.5, 0.5, -1.0, 1.0})
-          rings[ring - 1].push_back({near.x + dx * w * ring, near.y + dy * (h + 8) * ring, w, h});
-    try_further(best, found, 99, rings, ignore, in, out);
+    if (!settled(found, 99)) {
+      std::vector<std::vector<Rect>> rings(4);
+      for (int ring = 1; ring <= 4; ++ring)
+        for (double dy : {-1.0, 1.0})
+          for (double dx : {0.0, -0.5, 0.5, -1.0, 1.0})
+            rings[ring - 1].push_back({near.x + dx * w * ring, near.y + dy * (h + 8) * ring, w, h});
+      try_further(best, found, 99, rings, ignore, in, out);
+    }
     link.label_box = best.value_or(near);
     labels.add(*link.label_box, -1);
   }

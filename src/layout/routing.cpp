@@ -7,7 +7,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
-#include <queue>
+#include <functional>
 
 #include "layout/buckets.h"
 #include "layout/graph.h"
@@ -200,6 +200,19 @@ class Router {
   std::vector<double> cost_;
   std::vector<int> parent_;
   std::vector<int> touched_;
+  // A*'s open list, a heap as std::priority_queue keeps it; its storage kept between searches.
+  using Entry = std::pair<double, int>;  // f, state
+  std::vector<Entry> open_;
+  void push_open(Entry e) {
+    open_.push_back(e);
+    std::push_heap(open_.begin(), open_.end(), std::greater<>{});
+  }
+  Entry pop_open() {
+    std::pop_heap(open_.begin(), open_.end(), std::greater<>{});
+    Entry e = open_.back();
+    open_.pop_back();
+    return e;
+  }
 
   Rect end_rect(const Link& link, bool source) const {
     int item = source ? link.from : link.to;
@@ -375,8 +388,7 @@ class Router {
         best = std::min(best, std::abs(grid_.xs[i] - grid_.xs[goal.i]) + std::abs(grid_.ys[j] - grid_.ys[goal.j]));
       return best;
     };
-    using Entry = std::pair<double, int>;  // f, state
-    std::priority_queue<Entry, std::vector<Entry>, std::greater<>> open;
+    open_.clear();
     std::vector<std::pair<int, Point>> start_points;  // state → port point
     for (const auto& p : starts) {
       Point q{p.at.x + dx[p.out] * margin, p.at.y + dy[p.out] * margin};
@@ -387,15 +399,14 @@ class Router {
         cost_[state] = p.cost + margin;
         touched_.push_back(state);
         start_points.push_back({state, p.at});
-        open.push({cost_[state] + heuristic(i, j), state});
+        push_open({cost_[state] + heuristic(i, j), state});
       }
     }
     double best = std::numeric_limits<double>::infinity();
     int best_state = -1;
     Dir best_in = right;
-    while (!open.empty()) {
-      auto [f, state] = open.top();
-      open.pop();
+    while (!open_.empty()) {
+      auto [f, state] = pop_open();
       if (f >= best) break;
       double g = cost_[state];
       if (f > g + heuristic(state / 4 % grid_.nx, state / 4 / grid_.nx) + 1e-6) continue;  // stale
@@ -421,7 +432,7 @@ class Router {
           if (cost_[next] == std::numeric_limits<double>::infinity()) touched_.push_back(next);
           cost_[next] = g + step;
           parent_[next] = state;
-          open.push({g + step + heuristic(i2, j2), next});
+          push_open({g + step + heuristic(i2, j2), next});
         }
       }
     }

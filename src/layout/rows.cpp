@@ -8,6 +8,7 @@
 // a branch opens on the row below. Rows nothing stands in are closed up at the end.
 #include <algorithm>
 #include <map>
+#include <span>
 
 #include "layout/graph.h"
 
@@ -18,6 +19,11 @@ struct RowAssigner {
   Graph& g;
   Layered& L;
   std::vector<std::vector<int>> up, down;
+  // Reused by every cell and node of the sweeps (five sweeps over every rank: allocating them
+  // anew was most of this phase).
+  std::vector<int> pulls, row, by_priority;
+  std::vector<std::pair<int, double>> want;
+  std::vector<char> fixed;
 
   void adjacency() {
     up.assign(L.nodes.size(), {}), down.assign(L.nodes.size(), {});
@@ -27,19 +33,20 @@ struct RowAssigner {
   bool anchored(int v) const { return L.nodes[v].item >= 0 && g.items[L.nodes[v].item].anchor >= 0; }
 
   // Where v would like to be and how much it matters, from its neighbours on one side.
-  std::pair<int, double> desire(int v, bool downwards) const {
+  std::pair<int, double> desire(int v, bool downwards) {
     const LayerNode& n = L.nodes[v];
     if (anchored(v)) {
       int a = L.node_of(g.items[n.item].anchor);
       if (a >= 0 && L.nodes[a].rank == n.rank && L.nodes[a].band == n.band) return {L.nodes[a].row + 1, 0.5};
       return {n.row, 0};
     }
-    std::vector<int> rows;
+    std::vector<int>& rows = pulls;
+    rows.clear();
     bool main_pull = false;
     for (int w : downwards ? up[v] : down[v]) {
       if (L.nodes[w].band != n.band) continue;
       rows.push_back(L.nodes[w].row);
-      if (n.main && L.nodes[w].main) main_pull = true, rows = {L.nodes[w].row};
+      if (n.main && L.nodes[w].main) main_pull = true, rows.assign(1, L.nodes[w].row);
       if (main_pull) break;
     }
     if (rows.empty()) return {n.row, 0};
@@ -50,15 +57,13 @@ struct RowAssigner {
   }
 
   // Rows of one cell (the nodes of one band in one rank, in order) moved to their desires.
-  void place_cell(const std::vector<int>& cell, bool downwards) {
+  void place_cell(std::span<const int> cell, bool downwards) {
     int k = static_cast<int>(cell.size());
-    std::vector<int> row(k);
-    std::vector<std::pair<int, double>> want(k);
+    row.resize(k), want.resize(k), by_priority.resize(k);
     for (int i = 0; i < k; ++i) row[i] = L.nodes[cell[i]].row, want[i] = desire(cell[i], downwards);
-    std::vector<int> by_priority(k);
     for (int i = 0; i < k; ++i) by_priority[i] = i;
     std::stable_sort(by_priority.begin(), by_priority.end(), [&](int a, int b) { return want[a].second > want[b].second; });
-    std::vector<char> fixed(k, 0);
+    fixed.assign(k, 0);
     for (int i : by_priority) {
       int target = want[i].first;
       int lowest = INT32_MIN / 2;  // rows strictly increase in the cell (they may go below 0: compact renumbers)
@@ -77,19 +82,21 @@ struct RowAssigner {
     for (int i = 0; i < k; ++i) L.nodes[cell[i]].row = row[i];
   }
 
-  std::vector<std::vector<int>> cells(int r) const {
-    std::vector<std::vector<int>> out;
-    for (int v : L.layers[r]) {
-      if (out.empty() || L.nodes[out.back().front()].band != L.nodes[v].band) out.push_back({});
-      out.back().push_back(v);
+  // f(cell) for each cell of rank r: a run of its nodes in one band.
+  template <class F>
+  void for_each_cell(int r, F f) const {
+    const std::vector<int>& layer = L.layers[r];
+    for (std::size_t a = 0; a < layer.size();) {
+      std::size_t b = a + 1;
+      while (b < layer.size() && L.nodes[layer[b]].band == L.nodes[layer[a]].band) ++b;
+      f(std::span<const int>(layer.data() + a, b - a));
+      a = b;
     }
-    return out;
   }
 
   void sweep(bool downwards) {
     int n = static_cast<int>(L.layers.size());
-    for (int k = 0; k < n; ++k)
-      for (const auto& cell : cells(downwards ? k : n - 1 - k)) place_cell(cell, downwards);
+    for (int k = 0; k < n; ++k) for_each_cell(downwards ? k : n - 1 - k, [&](std::span<const int> cell) { place_cell(cell, downwards); });
   }
 
   // Rows nothing stands in closed up, band by band.
@@ -109,8 +116,9 @@ struct RowAssigner {
   void run() {
     adjacency();
     for (int r = 0; r < static_cast<int>(L.layers.size()); ++r)
-      for (const auto& cell : cells(r))
+      for_each_cell(r, [&](std::span<const int> cell) {
         for (int i = 0; i < static_cast<int>(cell.size()); ++i) L.nodes[cell[i]].row = i;
+      });
     for (bool downwards : {true, false, true, false, true}) sweep(downwards);
     compact();
     for (const auto& n : L.nodes)

@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <string>
-#include <vector>
+#include <string_view>
 
 #include "layout/graph.h"
 #include "layout/layout.h"
@@ -11,28 +11,25 @@
 namespace syzba::layout {
 namespace {
 
-std::vector<char32_t> decode(std::string_view s) {
-  std::vector<char32_t> out;
-  for (std::size_t i = 0; i < s.size();) {
-    auto c = static_cast<unsigned char>(s[i]);
-    int extra = c < 0x80 ? 0 : c < 0xE0 ? 1 : c < 0xF0 ? 2 : 3;
-    char32_t cp = extra == 0 ? c : extra == 1 ? (c & 0x1F) : extra == 2 ? (c & 0x0F) : (c & 0x07);
-    std::size_t j = i + 1;
-    for (; j < s.size() && j <= i + extra; ++j) cp = (cp << 6) | (static_cast<unsigned char>(s[j]) & 0x3F);
-    out.push_back(cp);
-    i = j;
-  }
-  return out;
+// The code point at s[i], and i moved past it (no vector: labels are measured many times).
+char32_t next_code_point(std::string_view s, std::size_t& i) {
+  auto c = static_cast<unsigned char>(s[i]);
+  int extra = c < 0x80 ? 0 : c < 0xE0 ? 1 : c < 0xF0 ? 2 : 3;
+  char32_t cp = extra == 0 ? c : extra == 1 ? (c & 0x1F) : extra == 2 ? (c & 0x0F) : (c & 0x07);
+  std::size_t j = i + 1;
+  for (; j < s.size() && j <= i + extra; ++j) cp = (cp << 6) | (static_cast<unsigned char>(s[j]) & 0x3F);
+  i = j;
+  return cp;
 }
 
 // Thousandths of an em, Arial metrics; unknown letters count as wide ones.
 int advance(char32_t c) {
   if (c == ' ') return 278;
   if (c < 0x80) {
-    static const std::u32string narrow = U"ijlI.,:;'!|()[]{}/\\-tf";
-    static const std::u32string wide = U"mwMW@%";
-    if (narrow.find(c) != std::u32string::npos) return 278;
-    if (wide.find(c) != std::u32string::npos) return 850;
+    constexpr std::u32string_view narrow = U"ijlI.,:;'!|()[]{}/\\-tf";
+    constexpr std::u32string_view wide = U"mwMW@%";
+    if (narrow.find(c) != std::u32string_view::npos) return 278;
+    if (wide.find(c) != std::u32string_view::npos) return 850;
     if (c >= 'A' && c <= 'Z') return 680;
     return 556;
   }
@@ -53,9 +50,8 @@ int advance(char32_t c) {
 TextSize estimate_text(std::string_view text, double font_px, double max_width) {
   const double scale = font_px / 1000.0 * 1.04;  // a little wider than Arial: never overflow
   const double line_height = font_px * 1.2;
-  auto chars = decode(text);
   double widest = 0, line = 0, word = 0, space = 0;
-  int lines = chars.empty() ? 0 : 1;
+  int lines = text.empty() ? 0 : 1;
   auto place_word = [&] {
     if (word == 0) return;
     if (line > 0 && line + space + word > max_width) {
@@ -68,7 +64,8 @@ TextSize estimate_text(std::string_view text, double font_px, double max_width) 
     widest = std::max(widest, std::min(line, max_width));
     word = 0;
   };
-  for (char32_t c : chars) {
+  for (std::size_t i = 0; i < text.size();) {
+    char32_t c = next_code_point(text, i);
     if (c == '\n') {
       place_word();
       ++lines;

@@ -15,8 +15,7 @@ model::Bounds bounds(const Rect& r) { return {tidy(r.x), tidy(r.y), tidy(r.w), t
 
 std::string fresh_id(std::unordered_set<std::string>& taken, const std::string& base) {
   std::string id = base;
-  for (int k = 2; taken.count(id); ++k) id = base + "_" + std::to_string(k);
-  taken.insert(id);
+  for (int k = 2; !taken.insert(id).second; ++k) id = base + "_" + std::to_string(k);
   return id;
 }
 
@@ -47,6 +46,7 @@ model::Diagram to_diagram(const Graph& g, std::unordered_set<std::string>& taken
   d.plane.id = fresh_id(taken, diagram_id + "_plane");
   d.plane.element = g.element;
   auto& out = d.plane.elements;
+  out.reserve(g.bands.size() + g.items.size() + g.links.size());
   for (int root : g.roots) add_bands(g, root, taken, out);
   std::vector<const Item*> groups;
   for (const auto& item : g.items) {
@@ -69,6 +69,7 @@ model::Diagram to_diagram(const Graph& g, std::unordered_set<std::string>& taken
     e.id = fresh_id(taken, link.id + "_di");
     e.kind = model::DiKind::edge;
     e.element = link.id;
+    e.waypoints.reserve(link.route.size());
     for (const auto& p : link.route) e.waypoints.push_back({tidy(p.x), tidy(p.y), {}});
     if (link.label_box) {
       e.label.emplace();
