@@ -73,8 +73,8 @@ bool drills_into(const Graph& g, const model::Diagram& d) {
 
 }  // namespace
 
-// On paper a pool without a process is as low as its name, written across it in a line or two,
-// needs: the page's height goes to the lanes that hold the work.
+// On paper a pool without a process (a black box) is only as high as its name needs, written
+// across it in a line or two: the page's height goes to the lanes that hold the work.
 constexpr double black_box_on_paper = 44;
 
 Spacing Spacing::compact() {
